@@ -1,0 +1,130 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { randomBytes } from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+/**
+ * Sessions after the Lucia guide: the cookie carries a random 160-bit token; the database keeps
+ * only its SHA-256, so a leaked table cannot be replayed. Idle expiry slides on use; the absolute
+ * expiry never moves. Disabling a user or signing out deletes the rows, so the next request fails.
+ */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Extend the idle expiry at most once a minute, to keep writes off the hot path. */
+const SLIDE_GRANULARITY_MS = 60 * 1000;
+
+export const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  roles: true,
+  isAgreementSignatory: true,
+  organisationId: true,
+  disabledAt: true,
+  totpEnrolledAt: true,
+  organisation: { select: { id: true, name: true, type: true } },
+} satisfies Prisma.UserSelect;
+
+export type SessionUser = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
+
+export interface ValidSession {
+  id: string;
+  userId: string;
+  mfaVerified: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export function generateSessionToken(): string {
+  return encodeBase32LowerCaseNoPadding(new Uint8Array(randomBytes(20)));
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+  userId: string,
+  options: { mfaVerified: boolean; ipAddress?: string; userAgent?: string | null; now?: Date },
+): Promise<{ token: string; session: ValidSession }> {
+  const token = generateSessionToken();
+  const now = options.now ?? new Date();
+  const session = await prisma.session.create({
+    data: {
+      id: sessionIdFromToken(token),
+      userId,
+      mfaVerified: options.mfaVerified,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+      absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      ipAddress: options.ipAddress,
+      userAgent: options.userAgent?.slice(0, 512) ?? null,
+    },
+  });
+  return { token, session };
+}
+
+/** The session and user for a token, or null if unknown, expired, or the user is disabled. */
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const row = await prisma.session.findUnique({ where: { id }, include: { user: { select: sessionUserSelect } } });
+  if (!row) return null;
+  const { user, ...session } = row;
+  if (user.disabledAt || now >= session.expiresAt || now >= session.absoluteExpiresAt) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_GRANULARITY_MS) {
+    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
+    session.expiresAt = expiresAt;
+  }
+  return { session, user };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateUserSessions(userId: string, options: { except?: string } = {}): Promise<number> {
+  const result = await prisma.session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
+  });
+  return result.count;
+}
+
+// ─── Cookie ────────────────────────────────────────────────────────────────
+
+/** `__Host-` pins the cookie to this origin (Secure, Path=/, no Domain); only usable over HTTPS. */
+export function sessionCookieName(): string {
+  return env().cookieSecure ? "__Host-portal_session" : "portal_session";
+}
+
+export function sessionCookieHeader(token: string, expiresAt: Date): string {
+  const secure = env().cookieSecure ? "; Secure" : "";
+  return `${sessionCookieName()}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
+}
+
+export function clearSessionCookieHeader(): string {
+  const secure = env().cookieSecure ? "; Secure" : "";
+  return `${sessionCookieName()}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  const name = sessionCookieName();
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
+  }
+  return null;
+}

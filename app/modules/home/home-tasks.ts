@@ -1,0 +1,51 @@
+import type { Role } from "~/generated/prisma/enums";
+
+export interface HomeSection {
+  title: string;
+  description: string;
+  links: { label: string; href: string }[];
+}
+
+/**
+ * What each role's home page offers. Modules add their links here as they arrive
+ * (agreements, intelligence, audit), so the home page stays one readable list.
+ */
+const SECTIONS: Record<Role, HomeSection> = {
+  PARTNER_SUBMITTER: {
+    title: "Share intelligence",
+    description: "Tell the police what your organisation has seen, under an information sharing agreement in force.",
+    links: [{ label: "Your account and sessions", href: "/account" }],
+  },
+  PARTNER_MANAGER: {
+    title: "Manage your partnership",
+    description: "Oversee your organisation's sharing agreements and the intelligence it has shared.",
+    links: [{ label: "Your account and sessions", href: "/account" }],
+  },
+  POLICE_ANALYST: {
+    title: "Triage and assess",
+    description: "Triage partner intelligence, grade and link it, assess threats and feed back to partners.",
+    links: [{ label: "Your account and sessions", href: "/account" }],
+  },
+  INTELLIGENCE_SUPERVISOR: {
+    title: "Supervise",
+    description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
+    links: [{ label: "Your account and sessions", href: "/account" }],
+  },
+  DATA_PROTECTION_OFFICER: {
+    title: "Data protection oversight",
+    description: "See who accessed what, when, why and under which agreement; review retention.",
+    links: [{ label: "Your account and sessions", href: "/account" }],
+  },
+  SYSTEM_ADMINISTRATOR: {
+    title: "Administration",
+    description: "Create organisations and user accounts, change roles, disable accounts and reset MFA.",
+    links: [
+      { label: "Organisations", href: "/admin/organisations" },
+      { label: "Users", href: "/admin/users" },
+    ],
+  },
+};
+
+export function homeTasksFor(roles: Role[]): HomeSection[] {
+  return roles.map((role) => SECTIONS[role]);
+}

@@ -1,0 +1,14 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { seedOrganisationsAndUsers } from "./organisations";
+
+/**
+ * Seeds the demo West Mercia region. Idempotent: safe to run on a database that already has it.
+ * Each domain adds its own step here (agreements, intelligence, ...).
+ */
+export async function seedDemo(prisma: PrismaClient): Promise<void> {
+  await seedOrganisationsAndUsers(prisma);
+}
+
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.organisation.count()) === 0;
+}

@@ -1,0 +1,19 @@
+import { closeDatabase } from "~/utils/db.server";
+import { EnvError } from "~/utils/env.server";
+import { MigrationError } from "~/utils/migrate.server";
+
+/** Runs a maintenance script: one clear line on a known failure, and the database always closed. */
+export async function runScript(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof MigrationError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  } finally {
+    await closeDatabase();
+  }
+}
