@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedAgreements } from "./agreements";
 import { seedOrganisationsAndUsers } from "./organisations";
 
 /**
@@ -7,6 +8,7 @@ import { seedOrganisationsAndUsers } from "./organisations";
  */
 export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedOrganisationsAndUsers(prisma);
+  await seedAgreements(prisma);
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

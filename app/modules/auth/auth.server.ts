@@ -60,7 +60,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   }
   return {
     ...result,
-    ability: defineAbilityFor(result.user),
+    ability: defineAbilityFor({ ...result.user, organisationType: result.user.organisation.type }),
     audit: requestAuditContext(request, context, result.user),
   };
 }

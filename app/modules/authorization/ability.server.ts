@@ -8,12 +8,15 @@ import {
   type PrismaQueryFactory,
   type Subjects,
 } from "@casl/prisma/runtime";
+import { accountRules, administrationRules } from "./rules/accounts";
+import { agreementRules } from "./rules/agreements";
+import { auditRules } from "./rules/audit";
+import { intelligenceRules } from "./rules/intelligence";
 import type {
   Prisma,
   Agreement,
   AuditEvent,
   Organisation,
-  Role,
   Session,
   Submission,
   Threat,
@@ -54,43 +57,23 @@ export type AppSubjects =
 export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactory<Prisma.TypeMap, T>;
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
-/** What the rules need to know about the user. */
-export interface AbilityUser {
-  id: string;
-  organisationId: string;
-  roles: Role[];
-  isAgreementSignatory: boolean;
-}
+import type { AbilityUser } from "./roles";
+export { hasRole, type AbilityUser } from "./roles";
 
-export function hasRole(user: Pick<AbilityUser, "roles">, ...roles: Role[]): boolean {
-  return roles.some((role) => user.roles.includes(role));
-}
+export type AbilityBuilderFor = AbilityBuilder<AppAbility>;
 
-type Builder = AbilityBuilder<AppAbility>;
-
+/**
+ * The rules, one file per domain under ./rules, applied in order. `now` is fixed per request so
+ * every agreement-scoped rule in one request agrees on what is in force.
+ */
 export function defineAbilityFor(user: AbilityUser, now = new Date()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
   accountRules(builder, user);
   administrationRules(builder, user);
-  void now; // used by the agreement-scoped rules of later modules
+  agreementRules(builder, user, now);
+  intelligenceRules(builder, user, now);
+  auditRules(builder, user, now);
   return builder.build();
-}
-
-/** Everyone may see and end their own sessions and read their own account. */
-function accountRules({ can }: Builder, user: AbilityUser) {
-  can("read", "User", { id: user.id });
-  can(["read", "end"], "Session", { userId: user.id });
-  can("read", "Organisation", { id: user.organisationId });
-}
-
-/** System administrators run organisations and accounts; they see no intelligence by this role. */
-function administrationRules({ can, cannot }: Builder, user: AbilityUser) {
-  if (!hasRole(user, "SYSTEM_ADMINISTRATOR")) return;
-  can("read", "AdminArea");
-  can(["read", "create", "update"], "Organisation");
-  can(["read", "create", "update", "disable", "resetMfa"], "User");
-  // An administrator cannot lock themselves out.
-  cannot(["disable", "resetMfa"], "User", { id: user.id });
 }
 
 /** Typed helper for checking a plain object as a Prisma model instance. */
