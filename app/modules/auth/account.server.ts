@@ -147,7 +147,7 @@ export async function changePassword(
 /** Words a password must not be built from: the user's own name, email and organisation. */
 function passwordContext(auth: AuthenticatedRequest): string[] {
   const localPart = auth.user.email.split("@")[0] ?? "";
-  return [auth.user.email, localPart, ...localPart.split(/[._-]/), ...auth.user.name.split(/\s+/), auth.user.organisation.name];
+  return [auth.user.email, localPart, auth.user.name, ...auth.user.name.split(/\s+/), auth.user.organisation.name];
 }
 
 export type RegenerateRecoveryCodesResult = { ok: true; codes: string[] } | { ok: false; error: string };
