@@ -1,17 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { useFreshKey } from "~/components/use-fresh-key";
 import { changePassword } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/auth.server";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-strength";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password.server";
 import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  return { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH };
 }
 
 const changePasswordSchema = z
@@ -36,7 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const errors = useActionData<typeof action>()?.errors;
+  const { minLength, maxLength } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const fresh = useFreshKey(actionData);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -46,7 +50,7 @@ export default function ChangePassword() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Change your password</h1>
         <p className="govuk-body">Changing your password signs you out of every other browser.</p>
-        <Form method="post" noValidate>
+        <Form key={fresh} method="post" noValidate>
           <TextInput
             name="currentPassword"
             label="Current password"
@@ -59,7 +63,7 @@ export default function ChangePassword() {
             label="New password"
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters (up to ${PASSWORD_MAX_LENGTH}). A few unrelated words make a strong password that is easy to remember. Common passwords and ones built from your name or email address are refused.`}
+            hint={`At least ${minLength} characters (up to ${maxLength}). A few unrelated words make a strong password that is easy to remember. Common passwords and ones built from your name or email address are refused.`}
             error={errors?.newPassword}
           />
           <TextInput

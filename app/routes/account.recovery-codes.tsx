@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { useFreshKey } from "~/components/use-fresh-key";
 import { RecoveryCodeList } from "~/components/recovery-code-list";
 import { regenerateRecoveryCodes } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/auth.server";
@@ -35,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RecoveryCodes() {
   const { unused, total } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const fresh = useFreshKey(actionData);
   if (actionData?.codes) {
     return (
       <div className="govuk-grid-row">
@@ -64,6 +66,7 @@ export default function RecoveryCodes() {
         </p>
         <Form method="post" noValidate>
           <TextInput
+            key={fresh}
             name="code"
             label="Security code"
             hint="To confirm it is you, enter the 6-digit code your authenticator app shows now"

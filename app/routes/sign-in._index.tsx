@@ -2,11 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextInput, valueOf } from "~/components/form";
+import { useFreshKey } from "~/components/use-fresh-key";
 import { NotificationBanner } from "~/components/notification-banner";
-import { getSession, redirectWithSession, signInAttempt, withRedirectTo } from "~/modules/auth/auth.server";
+import { getSession, redirectWithSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SESSION_ENDED, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
 import { dummyPasswordHash } from "~/modules/auth/password.server";
-import { safeRedirect } from "~/modules/auth/redirect";
+import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
@@ -60,6 +61,7 @@ export default function SignIn() {
   const { redirectTo, expired, signedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
+  const fresh = useFreshKey(actionData);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -83,6 +85,7 @@ export default function SignIn() {
             error={errors && "email" in errors ? errors.email : undefined}
           />
           <TextInput
+            key={fresh}
             name="password"
             label="Password"
             type="password"

@@ -2,9 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextInput } from "~/components/form";
-import { redirectWithSession, requirePendingMfaSession, signInAttempt, withRedirectTo } from "~/modules/auth/auth.server";
+import { useFreshKey } from "~/components/use-fresh-key";
+import { redirectWithSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SECURITY_CODE_WRONG, tooManyAttempts } from "~/modules/auth/messages";
-import { safeRedirect } from "~/modules/auth/redirect";
+import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { verifySecurityCode } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -40,7 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecurityCode() {
   const { redirectTo } = useLoaderData<typeof loader>();
-  const errors = useActionData<typeof action>()?.errors;
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const fresh = useFreshKey(actionData);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -50,6 +53,7 @@ export default function SecurityCode() {
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput
+            key={fresh}
             name="code"
             label="Security code"
             hint="The code changes every 30 seconds"

@@ -2,11 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { useFreshKey } from "~/components/use-fresh-key";
 import { RecoveryCodeList } from "~/components/recovery-code-list";
-import { getSession, requirePendingMfaSession, signInAttempt, withRedirectTo } from "~/modules/auth/auth.server";
+import { getSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SECURITY_CODE_WRONG, tooManyAttempts } from "~/modules/auth/messages";
 import { qrCodeDataUrl } from "~/modules/auth/qr-code.server";
-import { safeRedirect } from "~/modules/auth/redirect";
+import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { sessionCookieHeader } from "~/modules/auth/session.server";
 import { confirmEnrolment, pendingEnrolmentSecret } from "~/modules/auth/sign-in.server";
 import { decodeTotpSecret, totpKeyUri } from "~/modules/auth/totp.server";
@@ -65,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Enrol() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const fresh = useFreshKey(actionData);
   const continueTo = loaderData.redirectTo;
 
   if (actionData?.recoveryCodes) {
@@ -130,6 +132,7 @@ export default function Enrol() {
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={continueTo} />
           <TextInput
+            key={fresh}
             name="code"
             label="Security code"
             hint="Enter the 6-digit code your app now shows for this service"

@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AuditContext } from "~/modules/audit/audit.server";
 import { defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
-import { safeRedirect } from "./redirect";
+import { safeRedirect, withRedirectTo } from "./redirect";
 import type { IssuedSession, SignInAttempt } from "./sign-in.server";
 import {
   clearSessionCookieHeader,
@@ -111,10 +111,6 @@ export function redirectWithSession(to: string, session: IssuedSession): Respons
   return redirect(to, { headers: { "Set-Cookie": sessionCookieHeader(session.token, session.expiresAt) } });
 }
 
-/** `path?redirectTo=...`, only when there is somewhere other than home to go back to. */
-export function withRedirectTo(path: string, redirectTo: string): string {
-  return redirectTo === "/" ? path : `${path}?${new URLSearchParams({ redirectTo })}`;
-}
 
 /** A 404 for records the user may not see: their existence is not disclosed. */
 export function notFound(message = "Page not found"): Response {
