@@ -98,6 +98,14 @@ export async function validateSessionToken(
   return { session, user };
 }
 
+/** Deletes every session past its idle or absolute expiry (they are refused anyway; this frees the rows). */
+export async function pruneExpiredSessions(now = new Date()): Promise<number> {
+  const result = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] },
+  });
+  return result.count;
+}
+
 export async function invalidateSession(sessionId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }

@@ -5,6 +5,7 @@ import { createUser } from "../../../tests/helpers/factories";
 import {
   createSession,
   generateSessionToken,
+  pruneExpiredSessions,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   sessionIdFromToken,
@@ -78,5 +79,17 @@ describe("session expiry", () => {
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await validateSessionToken(token)).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("pruning expired sessions", () => {
+  it("deletes sessions past their idle or absolute expiry and keeps live ones", async () => {
+    const user = await createUser();
+    const now = new Date("2026-03-02T12:00:00Z");
+    await createSession(user.id, { mfaVerified: true, now: new Date(now.getTime() - 31 * MINUTE) });
+    const live = await createSession(user.id, { mfaVerified: true, now });
+    await pruneExpiredSessions(now);
+    const left = await prisma.session.findMany({ where: { userId: user.id } });
+    expect(left.map((s) => s.id)).toEqual([live.session.id]);
   });
 });

@@ -119,3 +119,19 @@ export function waitDescription(until: Date, now = new Date()): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
+
+/**
+ * Deletes counters that no longer matter: last failure older than every policy's forget window
+ * and no block in force. Unknown emails create rows too (that is what keeps them indistinguishable),
+ * so without this an attacker could grow the table without bound.
+ */
+export async function pruneSignInThrottle(now = new Date()): Promise<number> {
+  const forgetAfterMs = Math.max(ACCOUNT_THROTTLE.forgetAfterMs, ADDRESS_THROTTLE.forgetAfterMs);
+  const result = await prisma.signInThrottle.deleteMany({
+    where: {
+      lastFailureAt: { lt: new Date(now.getTime() - forgetAfterMs) },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }],
+    },
+  });
+  return result.count;
+}

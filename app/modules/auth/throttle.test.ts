@@ -8,6 +8,7 @@ import {
   blockDurationMs,
   checkThrottle,
   clearAccountThrottle,
+  pruneSignInThrottle,
   recordThrottleFailure,
   signInThrottleKeys,
 } from "./throttle.server";
@@ -79,6 +80,19 @@ describe("throttle counters in the database", () => {
       expect((await recordThrottleFailure([keys[0]!], now)).blocked).toBe(false);
     }
     expect(addressThrottleKey("192.0.2.30").key).toBe(keys[1]!.key);
+  });
+});
+
+describe("pruning", () => {
+  it("deletes counters that are forgotten and not blocking, and keeps the rest", async () => {
+    const start = new Date("2026-01-01T09:00:00Z");
+    await recordThrottleFailure([accountThrottleKey("old@example.test")], start);
+    const recentKeys = [accountThrottleKey("recent@example.test")];
+    const later = new Date(start.getTime() + ACCOUNT_THROTTLE.forgetAfterMs + MINUTE);
+    await recordThrottleFailure(recentKeys, later);
+    expect(await pruneSignInThrottle(later)).toBeGreaterThanOrEqual(1);
+    expect((await recordThrottleFailure([accountThrottleKey("old@example.test")], later)).blocked).toBe(false);
+    expect(await checkThrottle(recentKeys, later)).toEqual({ blocked: false });
   });
 });
 
