@@ -84,7 +84,7 @@ export default function Account() {
         <SummaryRow label="Email address">{user.email}</SummaryRow>
         <SummaryRow label="Organisation">{user.organisation}</SummaryRow>
         <SummaryRow label={user.roles.length === 1 ? "Role" : "Roles"}>
-          <ul className="govuk-list">
+          <ul className="govuk-list govuk-!-margin-bottom-0">
             {user.roles.map((role) => (
               <li key={role}>{role}</li>
             ))}
@@ -117,7 +117,9 @@ export default function Account() {
             </Link>
           }
         >
-          {recoveryCodesLeft} of {recoveryCodeCount} unused
+          {recoveryCodesLeft === 0
+            ? "None unused. Get a set so that you can still sign in if you lose your phone"
+            : `${recoveryCodesLeft} of ${recoveryCodeCount} unused`}
         </SummaryRow>
       </dl>
 
