@@ -37,6 +37,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "harriet.housing@severnvale.housing.example", name: "Harriet Lowe", organisation: "Severn Vale Housing", roles: ["PARTNER_SUBMITTER"] },
   { email: "nadia.nurse@sath.nhs.example", name: "Nadia Kaur", organisation: "Shrewsbury and Telford Hospital NHS Trust", roles: ["PARTNER_SUBMITTER"] },
   { email: "new.starter@telford.gov.example", name: "Nia Starter", organisation: "Telford & Wrekin Council", roles: ["PARTNER_SUBMITTER"], mfaEnrolled: false },
+  // Reserved for the end-to-end throttling test, which locks it out on purpose; other tests leave it alone.
+  { email: "jordan.reed@severnvale.housing.example", name: "Jordan Reed", organisation: "Severn Vale Housing", roles: ["PARTNER_SUBMITTER"] },
 ];
 
 /** Deterministic 20-byte TOTP secret for a demo account. */

@@ -1,8 +1,11 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AuditContext } from "~/modules/audit/audit.server";
 import { defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
+import { safeRedirect, withRedirectTo } from "./redirect";
+import type { IssuedSession, SignInAttempt } from "./sign-in.server";
 import {
   clearSessionCookieHeader,
+  sessionCookieHeader,
   readSessionToken,
   validateSessionToken,
   type SessionUser,
@@ -56,7 +59,9 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   const result = await getSession(request);
   if (!result) signInRedirect(request, readSessionToken(request) !== null);
   if (!result.session.mfaVerified) {
-    throw redirect(result.user.totpEnrolledAt ? "/sign-in/code" : "/sign-in/enrol");
+    const url = new URL(request.url);
+    const here = safeRedirect(`${url.pathname}${url.search}`);
+    throw redirect(withRedirectTo(result.user.totpEnrolledAt ? "/sign-in/code" : "/sign-in/enrol", here));
   }
   return {
     ...result,
@@ -65,13 +70,47 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   };
 }
 
-/** For the MFA steps: a session that has passed the password but not yet the second factor. */
-export async function requirePendingMfaSession(request: Request) {
+/**
+ * For the second-factor steps: a session that has passed the password but not the second factor.
+ * No session: back to the password step. Already signed in: on to where the user was going.
+ */
+export async function requirePendingMfaSession(request: Request, step: "code" | "enrol") {
   const result = await getSession(request);
-  if (!result) throw redirect("/sign-in");
-  if (result.session.mfaVerified) throw redirect("/");
+  if (!result) {
+    const hadCookie = readSessionToken(request) !== null;
+    throw redirect(`/sign-in${signInQuery(request, hadCookie)}`, {
+      headers: hadCookie ? { "Set-Cookie": clearSessionCookieHeader() } : undefined,
+    });
+  }
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (result.session.mfaVerified) throw redirect(redirectTo);
+  // A user without TOTP (new, or reset by an administrator) enrols; an enrolled one gives a code.
+  const enrolled = result.user.totpEnrolledAt !== null;
+  if (step === "code" && !enrolled) throw redirect(withRedirectTo("/sign-in/enrol", redirectTo));
+  if (step === "enrol" && enrolled) throw redirect(withRedirectTo("/sign-in/code", redirectTo));
   return result;
 }
+
+/** The sign-in query that keeps the (sanitised) destination of a second-factor page. */
+function signInQuery(request: Request, expired: boolean): string {
+  const params = new URLSearchParams();
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (redirectTo !== "/") params.set("redirectTo", redirectTo);
+  if (expired) params.set("expired", "1");
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** Where a sign-in attempt comes from: for the throttle, the session list and the audit trail. */
+export function signInAttempt(request: Request, context: AppLoadContext): SignInAttempt {
+  return { ipAddress: context.clientAddress ?? null, userAgent: request.headers.get("user-agent") };
+}
+
+/** A redirect that sets the session cookie (after sign-in steps that issue a new token). */
+export function redirectWithSession(to: string, session: IssuedSession): Response {
+  return redirect(to, { headers: { "Set-Cookie": sessionCookieHeader(session.token, session.expiresAt) } });
+}
+
 
 /** A 404 for records the user may not see: their existence is not disclosed. */
 export function notFound(message = "Page not found"): Response {

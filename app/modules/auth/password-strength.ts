@@ -15,6 +15,11 @@ const zxcvbn = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...english.dictionary },
 });
 
+/** Lower-case letters and digits only, so "Nia.Starter" and "niastarter" compare equal. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
 /** Returns a reason the password is refused, or null when it is acceptable. */
 export function checkPasswordStrength(password: string, userInputs: string[] = []): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) {
@@ -22,6 +27,12 @@ export function checkPasswordStrength(password: string, userInputs: string[] = [
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
     return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+  }
+  // zxcvbn scores "nia.starter@telford" as strong; a password containing the user's own name or
+  // email is guessable by anyone who knows them, so refuse it outright.
+  const squashed = squash(password);
+  if (userInputs.some((input) => squash(input).length >= 5 && squashed.includes(squash(input)))) {
+    return "Password must not contain your name, email address or organisation";
   }
   const result = zxcvbn.check(password, userInputs);
   if (result.score < 3) {

@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { checkPasswordStrength } from "./password-strength";
+import { checkPasswordStrength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-strength";
 
 /** argon2id at OWASP ASVS 5.0's floor: m = 19 MiB, t = 2, p = 1. */
 const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -26,4 +26,4 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-export { checkPasswordStrength };
+export { checkPasswordStrength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };

@@ -24,3 +24,8 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
   if (url.origin !== "http://portal.invalid") return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** `path?redirectTo=...`, only when there is somewhere other than home to go back to. */
+export function withRedirectTo(path: string, redirectTo: string): string {
+  return redirectTo === "/" ? path : `${path}?${new URLSearchParams({ redirectTo })}`;
+}

@@ -48,11 +48,19 @@ export function sessionIdFromToken(token: string): string {
 
 export async function createSession(
   userId: string,
-  options: { mfaVerified: boolean; ipAddress?: string; userAgent?: string | null; now?: Date },
+  options: {
+    mfaVerified: boolean;
+    ipAddress?: string | null;
+    userAgent?: string | null;
+    now?: Date;
+    /** Create inside the caller's transaction (e.g. with the pending session's deletion and the audit event). */
+    client?: Prisma.TransactionClient;
+  },
 ): Promise<{ token: string; session: ValidSession }> {
   const token = generateSessionToken();
   const now = options.now ?? new Date();
-  const session = await prisma.session.create({
+  const client = options.client ?? prisma;
+  const session = await client.session.create({
     data: {
       id: sessionIdFromToken(token),
       userId,
@@ -61,7 +69,7 @@ export async function createSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
       absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-      ipAddress: options.ipAddress,
+      ipAddress: options.ipAddress ?? null,
       userAgent: options.userAgent?.slice(0, 512) ?? null,
     },
   });
@@ -88,6 +96,14 @@ export async function validateSessionToken(
     session.expiresAt = expiresAt;
   }
   return { session, user };
+}
+
+/** Deletes every session past its idle or absolute expiry (they are refused anyway; this frees the rows). */
+export async function pruneExpiredSessions(now = new Date()): Promise<number> {
+  const result = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] },
+  });
+  return result.count;
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

@@ -1,0 +1,22 @@
+import { recordAuditEvent, type AuditContext } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
+import { sessionIdFromToken, validateSessionToken, type SessionUser } from "./session.server";
+
+/**
+ * Ends the session behind `token` on the server (so the token is worthless even if the cookie
+ * survives somewhere) and records it. An unknown or expired token has nothing to end.
+ */
+export async function signOut(token: string, auditContextFor: (user: SessionUser) => AuditContext): Promise<void> {
+  const current = await validateSessionToken(token);
+  if (!current) return;
+  await prisma.$transaction(async (tx) => {
+    const removed = await tx.session.deleteMany({ where: { id: sessionIdFromToken(token) } });
+    if (removed.count === 0) return;
+    await recordAuditEvent(tx, auditContextFor(current.user), {
+      action: "auth.sign_out",
+      recordType: "User",
+      recordId: current.user.id,
+      details: { secondFactorGiven: current.session.mfaVerified },
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button, ErrorSummary, TextInput, valueOf } from "~/components/form";
+import { useFreshKey } from "~/components/use-fresh-key";
+import { NotificationBanner } from "~/components/notification-banner";
+import { getSession, redirectWithSession, signInAttempt } from "~/modules/auth/auth.server";
+import { SESSION_ENDED, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
+import { dummyPasswordHash } from "~/modules/auth/password.server";
+import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
+import { readSessionToken } from "~/modules/auth/session.server";
+import { signInWithPassword } from "~/modules/auth/sign-in.server";
+import { parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Partnership Intelligence Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
+  const current = await getSession(request);
+  if (current?.session.mfaVerified) throw redirect(redirectTo);
+  // Compute the dummy hash now, so the first attempt with an unknown email is not slower than others.
+  void dummyPasswordHash();
+  return {
+    redirectTo,
+    expired: url.searchParams.get("expired") === "1",
+    signedOut: url.searchParams.get("signedOut") === "1",
+  };
+}
+
+const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .max(320, "Email address must be 320 characters or fewer")
+    .regex(/^[^\s@]+@[^\s@]+$/, "Enter an email address in the correct format, like name@example.com"),
+  password: z.string().min(1, "Enter your password").max(1024, "Password must be 1024 characters or fewer"),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, signInSchema);
+  // The password is never sent back to the page.
+  const values = { email: valueOf(form.values, "email") ?? "" };
+  if (!form.success) return data({ errors: form.errors, values }, { status: 400 });
+
+  const redirectTo = safeRedirect(form.data.redirectTo);
+  const result = await signInWithPassword(form.data, signInAttempt(request, context), readSessionToken(request));
+  switch (result.outcome) {
+    case "failed":
+      return data({ errors: { email: SIGN_IN_FAILED }, values }, { status: 401 });
+    case "throttled":
+      return data({ errors: { email: tooManyAttempts(result.wait) }, values }, { status: 429 });
+    case "password-accepted":
+      return redirectWithSession(withRedirectTo(result.next, redirectTo), result.session);
+  }
+}
+
+export default function SignIn() {
+  const { redirectTo, expired, signedOut } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const fresh = useFreshKey(actionData);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {expired && !errors ? <NotificationBanner heading={SESSION_ENDED} /> : null}
+        {signedOut && !errors ? <NotificationBanner kind="success" heading="You have signed out" /> : null}
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">
+          Sign in with the email address and password for your account. You will then be asked for a
+          security code from your authenticator app.
+        </p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            defaultValue={actionData?.values.email}
+            error={errors && "email" in errors ? errors.email : undefined}
+          />
+          <TextInput
+            key={fresh}
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errors && "password" in errors ? errors.password : undefined}
+          />
+          <Button>Sign in</Button>
+        </Form>
+        <p className="govuk-body">
+          If you have forgotten your password or lost your authenticator app and recovery codes, ask
+          your organisation&apos;s system administrator to reset your account.
+        </p>
+      </div>
+    </div>
+  );
+}
