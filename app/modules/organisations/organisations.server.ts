@@ -152,8 +152,14 @@ async function unknownAreaError(areaIds: string[]): Promise<SaveResult | null> {
   return found === new Set(areaIds).size ? null : { ok: false, errors: { areas: "Select areas from the list" } };
 }
 
+/**
+ * A unique constraint refused the write. Prisma reports P2002 on PostgreSQL; pglite-prisma-adapter
+ * reports its errors in an older shape that Prisma passes through, with PostgreSQL's code 23505.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  if (!(error instanceof Error) || typeof error.cause !== "object" || error.cause === null) return false;
+  return "code" in error.cause && error.cause.code === "23505";
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
