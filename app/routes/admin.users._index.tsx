@@ -58,7 +58,7 @@ export default function UsersList() {
         </Link>
       </p>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
+        <div className="govuk-grid-column-one-quarter">
           <Form method="get" className="app-filter" role="search" aria-label="Filter user accounts">
             <h2 className="govuk-heading-m">Filter</h2>
             <TextInput name="q" label="Name or email address" defaultValue={filters.q ?? ""} spellCheck={false} />
@@ -90,7 +90,7 @@ export default function UsersList() {
             ) : null}
           </Form>
         </div>
-        <div className="govuk-grid-column-two-thirds">
+        <div className="govuk-grid-column-three-quarters">
           {users.length === 0 ? (
             <p className="govuk-body">No user accounts match.</p>
           ) : (
