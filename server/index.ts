@@ -6,14 +6,16 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
 import { closeDatabase } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { env, type Env } from "~/utils/env.server";
 import { rejectCrossSiteWrites, limitBodySize } from "./request-guards";
 
 export const BUILD_PATH = path.resolve("build/index.js");
 
-/** The HTTP server: security headers, request guards, static files, then Remix. */
-export async function createApp(build: ServerBuild) {
-  const config = env();
+/**
+ * The HTTP server: security headers, request guards, static files, then Remix. `config` defaults to
+ * the process's configuration; tests pass another to check production-only behaviour.
+ */
+export async function createApp(build: ServerBuild, config: Env = env()) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY_HOPS);

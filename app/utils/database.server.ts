@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { withArrayLiteralParams } from "./pglite-array-params.server";
 
 /**
  * A database connection: the Prisma client for the application, plus raw SQL access for the
@@ -49,7 +50,7 @@ function openPglite(dataDir: string): Database {
   };
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the interfaces
   // differ only in argument-type metadata that the adapter never reads (measured: see stack-notes).
-  const adapter = new PrismaPGlite(client) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
+  const adapter = new PrismaPGlite(withArrayLiteralParams(client)) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
   const prisma = new PrismaClient({ adapter });
   return {
     kind: "pglite",

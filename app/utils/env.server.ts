@@ -50,7 +50,7 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) throw new EnvError(describeEnvError(result.error));
   return result.data;

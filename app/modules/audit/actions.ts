@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "admin.user_disabled",
   "admin.user_enabled",
   "admin.mfa_reset",
+  "admin.activation_link_issued",
+  "account.activated",
   // Access decisions and generic reads
   "access.denied",
   "record.viewed",

@@ -40,8 +40,11 @@ const SECTIONS: Record<Role, HomeSection> = {
     title: "Administration",
     description: "Create organisations and user accounts, change roles, disable accounts and reset MFA.",
     links: [
+      { label: "Administration overview", href: "/admin" },
       { label: "Organisations", href: "/admin/organisations" },
-      { label: "Users", href: "/admin/users" },
+      { label: "User accounts", href: "/admin/users" },
+      { label: "Create a user account", href: "/admin/users/new" },
+      { label: "Your account and sessions", href: "/account" },
     ],
   },
 };

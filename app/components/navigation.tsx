@@ -1,0 +1,77 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+/** GOV.UK breadcrumbs: where this page sits; the current page is not repeated. */
+export function Breadcrumbs({ items }: { items: { label: string; to: string }[] }) {
+  return (
+    <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+      <ol className="govuk-breadcrumbs__list">
+        {items.map((item) => (
+          <li key={item.to} className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to={item.to}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** GOV.UK success notification banner (role="alert" moves assistive technology to it). */
+export function SuccessBanner({ title = "Success", children }: { title?: string; children: ReactNode }) {
+  return (
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="govuk-notification-banner-title"
+      data-module="govuk-notification-banner"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="govuk-notification-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}
+
+/** GOV.UK pagination with previous and next links only (keyset paging has no page numbers). */
+export function Pagination({ previous, next }: { previous: string | null; next: string | null }) {
+  if (!previous && !next) return null;
+  return (
+    <nav className="govuk-pagination govuk-pagination--block" aria-label="Pagination">
+      {previous ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={previous} rel="prev">
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
+          </Link>
+        </div>
+      ) : null}
+      {next ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={next} rel="next">
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}
+
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/London",
+});
+
+/** A date and time in UK time, the same on the server and in the browser. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "Never";
+  return DATE_TIME.format(new Date(value));
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { Role } from "~/generated/prisma/enums";
+import { checkboxList } from "~/modules/organisations/organisation-form";
+
+const yesNo = z.enum(["yes", "no"], "Select yes if this person may sign information sharing agreements");
+
+const accountFields = {
+  name: z.string().trim().min(1, "Enter the person's full name").max(200, "Name must be 200 characters or fewer"),
+  organisationId: z.uuid("Select the person's organisation"),
+  roles: checkboxList(z.enum(Role, "Select roles from the list")).pipe(
+    z.array(z.enum(Role)).min(1, "Select at least one role"),
+  ),
+  isAgreementSignatory: yesNo.transform((value) => value === "yes"),
+};
+
+export const newUserFormSchema = z.object({
+  ...accountFields,
+  // Emails are compared lower-cased and trimmed everywhere (sign-in does the same).
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the person's work email address")
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email("Enter an email address in the correct format, like name@example.gov.uk")),
+});
+
+export const editUserFormSchema = z.object(accountFields);
+
+export type NewUserForm = z.infer<typeof newUserFormSchema>;
+export type EditUserForm = z.infer<typeof editUserFormSchema>;
+
+/** Account states an administrator filters by. */
+export const USER_STATUSES = ["active", "awaiting-activation", "disabled"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export const USER_STATUS_LABELS: Record<UserStatus, string> = {
+  active: "Active",
+  "awaiting-activation": "Awaiting activation",
+  disabled: "Disabled",
+};
+
+export const userListFiltersSchema = z.object({
+  organisation: z.uuid().optional().catch(undefined),
+  role: z.enum(Role).optional().catch(undefined),
+  status: z.enum(USER_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+});
+
+export type UserListFilters = z.infer<typeof userListFiltersSchema>;
