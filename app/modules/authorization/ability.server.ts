@@ -39,7 +39,14 @@ export type Action =
   | "update"
   | "disable"
   | "resetMfa"
-  | "end";
+  | "end"
+  // Agreements (see rules/agreements.ts)
+  | "amend"
+  | "sign"
+  | "suspend"
+  | "reinstate"
+  | "revoke"
+  | "review";
 
 export type AppSubjects =
   | Subjects<{
