@@ -92,6 +92,7 @@ export async function agreementHomePanels(auth: AuthenticatedRequest, now: Date)
           href: `/agreements/${agreement.id}/sign`,
           detail: `Version ${agreement.versions[0]!.versionNumber} ${agreement.versions[0]!.versionNumber > 1 ? "(an amendment) " : ""}is waiting to be signed`,
         })),
+        more: waiting.length > SHOWN ? { label: "See all agreements awaiting signatures", href: "/agreements?status=AWAITING_SIGNATURES" } : undefined,
       });
     }
   }
