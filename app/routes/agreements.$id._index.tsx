@@ -14,9 +14,9 @@ import { audit } from "~/modules/audit/audit.server";
 import type { FormActionData } from "~/modules/agreements/forms";
 import { formatDate, formatDateTime } from "~/modules/agreements/labels";
 import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecycle.server";
-import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts, VERSION_STATE_LABELS } from "~/modules/agreements/queries.server";
+import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
-import { displayStatus } from "~/modules/agreements/status";
+import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement.title ?? "Agreement"} – Partnership Intelligence Portal` },

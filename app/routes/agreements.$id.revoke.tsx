@@ -1,11 +1,16 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ReasonStepPage } from "~/components/agreements/reason-step";
-import { reasonStepAction, reasonStepLoader } from "~/modules/agreements/reason-step.server";
+import { loadReasonStep, takeReasonStep } from "~/modules/agreements/reason-step.server";
 
 export const meta: MetaFunction = () => [{ title: "Revoke agreement – Partnership Intelligence Portal" }];
 
-export const loader = reasonStepLoader("revoke");
-export const action = reasonStepAction("revoke");
+export function loader(args: LoaderFunctionArgs) {
+  return loadReasonStep("revoke", args);
+}
+
+export function action(args: ActionFunctionArgs) {
+  return takeReasonStep("revoke", args);
+}
 
 export default function RevokeAgreement() {
   return <ReasonStepPage step="revoke" />;

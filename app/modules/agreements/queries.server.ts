@@ -5,7 +5,7 @@ import type { SubmissionStatus } from "~/generated/prisma/enums";
 import { accessibleWhere, type AppAbility } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { versionAwaitingSignature } from "./lifecycle.server";
-import { displayStatus, displayStatusWhere, partyMustSign, reviewDueWhere, DISPLAY_STATUS_LABELS, type DisplayStatus } from "./status";
+import { displayStatus, displayStatusWhere, partyMustSign, reviewDueWhere, DISPLAY_STATUS_LABELS, type DisplayStatus, type VersionState } from "./status";
 import { agreementTermsSchema, type AgreementTerms } from "./terms";
 
 /**
@@ -183,16 +183,6 @@ export function availableSteps(
 export function organisationChoices() {
   return prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 });
 }
-
-export type VersionState = "IN_FORCE" | "SUPERSEDED" | "AWAITING_SIGNATURES" | "NEVER_IN_FORCE" | "DRAFT";
-
-export const VERSION_STATE_LABELS: Record<VersionState, string> = {
-  IN_FORCE: "Signed by every party (the terms that apply)",
-  SUPERSEDED: "Replaced by a later version",
-  AWAITING_SIGNATURES: "Awaiting signatures",
-  NEVER_IN_FORCE: "Never signed by every party",
-  DRAFT: "Draft",
-};
 
 /**
  * Everything the agreement page and its sub-pages show, shaped for reading: terms parsed, each

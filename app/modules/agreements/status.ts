@@ -103,3 +103,14 @@ export function reviewDueWhere(now: Date, days = ATTENTION_WINDOW_DAYS): Prisma.
     reviewDate: { lte: new Date(now.getTime() + days * DAY_MS) },
   };
 }
+
+/** Where a version stands: signed and applying, replaced, waiting, or never agreed. */
+export type VersionState = "IN_FORCE" | "SUPERSEDED" | "AWAITING_SIGNATURES" | "NEVER_IN_FORCE" | "DRAFT";
+
+export const VERSION_STATE_LABELS: Record<VersionState, string> = {
+  IN_FORCE: "Signed by every party (the terms that apply)",
+  SUPERSEDED: "Replaced by a later version",
+  AWAITING_SIGNATURES: "Awaiting signatures",
+  NEVER_IN_FORCE: "Never signed by every party",
+  DRAFT: "Draft",
+};
