@@ -136,8 +136,18 @@ export default function AgreementRegister() {
               <td className="govuk-table__cell">
                 <AgreementStatusTag status={agreement.displayStatus} startDate={agreement.startDate} />
               </td>
-              <td className="govuk-table__cell">{formatDate(agreement.reviewDate)}</td>
-              <td className="govuk-table__cell">{formatDate(agreement.endDate)}</td>
+              <td className="govuk-table__cell">
+                {formatDate(agreement.reviewDate)}
+                {agreement.reviewOverdue ? (
+                  <strong className="govuk-tag govuk-tag--red app-tag-below">Review overdue</strong>
+                ) : agreement.reviewDueSoon ? (
+                  <strong className="govuk-tag govuk-tag--orange app-tag-below">Review due</strong>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">
+                {formatDate(agreement.endDate)}
+                {agreement.endingSoon ? <strong className="govuk-tag govuk-tag--orange app-tag-below">Ends soon</strong> : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -320,12 +320,12 @@ describe("suspension, reinstatement, revocation and expiry", () => {
     const id = await activeAgreement();
     await revokeAgreement(actorFor(policeDpo), id, "Purpose ended");
     for (const step of [
-      suspendAgreement(actorFor(policeDpo), id, "x"),
-      reinstateAgreement(actorFor(policeDpo), id, "x"),
-      revokeAgreement(actorFor(policeDpo), id, "x"),
-      recordReview(actorFor(policeDpo), id, { outcome: "CONTINUE", notes: "", nextReviewDate: isoDay(30) }),
+      () => suspendAgreement(actorFor(policeDpo), id, "x"),
+      () => reinstateAgreement(actorFor(policeDpo), id, "x"),
+      () => revokeAgreement(actorFor(policeDpo), id, "x"),
+      () => recordReview(actorFor(policeDpo), id, { outcome: "CONTINUE", notes: "", nextReviewDate: isoDay(30) }),
     ]) {
-      expect((await refusal(step)).message).toMatch(/has been revoked/);
+      expect((await refusal(step())).message).toMatch(/has been revoked/);
     }
   });
 

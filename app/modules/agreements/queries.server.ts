@@ -5,7 +5,7 @@ import type { SubmissionStatus } from "~/generated/prisma/enums";
 import { accessibleWhere, type AppAbility } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { versionAwaitingSignature } from "./lifecycle.server";
-import { displayStatus, displayStatusWhere, partyMustSign, reviewDueWhere, DISPLAY_STATUS_LABELS, type DisplayStatus, type VersionState } from "./status";
+import { ATTENTION_WINDOW_DAYS, DAY_MS, displayStatus, displayStatusWhere, partyMustSign, reviewDueWhere, DISPLAY_STATUS_LABELS, type DisplayStatus, type VersionState } from "./status";
 import { agreementTermsSchema, type AgreementTerms } from "./terms";
 
 /**
@@ -71,7 +71,18 @@ export async function listRegister(ability: AppAbility, filters: RegisterFilters
   if (backwards) page.reverse();
   return {
     total,
-    agreements: page.map((row) => ({ ...row, displayStatus: displayStatus(row, now) })),
+    agreements: page.map((row) => {
+      const shown = displayStatus(row, now);
+      const running = shown === "ACTIVE" || shown === "SIGNED_NOT_STARTED" || shown === "SUSPENDED";
+      const horizon = now.getTime() + ATTENTION_WINDOW_DAYS * DAY_MS;
+      return {
+        ...row,
+        displayStatus: shown,
+        reviewOverdue: running && row.reviewDate <= now,
+        reviewDueSoon: running && row.reviewDate > now && row.reviewDate.getTime() <= horizon,
+        endingSoon: running && row.endDate.getTime() <= horizon,
+      };
+    }),
     nextAfter: (backwards ? true : more) && page.length > 0 ? page[page.length - 1]!.reference : null,
     previousBefore: (backwards ? more : Boolean(filters.after)) && page.length > 0 ? page[0]!.reference : null,
   };
