@@ -138,6 +138,10 @@ export async function seedAgreements(prisma: PrismaClient, now = Date.now()): Pr
     });
     const orgId = (name: string) => organisations.find((o) => o.name === name)!.id;
     const signed = demo.status !== "AWAITING_SIGNATURES";
+    // Who did what, so the demo history names people (expiry is the portal's own doing).
+    const drafter = await userId(prisma, demo.parties[1]?.signer ?? POLICE_PARTY.signer);
+    const policeSigner = await userId(prisma, POLICE_PARTY.signer);
+    const dpo = await userId(prisma, "dana.dpo@westmercia.police.example");
     const created = await prisma.agreement.create({
       data: {
         reference: demo.reference,
@@ -157,16 +161,20 @@ export async function seedAgreements(prisma: PrismaClient, now = Date.now()): Pr
             leadEmail: p.leadEmail,
           })),
         },
-        versions: { create: { versionNumber: 1, terms, changeSummary: "First version" } },
+        createdById: drafter,
+        versions: { create: { versionNumber: 1, terms, changeSummary: "First version", createdById: drafter, createdAt: new Date(now + (demo.startOffsetDays - 30) * DAY) } },
         history: {
           create: [
-            { toStatus: "DRAFT", at: new Date(now + (demo.startOffsetDays - 30) * DAY) },
-            { fromStatus: "DRAFT", toStatus: "AWAITING_SIGNATURES", at: new Date(now + (demo.startOffsetDays - 20) * DAY) },
+            { toStatus: "DRAFT", reason: "Drafted", actorId: drafter, at: new Date(now + (demo.startOffsetDays - 30) * DAY) },
+            { fromStatus: "DRAFT", toStatus: "AWAITING_SIGNATURES", reason: "Sent to the parties for signature", actorId: drafter, at: new Date(now + (demo.startOffsetDays - 20) * DAY) },
             ...(signed
-              ? [{ fromStatus: "AWAITING_SIGNATURES" as const, toStatus: "ACTIVE" as const, at: new Date(now + demo.startOffsetDays * DAY) }]
+              ? [{ fromStatus: "AWAITING_SIGNATURES" as const, toStatus: "ACTIVE" as const, reason: "Signed by every party", actorId: policeSigner, at: new Date(now + (demo.startOffsetDays - 5) * DAY) }]
               : []),
-            ...(demo.status === "EXPIRED" || demo.status === "SUSPENDED"
-              ? [{ fromStatus: "ACTIVE" as const, toStatus: demo.status, reason: demo.statusReason ?? "End date passed", at: new Date(now - 10 * DAY) }]
+            ...(demo.status === "EXPIRED"
+              ? [{ fromStatus: "ACTIVE" as const, toStatus: "EXPIRED" as const, reason: "End date passed", at: new Date(now + demo.endOffsetDays * DAY) }]
+              : []),
+            ...(demo.status === "SUSPENDED"
+              ? [{ fromStatus: "ACTIVE" as const, toStatus: "SUSPENDED" as const, reason: demo.statusReason ?? null, actorId: dpo, at: new Date(now - 10 * DAY) }]
               : []),
           ],
         },
@@ -189,5 +197,72 @@ export async function seedAgreements(prisma: PrismaClient, now = Date.now()): Pr
         },
       });
     }
+    if (demo.reference === DEMO_AGREEMENT_REFERENCES.telford) await seedTelfordAmendmentAndReview(prisma, created.id, terms, demo, now);
   }
+}
+
+async function userId(prisma: PrismaClient, email: string | undefined): Promise<string | null> {
+  if (!email) return null;
+  return (await prisma.user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
+}
+
+/**
+ * The Telford agreement shows a signed amendment (version 2, a readable diff against version 1)
+ * and a recorded review. The amendment changes handling and breach terms only, so what may be
+ * shared under the agreement (ceiling, categories, dates) is the same as in version 1.
+ */
+async function seedTelfordAmendmentAndReview(prisma: PrismaClient, agreementId: string, terms: AgreementTerms, demo: DemoAgreement, now: number) {
+  const manager = await userId(prisma, "mark.manager@telford.gov.example");
+  const supervisor = await userId(prisma, POLICE_PARTY.signer);
+  if (!manager || !supervisor) return;
+  const amendedAt = new Date(now - 60 * DAY);
+  const amended: AgreementTerms = {
+    ...terms,
+    handlingConditions:
+      "Not to be shared beyond the parties without the originator's consent. Information about children is seen only by staff trained in safeguarding.",
+    breachProcedure: "Report to both data protection officers within 24 hours, and to the ICO within 72 hours where required.",
+  };
+  const version = await prisma.agreementVersion.create({
+    data: {
+      agreementId,
+      versionNumber: 2,
+      terms: amended,
+      changeSummary: "Adds a safeguarding condition for children's data and the ICO reporting deadline after the annual review",
+      createdById: manager,
+      createdAt: amendedAt,
+    },
+  });
+  const council = demo.parties[1]!.organisation;
+  const organisations = await prisma.organisation.findMany({ where: { name: { in: [council, POLICE_PARTY.organisation] } } });
+  for (const [organisation, signer, daysLater] of [[council, manager, 2], [POLICE_PARTY.organisation, supervisor, 4]] as const) {
+    await prisma.agreementSignature.create({
+      data: {
+        agreementVersionId: version.id,
+        organisationId: organisations.find((o) => o.name === organisation)!.id,
+        userId: signer,
+        signedAt: new Date(amendedAt.getTime() + daysLater * DAY),
+      },
+    });
+  }
+  await prisma.agreement.update({ where: { id: agreementId }, data: { currentVersionNumber: 2 } });
+  await prisma.agreementStatusChange.create({
+    data: {
+      agreementId,
+      fromStatus: "ACTIVE",
+      toStatus: "ACTIVE",
+      reason: "Version 2 signed by every party and now in force (replacing version 1)",
+      actorId: supervisor,
+      at: new Date(amendedAt.getTime() + 4 * DAY),
+    },
+  });
+  await prisma.agreementReview.create({
+    data: {
+      agreementId,
+      reviewedById: manager,
+      reviewedAt: new Date(amendedAt.getTime() - 5 * DAY),
+      outcome: "AMEND",
+      notes: "Sharing has followed the agreement. Add a safeguarding condition for children's data and the ICO deadline.",
+      nextReviewDate: new Date(terms.reviewDate),
+    },
+  });
 }

@@ -39,7 +39,14 @@ export type Action =
   | "update"
   | "disable"
   | "resetMfa"
-  | "end";
+  | "end"
+  // Agreements (see rules/agreements.ts)
+  | "amend"
+  | "sign"
+  | "suspend"
+  | "reinstate"
+  | "revoke"
+  | "review";
 
 export type AppSubjects =
   | Subjects<{
@@ -88,5 +95,15 @@ export function accessibleWhere<M extends "User" | "Organisation" | "Session" | 
   action: Action,
   model: M,
 ) {
-  return accessibleBy(ability, action).ofType(model);
+  const where = accessibleBy(ability, action).ofType(model);
+  // With no rule for the action CASL answers `{ OR: [] }` (match nothing). Prisma 6.19's query
+  // compiler drops an empty OR nested inside AND, so `{ AND: [{ OR: [] }, filters] }` would match
+  // EVERY row (measured; tests/accessible-where.test.ts). `id IN ()` means "nothing" wherever it sits.
+  if (isMatchNothing(where)) return { id: { in: [] } } as typeof where;
+  return where;
+}
+
+function isMatchNothing(where: object): boolean {
+  const keys = Object.keys(where);
+  return keys.length === 1 && keys[0] === "OR" && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0;
 }

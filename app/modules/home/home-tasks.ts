@@ -14,27 +14,45 @@ const SECTIONS: Record<Role, HomeSection> = {
   PARTNER_SUBMITTER: {
     title: "Share intelligence",
     description: "Tell the police what your organisation has seen, under an information sharing agreement in force.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Information sharing agreements", href: "/agreements" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   PARTNER_MANAGER: {
     title: "Manage your partnership",
     description: "Oversee your organisation's sharing agreements and the intelligence it has shared.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Information sharing agreements", href: "/agreements" },
+      { label: "Draft a new agreement", href: "/agreements/new" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   POLICE_ANALYST: {
     title: "Triage and assess",
     description: "Triage partner intelligence, grade and link it, assess threats and feed back to partners.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Information sharing agreements", href: "/agreements" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   INTELLIGENCE_SUPERVISOR: {
     title: "Supervise",
     description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Information sharing agreements", href: "/agreements" },
+      { label: "Draft a new agreement", href: "/agreements/new" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   DATA_PROTECTION_OFFICER: {
     title: "Data protection oversight",
     description: "See who accessed what, when, why and under which agreement; review retention.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Information sharing agreements", href: "/agreements" },
+      { label: "Draft a new agreement", href: "/agreements/new" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   SYSTEM_ADMINISTRATOR: {
     title: "Administration",

@@ -1,0 +1,43 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseForm } from "~/utils/forms.server";
+import { reasonFormSchema } from "./forms";
+import { reinstateAgreement, revokeAgreement, suspendAgreement } from "./lifecycle.server";
+import { availableSteps, sharedCounts } from "./queries.server";
+import { actorOf, formError, requireAgreement, runStep } from "./route-helpers.server";
+import { displayStatus } from "./status";
+
+/**
+ * Suspend, reinstate and revoke are the same page: a reason, a warning, a button. One loader and
+ * one action serve the three routes. (Each route declares `export function loader` itself: the
+ * Remix compiler strips loader/action only when they are functions it can see, and a
+ * `const loader = factory()` would call server code in the browser bundle.)
+ */
+export type ReasonStep = "suspend" | "reinstate" | "revoke";
+
+const STEPS = { suspend: suspendAgreement, reinstate: reinstateAgreement, revoke: revokeAgreement } as const;
+const DONE = { suspend: "suspended", reinstate: "reinstated", revoke: "revoked" } as const;
+
+export async function loadReasonStep(step: ReasonStep, { request, context, params }: LoaderFunctionArgs) {
+  const { auth, agreement } = await requireAgreement(request, context, params.id, step);
+  const now = new Date();
+  if (!availableSteps(auth.ability, auth.user, agreement, now).includes(step)) throw redirect(`/agreements/${agreement.id}`);
+  return {
+    agreement: {
+      id: agreement.id,
+      reference: agreement.reference,
+      title: agreement.title,
+      displayStatus: displayStatus(agreement, now),
+      startDate: agreement.startDate,
+    },
+    sharedTotal: (await sharedCounts(agreement.id)).total,
+  };
+}
+
+export async function takeReasonStep(step: ReasonStep, { request, context, params }: ActionFunctionArgs) {
+  const { auth, agreement } = await requireAgreement(request, context, params.id, step);
+  const form = await parseForm(request, reasonFormSchema);
+  if (!form.success) return formError(form.errors, form.values);
+  const outcome = await runStep(auth, request, agreement.id, form.values, () => STEPS[step](actorOf(auth), agreement.id, form.data.reason));
+  if (!outcome.ok) return outcome.response;
+  return redirect(`/agreements/${agreement.id}?done=${DONE[step]}`);
+}
