@@ -17,6 +17,7 @@ import type {
   Agreement,
   AuditEvent,
   Organisation,
+  SanitisedReport,
   Session,
   Submission,
   Threat,
@@ -39,7 +40,12 @@ export type Action =
   | "update"
   | "disable"
   | "resetMfa"
-  | "end";
+  | "end"
+  // Intelligence: a partner submits their draft; police assess (re-grade, link, feed back);
+  // a supervisor approves a sanitised report for dissemination (four eyes).
+  | "submit"
+  | "assess"
+  | "approve";
 
 export type AppSubjects =
   | Subjects<{
@@ -48,6 +54,7 @@ export type AppSubjects =
       Session: Session;
       Agreement: Agreement;
       Submission: Submission;
+      SanitisedReport: SanitisedReport;
       Threat: Threat;
       AuditEvent: AuditEvent;
     }>
@@ -83,10 +90,21 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "Threat" | "AuditEvent">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent">(
   ability: AppAbility,
   action: Action,
   model: M,
 ) {
-  return accessibleBy(ability, action).ofType(model);
+  const where = accessibleBy(ability, action).ofType(model);
+  // With no rule for (action, model), @casl/prisma answers { OR: [] }. Prisma reads an empty OR as
+  // "false" at the top level but DROPS it inside AND, so `{ AND: [accessibleWhere(...), filters] }`
+  // would return every row matching `filters` (measured on PGlite and PostgreSQL; see
+  // tests/intelligence/access-rules.test.ts). Answer with a condition that is false everywhere.
+  if (isEmptyOr(where)) return { id: { in: [] } } as typeof where;
+  return where;
+}
+
+function isEmptyOr(where: object): boolean {
+  const keys = Object.keys(where);
+  return keys.length === 1 && keys[0] === "OR" && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0;
 }
