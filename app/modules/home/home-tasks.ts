@@ -14,22 +14,43 @@ const SECTIONS: Record<Role, HomeSection> = {
   PARTNER_SUBMITTER: {
     title: "Share intelligence",
     description: "Tell the police what your organisation has seen, under an information sharing agreement in force.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Share new intelligence", href: "/submissions/new" },
+      { label: "Your organisation's submissions", href: "/submissions" },
+      { label: "Search your organisation's submissions", href: "/search" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   PARTNER_MANAGER: {
     title: "Manage your partnership",
     description: "Oversee your organisation's sharing agreements and the intelligence it has shared.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Share new intelligence", href: "/submissions/new" },
+      { label: "Your organisation's submissions", href: "/submissions" },
+      { label: "Search your organisation's submissions", href: "/search" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   POLICE_ANALYST: {
     title: "Triage and assess",
     description: "Triage partner intelligence, grade and link it, assess threats and feed back to partners.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Triage queue", href: "/triage" },
+      { label: "Search intelligence", href: "/search" },
+      { label: "Threats", href: "/threats" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   INTELLIGENCE_SUPERVISOR: {
     title: "Supervise",
     description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Sanitised versions to approve", href: "/triage/approvals" },
+      { label: "Triage queue", href: "/triage" },
+      { label: "Search intelligence", href: "/search" },
+      { label: "Threats", href: "/threats" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   DATA_PROTECTION_OFFICER: {
     title: "Data protection oversight",

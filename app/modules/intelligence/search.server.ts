@@ -105,3 +105,8 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     nextCursor: hasMore && last?.submittedAt ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id }) : null,
   };
 }
+
+/** Areas for the search filter. */
+export function searchAreas() {
+  return prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

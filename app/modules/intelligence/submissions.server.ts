@@ -340,3 +340,13 @@ export async function partnerSubmission(auth: Auth, id: string) {
   });
   return submission;
 }
+
+/** Whether `id` is the user's own draft (so its page continues the draft rather than showing it). */
+export async function isOwnDraft(auth: Auth, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const draft = await prisma.submission.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { id, status: "DRAFT" }] },
+    select: { id: true },
+  });
+  return draft !== null;
+}
