@@ -51,15 +51,19 @@ export function normalisePhone(value: string): string | null {
   if (raw.startsWith("00")) raw = `+${raw.slice(2)}`;
   if (raw.startsWith("+44")) {
     const national = raw.slice(3).replace(/^0/, "");
-    // UK national significant numbers are 9 or 10 digits and never start with 0.
-    return /^[1-9][0-9]{8,9}$/.test(national) ? `+44${national}` : null;
+    return isUkNationalNumber(national) ? `+44${national}` : null;
   }
   if (raw.startsWith("+")) {
     // E.164: country code and number together at most 15 digits, never starting with 0.
     return /^\+[1-9][0-9]{6,14}$/.test(raw) ? raw : null;
   }
-  // A national UK number: trunk prefix 0 then 9 or 10 digits.
-  return /^0[1-9][0-9]{8,9}$/.test(raw) ? `+44${raw.slice(1)}` : null;
+  // A national UK number: trunk prefix 0 then the national significant number.
+  return raw.startsWith("0") && isUkNationalNumber(raw.slice(1)) ? `+44${raw.slice(1)}` : null;
+}
+
+/** UK national significant numbers: 10 digits (mobiles, 07…, always), or 9 for some landlines and 0800. */
+function isUkNationalNumber(digits: string): boolean {
+  return /^(7[0-9]{9}|[1-689][0-9]{8,9})$/.test(digits);
 }
 
 /** "@Tiny_T " → "tiny_t": handles are case-insensitive on the platforms partners report. */
