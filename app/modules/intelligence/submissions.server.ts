@@ -167,34 +167,39 @@ export async function removeEntityGroup(auth: Auth, draft: Draft, group: string)
 
 /**
  * Agreements in force `now` that the user's organisation is party to, with a police party to
- * receive the intelligence, a ceiling at or above the classification, and data categories covering
- * every category the submission carries.
+ * receive the intelligence and a ceiling at or above the classification. Data categories are
+ * checked by `coversCategories` on this small, bounded set: pglite-prisma-adapter 0.6 sends enum
+ * array parameters (`has`, `hasEvery` on DataCategory[]) in a form PGlite refuses.
  */
 export function eligibleAgreementsWhere(
   organisationId: string,
-  submission: { classification: Classification; dataCategories: DataCategory[] },
+  submission: { classification: Classification },
   now: Date,
 ): Prisma.AgreementWhereInput {
   return {
     ...agreementInForceWhere(now),
     parties: { some: { organisationId } },
-    AND: [{ parties: { some: { organisation: { type: { in: ["POLICE_FORCE", "REGIONAL_ORGANISED_CRIME_UNIT"] } } } } }],
     classificationCeiling: submission.classification === "OFFICIAL_SENSITIVE" ? "OFFICIAL_SENSITIVE" : { in: ["OFFICIAL", "OFFICIAL_SENSITIVE"] },
-    dataCategories: { hasEvery: submission.dataCategories },
+    AND: [{ parties: { some: { organisation: { type: { in: ["POLICE_FORCE", "REGIONAL_ORGANISED_CRIME_UNIT"] } } } } }],
   };
 }
 
-export function eligibleAgreements(
+export function coversCategories(agreement: { dataCategories: DataCategory[] }, categories: DataCategory[]): boolean {
+  return categories.every((category) => agreement.dataCategories.includes(category));
+}
+
+export async function eligibleAgreements(
   organisationId: string,
   submission: { classification: Classification; dataCategories: DataCategory[] },
   now = new Date(),
 ) {
-  return prisma.agreement.findMany({
+  const candidates = await prisma.agreement.findMany({
     where: eligibleAgreementsWhere(organisationId, submission, now),
-    select: { id: true, reference: true, title: true, classificationCeiling: true, endDate: true },
+    select: { id: true, reference: true, title: true, classificationCeiling: true, endDate: true, dataCategories: true },
     orderBy: { reference: "asc" },
-    take: 50,
+    take: 200,
   });
+  return candidates.filter((agreement) => coversCategories(agreement, submission.dataCategories));
 }
 
 // ─── Completeness and submission ─────────────────────────────────────────────
@@ -251,9 +256,9 @@ export async function submitDraft(auth: Auth, draft: Draft, now = new Date()): P
         id: draft.agreementId!,
         ...eligibleAgreementsWhere(auth.user.organisationId, draft, now),
       },
-      select: { id: true, retentionMonths: true },
+      select: { id: true, retentionMonths: true, dataCategories: true },
     });
-    if (!agreement) {
+    if (!agreement || !coversCategories(agreement, draft.dataCategories)) {
       throw new SubmitRefused("The agreement you chose is no longer in force or does not cover this submission: choose another");
     }
     const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('submission_reference_seq') AS next`;
