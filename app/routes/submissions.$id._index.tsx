@@ -15,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const id = params.id ?? "";
   // Police work on submissions from the triage pages.
-  if (isPoliceUser(auth)) throw redirect(`/triage/${id}`);
+  if (isPoliceUser(auth) && auth.ability.can("assess", "Submission")) throw redirect(`/triage/${id}`);
   // The user's own draft continues where they left off.
   if (await isOwnDraft(auth, id)) throw redirect(`/submissions/${id}/check`);
   const submission = await partnerSubmission(auth, id);
