@@ -5,8 +5,8 @@ import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence
 import { requireUser } from "~/modules/auth/auth.server";
 import { JUSTIFICATIONS } from "~/modules/audit/actions";
 import { formatUkDate } from "~/modules/intelligence/dates";
-import { enumOptions, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
-import { SEARCH_JUSTIFICATIONS, searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
+import { enumOptions, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
+import { searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Search intelligence – Partnership Intelligence Portal" }];

@@ -168,3 +168,6 @@ export const RISK_LEVELS: Record<number, string> = {
 export function enumOptions<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+/** Reasons police may give for a search (DPA 2018 s62(2)); see JUSTIFICATIONS in audit/actions.ts. */
+export const SEARCH_JUSTIFICATIONS = ["TRIAGE", "THREAT_ASSESSMENT", "INVESTIGATION", "SAFEGUARDING"] as const;

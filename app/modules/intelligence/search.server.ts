@@ -8,6 +8,7 @@ import { isPoliceUser, deniedForbidden, type Auth } from "./access.server";
 import { partnerListSelect, policeListSelect } from "./fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
 import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { SEARCH_JUSTIFICATIONS } from "./labels";
 import { cleanText } from "./text";
 import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/generated/prisma/enums";
 
@@ -25,8 +26,6 @@ import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/gener
  * Identifiers: the typed value is normalised as every kind it could be (phone → E.164,
  * registration, handle, name, nickname, postcode) and looked up in the (kind, normalisedValue) index.
  */
-export const SEARCH_JUSTIFICATIONS = ["TRIAGE", "THREAT_ASSESSMENT", "INVESTIGATION", "SAFEGUARDING"] as const;
-
 export const searchSchema = z.object({
   q: z.string().max(500, "Search words must be 500 characters or fewer").default("").transform(cleanText),
   identifier: z.string().max(200, "The identifier must be 200 characters or fewer").default("").transform(cleanText),
