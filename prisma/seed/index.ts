@@ -1,5 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreements } from "./agreements";
+import { seedIntelligence } from "./intelligence";
 import { seedOrganisationsAndUsers } from "./organisations";
 
 /**
@@ -9,6 +10,7 @@ import { seedOrganisationsAndUsers } from "./organisations";
 export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedOrganisationsAndUsers(prisma);
   await seedAgreements(prisma);
+  await seedIntelligence(prisma);
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

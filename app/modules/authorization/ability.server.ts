@@ -17,6 +17,7 @@ import type {
   Agreement,
   AuditEvent,
   Organisation,
+  SanitisedReport,
   Session,
   Submission,
   Threat,
@@ -46,7 +47,12 @@ export type Action =
   | "suspend"
   | "reinstate"
   | "revoke"
-  | "review";
+  | "review"
+  // Intelligence: a partner submits their draft; police assess (re-grade, link, feed back);
+  // a supervisor approves a sanitised report for dissemination (four eyes).
+  | "submit"
+  | "assess"
+  | "approve";
 
 export type AppSubjects =
   | Subjects<{
@@ -55,6 +61,7 @@ export type AppSubjects =
       Session: Session;
       Agreement: Agreement;
       Submission: Submission;
+      SanitisedReport: SanitisedReport;
       Threat: Threat;
       AuditEvent: AuditEvent;
     }>
@@ -90,7 +97,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "Threat" | "AuditEvent">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent">(
   ability: AppAbility,
   action: Action,
   model: M,

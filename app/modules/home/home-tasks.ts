@@ -15,6 +15,9 @@ const SECTIONS: Record<Role, HomeSection> = {
     title: "Share intelligence",
     description: "Tell the police what your organisation has seen, under an information sharing agreement in force.",
     links: [
+      { label: "Share new intelligence", href: "/submissions/new" },
+      { label: "Your organisation's submissions", href: "/submissions" },
+      { label: "Search your organisation's submissions", href: "/search" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Your account and sessions", href: "/account" },
     ],
@@ -23,6 +26,9 @@ const SECTIONS: Record<Role, HomeSection> = {
     title: "Manage your partnership",
     description: "Oversee your organisation's sharing agreements and the intelligence it has shared.",
     links: [
+      { label: "Share new intelligence", href: "/submissions/new" },
+      { label: "Your organisation's submissions", href: "/submissions" },
+      { label: "Search your organisation's submissions", href: "/search" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Draft a new agreement", href: "/agreements/new" },
       { label: "Your account and sessions", href: "/account" },
@@ -32,6 +38,9 @@ const SECTIONS: Record<Role, HomeSection> = {
     title: "Triage and assess",
     description: "Triage partner intelligence, grade and link it, assess threats and feed back to partners.",
     links: [
+      { label: "Triage queue", href: "/triage" },
+      { label: "Search intelligence", href: "/search" },
+      { label: "Threats", href: "/threats" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Your account and sessions", href: "/account" },
     ],
@@ -40,6 +49,10 @@ const SECTIONS: Record<Role, HomeSection> = {
     title: "Supervise",
     description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
     links: [
+      { label: "Sanitised versions to approve", href: "/triage/approvals" },
+      { label: "Triage queue", href: "/triage" },
+      { label: "Search intelligence", href: "/search" },
+      { label: "Threats", href: "/threats" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Draft a new agreement", href: "/agreements/new" },
       { label: "Your account and sessions", href: "/account" },

@@ -1,0 +1,24 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { requireUser } from "~/modules/auth/auth.server";
+import { requireDraft, type Draft, type DraftStep } from "./submissions.server";
+
+/** What every question page starts with: the signed-in partner and their own draft (or 404). */
+export async function loadDraft(request: Request, context: AppLoadContext, id: string | undefined) {
+  const auth = await requireUser(request, context);
+  const draft = await requireDraft(auth, id ?? "");
+  return { auth, draft };
+}
+
+/**
+ * Where a question page goes after a good answer: back to "check your answers" when the user came
+ * from there to change something, otherwise to the next question.
+ */
+export function afterStep(request: Request, draft: Pick<Draft, "id">, next: DraftStep | "check") {
+  const fromCheck = new URL(request.url).searchParams.get("change") === "1";
+  return redirect(`/submissions/${draft.id}/${fromCheck ? "check" : next}`);
+}
+
+/** Keeps "?change=1" on links and forms so a change from the check page returns there. */
+export function changeSuffix(request: Request): string {
+  return new URL(request.url).searchParams.get("change") === "1" ? "?change=1" : "";
+}

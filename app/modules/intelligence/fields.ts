@@ -1,0 +1,129 @@
+import type { Prisma } from "~/generated/prisma/client";
+
+/**
+ * Which columns each audience may be sent. Partner views select ONLY `partnerSubmissionSelect`, so
+ * police-only assessment (analyst re-grading, notes, risk, no-further-action reason, threat link,
+ * assigned analyst) never leaves the database for a partner: there is nothing to forget to strip.
+ */
+export const POLICE_ONLY_FIELDS = [
+  "assignedAnalystId",
+  "analystSourceEvaluation",
+  "analystIntelligenceAssessment",
+  "analystHandlingCode",
+  "analystNotes",
+  "riskLevel",
+  "noFurtherActionReason",
+  "threatId",
+] as const;
+
+const entitySelect = {
+  id: true,
+  kind: true,
+  displayValue: true,
+  normalisedValue: true,
+  details: true,
+} satisfies Prisma.SubmissionEntitySelect;
+
+export const partnerSubmissionSelect = {
+  id: true,
+  reference: true,
+  status: true,
+  organisationId: true,
+  submitterId: true,
+  submitter: { select: { name: true } },
+  organisation: { select: { name: true } },
+  agreementId: true,
+  agreement: { select: { reference: true, title: true } },
+  areaId: true,
+  area: { select: { name: true } },
+  threatType: true,
+  narrative: true,
+  locationDescription: true,
+  postcode: true,
+  observedFrom: true,
+  observedTo: true,
+  dataCategories: true,
+  classification: true,
+  sourceEvaluation: true,
+  intelligenceAssessment: true,
+  handlingCode: true,
+  handlingConditions: true,
+  submittedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  disposedAt: true,
+  entities: { select: entitySelect, orderBy: { id: "asc" } },
+  feedback: {
+    select: { id: true, message: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
+  sanitisedReports: {
+    where: { status: "APPROVED" },
+    select: { id: true, text: true, decidedAt: true },
+    orderBy: { decidedAt: "asc" },
+  },
+} satisfies Prisma.SubmissionSelect;
+
+export type PartnerSubmission = Prisma.SubmissionGetPayload<{ select: typeof partnerSubmissionSelect }>;
+
+export const policeSubmissionSelect = {
+  ...partnerSubmissionSelect,
+  assignedAnalystId: true,
+  assignedAnalyst: { select: { name: true } },
+  analystSourceEvaluation: true,
+  analystIntelligenceAssessment: true,
+  analystHandlingCode: true,
+  analystNotes: true,
+  riskLevel: true,
+  noFurtherActionReason: true,
+  threatId: true,
+  threat: { select: { id: true, reference: true, title: true } },
+  reviewDueAt: true,
+  agreement: { select: { reference: true, title: true, classificationCeiling: true } },
+  feedback: {
+    select: { id: true, message: true, createdAt: true, author: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+  sanitisedReports: {
+    select: {
+      id: true,
+      text: true,
+      status: true,
+      authorId: true,
+      author: { select: { name: true } },
+      approver: { select: { name: true } },
+      decidedAt: true,
+      decisionNote: true,
+      createdAt: true,
+    },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.SubmissionSelect;
+
+export type PoliceSubmission = Prisma.SubmissionGetPayload<{ select: typeof policeSubmissionSelect }>;
+
+/** One row of a list: enough to show, never the narrative. */
+export const partnerListSelect = {
+  id: true,
+  reference: true,
+  status: true,
+  threatType: true,
+  submittedAt: true,
+  classification: true,
+  handlingCode: true,
+  area: { select: { name: true } },
+  submitter: { select: { name: true } },
+  _count: { select: { feedback: true } },
+} satisfies Prisma.SubmissionSelect;
+
+export const policeListSelect = {
+  ...partnerListSelect,
+  riskLevel: true,
+  sourceEvaluation: true,
+  intelligenceAssessment: true,
+  analystSourceEvaluation: true,
+  analystIntelligenceAssessment: true,
+  agreementId: true,
+  organisation: { select: { name: true } },
+  agreement: { select: { reference: true } },
+} satisfies Prisma.SubmissionSelect;

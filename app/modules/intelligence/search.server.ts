@@ -1,0 +1,111 @@
+import type { Prisma, SubmissionStatus, ThreatType } from "~/generated/prisma/client";
+import { z } from "zod";
+import { audit } from "~/modules/audit/audit.server";
+import { accessibleWhere } from "~/modules/authorization/ability.server";
+import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
+import { prisma } from "~/utils/db.server";
+import { isPoliceUser, deniedForbidden, type Auth } from "./access.server";
+import { partnerListSelect, policeListSelect } from "./fields";
+import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
+import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { SEARCH_JUSTIFICATIONS } from "./labels";
+import { cleanText } from "./text";
+import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/generated/prisma/enums";
+
+/**
+ * Search over everything the user may see, filtered in the database by the same access rules.
+ *
+ * Text: PostgreSQL's English full-text search, without pg_trgm. The `searchLexemes` column is
+ * generated from narrative and location (stemmed, stop words dropped) and GIN-indexed; the query's
+ * own lexemes come from the same `to_tsvector('english', …)`, and a match is array containment
+ * (`hasEvery` → `@>`), which the GIN index answers. That keeps text search a plain Prisma filter,
+ * so it is ANDed with `accessibleWhere` and keyset paging in ONE query, and it scales with the
+ * number of matching rows rather than the table. (ILIKE '%…%' cannot use a b-tree index and would
+ * scan every visible row at 1M submissions.)
+ *
+ * Identifiers: the typed value is normalised as every kind it could be (phone → E.164,
+ * registration, handle, name, nickname, postcode) and looked up in the (kind, normalisedValue) index.
+ */
+export const searchSchema = z.object({
+  q: z.string().max(500, "Search words must be 500 characters or fewer").default("").transform(cleanText),
+  identifier: z.string().max(200, "The identifier must be 200 characters or fewer").default("").transform(cleanText),
+  areaId: z.union([z.uuid(), z.literal("")]).default(""),
+  threatType: z.union([z.enum(ThreatTypes), z.literal("")]).default(""),
+  status: z.union([z.enum(Statuses), z.literal("")]).default(""),
+  cursor: z.string().max(400).default(""),
+  /** Why police are consulting the records (DPA 2018 s62(2)); partners follow their own submissions. */
+  justification: z.enum(SEARCH_JUSTIFICATIONS).default("TRIAGE"),
+});
+
+export type SearchInput = z.infer<typeof searchSchema>;
+
+async function lexemesOf(text: string): Promise<string[]> {
+  const [row] = await prisma.$queryRaw<{ lexemes: string[] }[]>`SELECT tsvector_to_array(to_tsvector('english', ${text})) AS lexemes`;
+  return row?.lexemes ?? [];
+}
+
+export async function searchSubmissions(auth: Auth, input: SearchInput) {
+  if (!auth.ability.can("read", "Submission")) await deniedForbidden(auth, "submission.searched", "Submission");
+  const police = isPoliceUser(auth);
+  const filters: Prisma.SubmissionWhereInput[] = [
+    accessibleWhere(auth.ability, "read", "Submission"),
+    { status: { in: SUBMITTED_STATUSES } },
+  ];
+  let unsearchable = false;
+  if (input.q) {
+    const lexemes = await lexemesOf(input.q);
+    // Only stop words ("the", "and"): nothing to look for.
+    if (lexemes.length === 0) unsearchable = true;
+    else filters.push({ searchLexemes: { hasEvery: lexemes } });
+  }
+  if (input.identifier) {
+    const candidates = identifierCandidates(input.identifier);
+    const postcode = normalisePostcode(input.identifier) ? formatPostcode(input.identifier) : null;
+    const or: Prisma.SubmissionWhereInput[] = [];
+    if (candidates.length > 0) or.push({ entities: { some: { OR: candidates } } });
+    if (postcode) or.push({ postcode });
+    if (or.length === 0) unsearchable = true;
+    else filters.push({ OR: or });
+  }
+  if (input.areaId) filters.push({ areaId: input.areaId });
+  if (input.threatType) filters.push({ threatType: input.threatType as ThreatType });
+  if (input.status) filters.push({ status: input.status as SubmissionStatus });
+  const searched = Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
+  if (!searched) return { searched: false, items: [], nextCursor: null, police };
+
+  const cursor = decodeCursor(input.cursor);
+  const rows = unsearchable
+    ? []
+    : await prisma.submission.findMany({
+        where: { AND: [...filters, afterNewest(cursor)] },
+        select: police ? policeListSelect : partnerListSelect,
+        orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+        take: PAGE_SIZE + 1,
+      });
+  const { items, hasMore } = pageOf(rows);
+  await audit(auth.audit, {
+    action: "submission.searched",
+    recordType: "Submission",
+    justification: police ? input.justification : "PARTNER_FOLLOW_UP",
+    // What was looked for is itself personal data (a name, a phone number): the log keeps which
+    // filters were used and what came back, not the search terms.
+    details: {
+      filters: (["q", "identifier", "areaId", "threatType", "status"] as const).filter((k) => input[k]),
+      count: items.length,
+      ids: items.map((i) => i.id),
+      page: cursor ? "next" : "first",
+    },
+  });
+  const last = items.at(-1);
+  return {
+    searched: true,
+    items,
+    police,
+    nextCursor: hasMore && last?.submittedAt ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** Areas for the search filter. */
+export function searchAreas() {
+  return prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

@@ -1,0 +1,357 @@
+import { randomUUID } from "node:crypto";
+import type { Classification, DataCategory, EntityKind, Prisma } from "~/generated/prisma/client";
+import { agreementInForceWhere } from "~/modules/agreements/in-force";
+import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { accessibleWhere } from "~/modules/authorization/ability.server";
+import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
+import { prisma } from "~/utils/db.server";
+import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { entityRows, type EntityInput } from "./entities";
+import { partnerListSelect, partnerSubmissionSelect } from "./fields";
+import type { agreementChoiceSchema, gradingSchema, sharingSchema, whatSchema, whereSchema } from "./forms";
+import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
+import type { z } from "zod";
+
+/**
+ * The partner side of intelligence: drafts saved step by step, submission under an agreement in
+ * force, and following the organisation's submissions. Every query is filtered in the database by
+ * the access rules (`accessibleWhere`); partners are only ever sent `partnerSubmissionSelect`.
+ */
+
+export const draftSelect = {
+  ...partnerSubmissionSelect,
+  agreement: { select: { id: true, reference: true, title: true } },
+} satisfies Prisma.SubmissionSelect;
+
+export type Draft = Prisma.SubmissionGetPayload<{ select: typeof draftSelect }>;
+
+// ─── Starting and finding drafts ─────────────────────────────────────────────
+
+export async function startDraft(auth: Auth): Promise<string> {
+  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  return prisma.$transaction(async (tx) => {
+    const draft = await tx.submission.create({
+      data: { organisationId: auth.user.organisationId, submitterId: auth.user.id, status: "DRAFT" },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_saved",
+      recordType: "Submission",
+      recordId: draft.id,
+      details: { step: "start" },
+    });
+    return draft.id;
+  });
+}
+
+/** The user's own draft, or a logged 404 (a submitted record, someone else's draft, bad id). */
+export async function requireDraft(auth: Auth, id: string): Promise<Draft> {
+  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  const draft = isUuid(id)
+    ? await prisma.submission.findFirst({
+        where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { id, status: "DRAFT" }] },
+        select: draftSelect,
+      })
+    : null;
+  return draft ?? deniedNotFound(auth, "submission.draft_saved", "Submission", id);
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Areas a partner may report in: their organisation's areas, or every area if none are set. */
+export async function areaOptions(auth: Auth) {
+  const own = await prisma.area.findMany({
+    where: { organisations: { some: { id: auth.user.organisationId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return own.length > 0 ? own : prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+// ─── Saving steps ────────────────────────────────────────────────────────────
+
+type StepData =
+  | { step: "what"; data: z.infer<typeof whatSchema> }
+  | { step: "where"; data: z.infer<typeof whereSchema> }
+  | { step: "grading"; data: z.infer<typeof gradingSchema> }
+  | { step: "sharing"; data: z.infer<typeof sharingSchema> }
+  | { step: "agreement"; data: z.infer<typeof agreementChoiceSchema> };
+
+/** Fields whose old and new values may go in the audit log (codes, not content). */
+const LOGGABLE_VALUES = new Set([
+  "threatType",
+  "areaId",
+  "classification",
+  "dataCategories",
+  "sourceEvaluation",
+  "intelligenceAssessment",
+  "handlingCode",
+  "agreementId",
+]);
+
+export function auditChanges(before: object, after: object) {
+  const previous = before as Record<string, unknown>;
+  const changed: Record<string, { old: unknown; new: unknown } | "changed"> = {};
+  for (const [field, value] of Object.entries(after)) {
+    const old = previous[field];
+    const same = JSON.stringify(old ?? null) === JSON.stringify(value ?? null);
+    if (same) continue;
+    // Narrative, places and conditions are personal data: the log records that they changed, not what to.
+    changed[field] = LOGGABLE_VALUES.has(field)
+      ? { old: (old instanceof Date ? old.toISOString() : old) ?? null, new: (value instanceof Date ? value.toISOString() : value) ?? null }
+      : "changed";
+  }
+  return changed as Prisma.InputJsonObject;
+}
+
+export async function saveDraftStep(auth: Auth, draft: Draft, input: StepData): Promise<void> {
+  const data: Prisma.SubmissionUncheckedUpdateInput = { ...input.data };
+  if (input.step === "where") {
+    const areas = await areaOptions(auth);
+    if (!areas.some((a) => a.id === input.data.areaId)) throw new Response("Unknown area", { status: 400 });
+  }
+  if (input.step === "sharing" && draft.agreementId) {
+    // A change of classification or categories may take the chosen agreement out of reach: ask again.
+    const agreement = await prisma.agreement.findUnique({
+      where: { id: draft.agreementId },
+      select: { classificationCeiling: true, dataCategories: true },
+    });
+    if (!agreement || agreementProblem(agreement, input.data)) data.agreementId = null;
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.submission.update({ where: { id: draft.id }, data });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_saved",
+      recordType: "Submission",
+      recordId: draft.id,
+      agreementId: draft.agreementId,
+      details: { step: input.step, changes: auditChanges(draft, data) },
+    });
+  });
+}
+
+export async function addEntity(auth: Auth, draft: Draft, input: EntityInput): Promise<void> {
+  const rows = entityRows(input, randomUUID());
+  if (draft.entities.length + rows.length > 100) throw new Response("Too many entities", { status: 400 });
+  await prisma.$transaction(async (tx) => {
+    await tx.submissionEntity.createMany({ data: rows.map((row) => ({ ...row, submissionId: draft.id })) });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_saved",
+      recordType: "Submission",
+      recordId: draft.id,
+      details: { step: "entities", added: input.kind, rows: rows.length },
+    });
+  });
+}
+
+export async function removeEntityGroup(auth: Auth, draft: Draft, group: string): Promise<void> {
+  const ids = draft.entities
+    .filter((e) => e.id === group || (e.details && typeof e.details === "object" && (e.details as { group?: string }).group === group))
+    .map((e) => e.id);
+  if (ids.length === 0) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.submissionEntity.deleteMany({ where: { submissionId: draft.id, id: { in: ids } } });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_saved",
+      recordType: "Submission",
+      recordId: draft.id,
+      details: { step: "entities", removed: ids.length },
+    });
+  });
+}
+
+// ─── Agreements a draft may be shared under ──────────────────────────────────
+
+/**
+ * Agreements in force `now` that the user's organisation is party to, with a police party to
+ * receive the intelligence and a ceiling at or above the classification. Data categories are
+ * checked by `coversCategories` on this small, bounded set: pglite-prisma-adapter 0.6 sends enum
+ * array parameters (`has`, `hasEvery` on DataCategory[]) in a form PGlite refuses.
+ */
+export function eligibleAgreementsWhere(
+  organisationId: string,
+  submission: { classification: Classification },
+  now: Date,
+): Prisma.AgreementWhereInput {
+  return {
+    ...agreementInForceWhere(now),
+    parties: { some: { organisationId } },
+    classificationCeiling: submission.classification === "OFFICIAL_SENSITIVE" ? "OFFICIAL_SENSITIVE" : { in: ["OFFICIAL", "OFFICIAL_SENSITIVE"] },
+    AND: [{ parties: { some: { organisation: { type: { in: ["POLICE_FORCE", "REGIONAL_ORGANISED_CRIME_UNIT"] } } } } }],
+  };
+}
+
+export function coversCategories(agreement: { dataCategories: DataCategory[] }, categories: DataCategory[]): boolean {
+  return categories.every((category) => agreement.dataCategories.includes(category));
+}
+
+export async function eligibleAgreements(
+  organisationId: string,
+  submission: { classification: Classification; dataCategories: DataCategory[] },
+  now = new Date(),
+) {
+  const candidates = await prisma.agreement.findMany({
+    where: eligibleAgreementsWhere(organisationId, submission, now),
+    select: { id: true, reference: true, title: true, classificationCeiling: true, endDate: true, dataCategories: true },
+    orderBy: { reference: "asc" },
+    take: 200,
+  });
+  return candidates.filter((agreement) => coversCategories(agreement, submission.dataCategories));
+}
+
+// ─── Completeness and submission ─────────────────────────────────────────────
+
+export type DraftStep = "what" | "where" | "entities" | "grading" | "sharing" | "agreement";
+export const DRAFT_STEPS: DraftStep[] = ["what", "where", "entities", "grading", "sharing", "agreement"];
+
+export function impliedCategoriesOf(draft: Pick<Draft, "narrative" | "locationDescription" | "postcode" | "entities">) {
+  return impliedDataCategories({
+    narrative: draft.narrative,
+    locationDescription: draft.locationDescription,
+    postcode: draft.postcode,
+    entityKinds: draft.entities.map((e) => e.kind as EntityKind),
+  });
+}
+
+/** What is still missing, per step, with the message the check answers page shows. */
+export function draftProblems(draft: Draft): Partial<Record<DraftStep, string>> {
+  const problems: Partial<Record<DraftStep, string>> = {};
+  if (!draft.threatType || !draft.narrative) problems.what = "Tell us what you know";
+  if (!draft.areaId || !draft.observedFrom) problems.where = "Tell us where and when";
+  if (!draft.sourceEvaluation || !draft.intelligenceAssessment || !draft.handlingCode) problems.grading = "Grade the intelligence";
+  else if (draft.handlingCode === "C" && !draft.handlingConditions) problems.grading = "Enter the handling conditions";
+  const implied = impliedCategoriesOf(draft);
+  if (draft.dataCategories.length === 0) problems.sharing = "Choose the classification and data categories";
+  else if (implied.some((c) => !draft.dataCategories.includes(c))) {
+    problems.sharing = "The data categories do not include everything your submission contains";
+  }
+  if (!draft.agreementId) problems.agreement = "Choose the agreement you are sharing under";
+  return problems;
+}
+
+/** The first step still to do, for "continue" links. */
+export function nextStep(draft: Draft): DraftStep | "check" {
+  const problems = draftProblems(draft);
+  return DRAFT_STEPS.find((step) => step !== "entities" && problems[step]) ?? "check";
+}
+
+export class SubmitRefused extends Error {}
+
+/**
+ * Submits a draft. In one transaction: re-check that it is still the user's draft and complete,
+ * re-check the agreement in the database (in force now, party, ceiling, categories), take a
+ * reference from the sequence, set RECEIVED and the review date, and write the audit event.
+ * Returns the reference. Two simultaneous submits of the same draft cannot both succeed.
+ */
+export async function submitDraft(auth: Auth, draft: Draft, now = new Date()): Promise<string> {
+  if (!auth.ability.can("submit", "Submission")) await deniedForbidden(auth, "submission.submitted", "Submission");
+  const problems = draftProblems(draft);
+  if (Object.keys(problems).length > 0) throw new SubmitRefused(Object.values(problems)[0]);
+  return prisma.$transaction(async (tx) => {
+    const agreement = await tx.agreement.findFirst({
+      where: {
+        id: draft.agreementId!,
+        ...eligibleAgreementsWhere(auth.user.organisationId, draft, now),
+      },
+      select: { id: true, retentionMonths: true, dataCategories: true },
+    });
+    if (!agreement || !coversCategories(agreement, draft.dataCategories)) {
+      throw new SubmitRefused("The agreement you chose is no longer in force or does not cover this submission: choose another");
+    }
+    const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('submission_reference_seq') AS next`;
+    const reference = submissionReference(now.getUTCFullYear(), sequence!.next);
+    const updated = await tx.submission.updateMany({
+      where: { AND: [accessibleWhere(auth.ability, "submit", "Submission"), { id: draft.id, status: "DRAFT" }] },
+      data: {
+        status: "RECEIVED",
+        reference,
+        submittedAt: now,
+        reviewDueAt: reviewDueDate(now, agreement.retentionMonths),
+      },
+    });
+    if (updated.count !== 1) throw new SubmitRefused("This submission has already been sent");
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.submitted",
+      recordType: "Submission",
+      recordId: draft.id,
+      agreementId: agreement.id,
+      details: {
+        reference,
+        classification: draft.classification,
+        dataCategories: draft.dataCategories,
+        handlingCode: draft.handlingCode,
+        entities: draft.entities.length,
+      },
+    });
+    return reference;
+  });
+}
+
+// ─── Following submissions (partners) ────────────────────────────────────────
+
+export async function listOrganisationSubmissions(auth: Auth, cursorParam: string | null) {
+  if (isPoliceUser(auth) || !auth.ability.can("create", "Submission")) {
+    await deniedForbidden(auth, "submission.listed", "Submission");
+  }
+  const cursor = decodeCursor(cursorParam);
+  const rows = await prisma.submission.findMany({
+    where: {
+      AND: [accessibleWhere(auth.ability, "read", "Submission"), { status: { in: SUBMITTED_STATUSES } }, afterNewest(cursor)],
+    },
+    select: partnerListSelect,
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+  });
+  const { items, hasMore } = pageOf(rows);
+  const drafts = cursor
+    ? []
+    : await prisma.submission.findMany({
+        where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { status: "DRAFT" }] },
+        select: { id: true, threatType: true, updatedAt: true },
+        orderBy: { updatedAt: "desc" },
+        take: 20,
+      });
+  await audit(auth.audit, {
+    action: "submission.listed",
+    recordType: "Submission",
+    details: { count: items.length, ids: items.map((i) => i.id), drafts: drafts.length, page: cursor ? "next" : "first" },
+  });
+  const last = items.at(-1);
+  return {
+    items,
+    drafts,
+    nextCursor: hasMore && last?.submittedAt ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** A partner's view of one of their organisation's submissions: partner-safe fields only. */
+export async function partnerSubmission(auth: Auth, id: string) {
+  const submission = isUuid(id)
+    ? await prisma.submission.findFirst({
+        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), { id, status: { in: SUBMITTED_STATUSES } }] },
+        select: partnerSubmissionSelect,
+      })
+    : null;
+  if (!submission) return deniedNotFound(auth, "submission.viewed", "Submission", id);
+  await audit(auth.audit, {
+    action: "submission.viewed",
+    recordType: "Submission",
+    recordId: submission.id,
+    agreementId: submission.agreementId,
+    justification: "PARTNER_FOLLOW_UP",
+  });
+  return submission;
+}
+
+/** Whether `id` is the user's own draft (so its page continues the draft rather than showing it). */
+export async function isOwnDraft(auth: Auth, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const draft = await prisma.submission.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { id, status: "DRAFT" }] },
+    select: { id: true },
+  });
+  return draft !== null;
+}

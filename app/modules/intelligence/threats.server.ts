@@ -1,0 +1,83 @@
+import { audit } from "~/modules/audit/audit.server";
+import { accessibleWhere } from "~/modules/authorization/ability.server";
+import { prisma } from "~/utils/db.server";
+import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { summariseEntities } from "./entities";
+import { isUuid } from "./submissions.server";
+
+/**
+ * Threat records: enough for now (title, type, areas, lead analyst, linked intelligence and the
+ * entities in it). A later issue adds MoRiLE scoring, 4P plans and outcomes.
+ */
+export async function listThreats(auth: Auth) {
+  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deniedForbidden(auth, "threat.viewed", "Threat");
+  const threats = await prisma.threat.findMany({
+    where: accessibleWhere(auth.ability, "read", "Threat"),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      threatType: true,
+      createdAt: true,
+      leadAnalyst: { select: { name: true } },
+      areas: { select: { name: true }, orderBy: { name: "asc" } },
+      // Counted through the access rule: records the user cannot see are not even counted.
+      _count: { select: { submissions: { where: accessibleWhere(auth.ability, "read", "Submission") } } },
+    },
+  });
+  await audit(auth.audit, { action: "record.listed", recordType: "Threat", details: { count: threats.length } });
+  return threats;
+}
+
+export async function threatDetail(auth: Auth, id: string) {
+  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deniedForbidden(auth, "threat.viewed", "Threat");
+  const threat = isUuid(id)
+    ? await prisma.threat.findFirst({
+        where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id }] },
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          threatType: true,
+          summary: true,
+          createdAt: true,
+          leadAnalyst: { select: { name: true } },
+          areas: { select: { name: true }, orderBy: { name: "asc" } },
+          submissions: {
+            where: accessibleWhere(auth.ability, "read", "Submission"),
+            orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+            take: 200,
+            select: {
+              id: true,
+              reference: true,
+              status: true,
+              submittedAt: true,
+              handlingCode: true,
+              analystHandlingCode: true,
+              area: { select: { name: true } },
+              entities: { select: { id: true, kind: true, displayValue: true, normalisedValue: true, details: true } },
+            },
+          },
+        },
+      })
+    : null;
+  if (!threat) return deniedNotFound(auth, "threat.viewed", "Threat", id);
+  await audit(auth.audit, {
+    action: "threat.viewed",
+    recordType: "Threat",
+    recordId: threat.id,
+    justification: "THREAT_ASSESSMENT",
+    details: { linkedSubmissions: threat.submissions.map((s) => s.id) },
+  });
+  // Entities across the linked intelligence, one line per distinct key.
+  const seen = new Set<string>();
+  const entities = summariseEntities(threat.submissions.flatMap((s) => s.entities)).filter((e) => {
+    const key = e.keys.map((k) => `${k.kind}:${k.normalisedValue}`).join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...threat, submissions: threat.submissions.map(({ entities: _entities, ...s }) => s), entities };
+}

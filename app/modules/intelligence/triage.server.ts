@@ -1,0 +1,467 @@
+import type { Prisma, Role, SubmissionStatus } from "~/generated/prisma/client";
+import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { accessibleWhere } from "~/modules/authorization/ability.server";
+import { prisma } from "~/utils/db.server";
+import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { policeListSelect, policeSubmissionSelect, type PoliceSubmission } from "./fields";
+import type {
+  assessmentSchema,
+  createThreatSchema,
+  feedbackSchema,
+  noFurtherActionSchema,
+  sanitisedDecisionSchema,
+  sanitisedSchema,
+} from "./forms";
+import { afterTriageOrder, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { isUuid } from "./submissions.server";
+import { statusChangeProblem, threatReference } from "./workflow";
+import type { z } from "zod";
+
+/**
+ * The police side: the triage queue, assessment (re-grading, notes, risk, status), links to
+ * threats, no further action, sanitised versions with four-eyes approval, feedback, and the
+ * correlation panel. Everything is filtered by the access rules in the database; assessing needs
+ * the `assess` ability on the very record, checked in the same query that loads it.
+ */
+
+export class AssessmentRefused extends Error {
+  constructor(
+    message: string,
+    readonly field = "form",
+  ) {
+    super(message);
+  }
+}
+
+export function requirePolice(auth: Auth, attempted: string): Promise<void> | void {
+  if (!isPoliceUser(auth) || !auth.ability.can("assess", "Submission")) return deniedForbidden(auth, attempted, "Submission");
+}
+
+// ─── Queue ───────────────────────────────────────────────────────────────────
+
+export interface TriageFilters {
+  areaId?: string;
+  threatType?: string;
+  sourceEvaluation?: string;
+  intelligenceAssessment?: string;
+  agreementId?: string;
+  /** "open" (received and being assessed: the default), "all", or one status. */
+  status?: string;
+}
+
+export function triageFilterWhere(filters: TriageFilters): Prisma.SubmissionWhereInput {
+  const where: Prisma.SubmissionWhereInput = {};
+  if (filters.areaId && isUuid(filters.areaId)) where.areaId = filters.areaId;
+  if (filters.agreementId && isUuid(filters.agreementId)) where.agreementId = filters.agreementId;
+  if (filters.threatType) where.threatType = filters.threatType as Prisma.SubmissionWhereInput["threatType"];
+  if (filters.sourceEvaluation) where.sourceEvaluation = filters.sourceEvaluation as Prisma.SubmissionWhereInput["sourceEvaluation"];
+  if (filters.intelligenceAssessment) {
+    where.intelligenceAssessment = filters.intelligenceAssessment as Prisma.SubmissionWhereInput["intelligenceAssessment"];
+  }
+  const status = filters.status ?? "open";
+  if (status === "open") where.status = { in: ["RECEIVED", "BEING_ASSESSED"] };
+  else if (status !== "all") where.status = status as SubmissionStatus;
+  return where;
+}
+
+export async function triageQueue(auth: Auth, filters: TriageFilters, cursorParam: string | null) {
+  await requirePolice(auth, "submission.listed");
+  const cursor = decodeCursor(cursorParam);
+  const rows = await prisma.submission.findMany({
+    where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), triageFilterWhere(filters), afterTriageOrder(cursor)] },
+    select: policeListSelect,
+    orderBy: [{ riskLevel: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+  });
+  const { items, hasMore } = pageOf(rows);
+  await audit(auth.audit, {
+    action: "submission.listed",
+    recordType: "Submission",
+    justification: "TRIAGE",
+    details: { view: "triage", count: items.length, ids: items.map((i) => i.id), filters: Object.keys(filters).filter((k) => filters[k as keyof TriageFilters]) },
+  });
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: hasMore && last?.submittedAt ? encodeCursor({ r: last.riskLevel, t: last.submittedAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** Filter choices for the queue: areas, and the agreements that give this user access. */
+export async function triageFilterOptions(auth: Auth) {
+  const [areas, agreements] = await Promise.all([
+    prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.agreement.findMany({
+      where: { parties: { some: { organisationId: auth.user.organisationId } } },
+      orderBy: { reference: "asc" },
+      select: { id: true, reference: true },
+      take: 200,
+    }),
+  ]);
+  return { areas, agreements };
+}
+
+// ─── One submission ──────────────────────────────────────────────────────────
+
+async function findAssessable(auth: Auth, id: string, tx: Prisma.TransactionClient | typeof prisma = prisma) {
+  if (!isUuid(id)) return null;
+  return tx.submission.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "assess", "Submission"), { id }] },
+    select: policeSubmissionSelect,
+  });
+}
+
+/** The assess page's record; viewing it is logged with the workflow's justification (triage). */
+export async function submissionForTriage(auth: Auth, id: string): Promise<PoliceSubmission> {
+  await requirePolice(auth, "submission.viewed");
+  const submission = await findAssessable(auth, id);
+  if (!submission) return deniedNotFound(auth, "submission.viewed", "Submission", id);
+  await audit(auth.audit, {
+    action: "submission.viewed",
+    recordType: "Submission",
+    recordId: submission.id,
+    agreementId: submission.agreementId,
+    justification: "TRIAGE",
+  });
+  return submission;
+}
+
+/**
+ * Other submissions this user may see that name the same person, vehicle, address, phone, handle
+ * or organisation (same kind and normalised key). The access rule is part of the query, so a
+ * record under a suspended agreement, or shared with another force, can never be matched.
+ */
+export async function correlations(auth: Auth, submission: Pick<PoliceSubmission, "id" | "agreementId" | "entities">) {
+  const keys = submission.entities.map((e) => ({ kind: e.kind, normalisedValue: e.normalisedValue }));
+  if (keys.length === 0) return [];
+  const matches = await prisma.submission.findMany({
+    where: {
+      AND: [accessibleWhere(auth.ability, "read", "Submission"), { id: { not: submission.id } }, { entities: { some: { OR: keys } } }],
+    },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      threatType: true,
+      submittedAt: true,
+      area: { select: { name: true } },
+      organisation: { select: { name: true } },
+      entities: { where: { OR: keys }, select: { kind: true, displayValue: true, normalisedValue: true } },
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    take: 20,
+  });
+  if (matches.length > 0) {
+    // Combining records is processing in its own right (DPA 2018 s62(1)(d)): log which were combined.
+    await audit(auth.audit, {
+      action: "submission.matches_viewed",
+      recordType: "Submission",
+      recordId: submission.id,
+      agreementId: submission.agreementId,
+      justification: "TRIAGE",
+      details: { count: matches.length, ids: matches.map((m) => m.id) },
+    });
+  }
+  return matches;
+}
+
+// ─── Changes ─────────────────────────────────────────────────────────────────
+
+/** Runs `change` on an assessable submission inside a transaction, or a logged 404. */
+async function withAssessable<T>(
+  auth: Auth,
+  id: string,
+  attempted: Parameters<typeof deniedNotFound>[1],
+  change: (tx: Prisma.TransactionClient, submission: PoliceSubmission) => Promise<T>,
+): Promise<T> {
+  await requirePolice(auth, attempted);
+  const outcome = await prisma.$transaction(async (tx) => {
+    const submission = await findAssessable(auth, id, tx);
+    if (!submission) return { found: false as const };
+    return { found: true as const, value: await change(tx, submission) };
+  });
+  if (!outcome.found) return deniedNotFound(auth, attempted, "Submission", id);
+  return outcome.value;
+}
+
+export function saveAssessment(auth: Auth, id: string, data: z.infer<typeof assessmentSchema>) {
+  return withAssessable(auth, id, "submission.regraded", async (tx, s) => {
+    const startsAssessment = s.status === "RECEIVED";
+    await tx.submission.update({
+      where: { id: s.id },
+      data: {
+        ...data,
+        status: startsAssessment ? "BEING_ASSESSED" : undefined,
+        assignedAnalystId: s.assignedAnalystId ?? auth.user.id,
+      },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.regraded",
+      recordType: "Submission",
+      recordId: s.id,
+      agreementId: s.agreementId,
+      justification: "TRIAGE",
+      details: {
+        // Grades and risk are codes; the analyst's notes are content, so only the fact of a change is kept.
+        sourceEvaluation: { old: s.analystSourceEvaluation, new: data.analystSourceEvaluation },
+        intelligenceAssessment: { old: s.analystIntelligenceAssessment, new: data.analystIntelligenceAssessment },
+        handlingCode: { old: s.analystHandlingCode, new: data.analystHandlingCode },
+        riskLevel: { old: s.riskLevel, new: data.riskLevel },
+        notesChanged: (s.analystNotes ?? null) !== (data.analystNotes ?? null),
+        originalGrading: { sourceEvaluation: s.sourceEvaluation, intelligenceAssessment: s.intelligenceAssessment, handlingCode: s.handlingCode },
+      },
+    });
+    if (startsAssessment) await statusEvent(tx, auth, s, "BEING_ASSESSED");
+  });
+}
+
+async function statusEvent(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmission, to: SubmissionStatus, reason?: string) {
+  await recordAuditEvent(tx, auth.audit, {
+    action: s.status === "RECEIVED" && to === "BEING_ASSESSED" ? "submission.triaged" : "submission.status_changed",
+    recordType: "Submission",
+    recordId: s.id,
+    agreementId: s.agreementId,
+    justification: "TRIAGE",
+    details: { status: { old: s.status, new: to }, ...(reason ? { reason } : {}) },
+  });
+}
+
+export function changeStatus(auth: Auth, id: string, to: SubmissionStatus) {
+  return withAssessable(auth, id, "submission.status_changed", async (tx, s) => {
+    const problem = statusChangeProblem(s, to);
+    if (problem) throw new AssessmentRefused(problem, "status");
+    await tx.submission.update({
+      where: { id: s.id },
+      data: { status: to, assignedAnalystId: s.assignedAnalystId ?? auth.user.id },
+    });
+    await statusEvent(tx, auth, s, to);
+  });
+}
+
+/** Links the submission to one of the force's threats; an assessed submission becomes ACTIONED. */
+export function linkThreat(auth: Auth, id: string, threatId: string) {
+  return withAssessable(auth, id, "submission.linked", async (tx, s) => {
+    const threat = await tx.threat.findFirst({
+      where: { AND: [accessibleWhere(auth.ability, "update", "Threat"), { id: threatId }] },
+      select: { id: true, reference: true },
+    });
+    if (!threat) throw new AssessmentRefused("Select one of your force's threats", "threatId");
+    await linkTo(tx, auth, s, threat);
+  });
+}
+
+async function linkTo(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmission, threat: { id: string; reference: string }) {
+  const to: SubmissionStatus = s.status === "CLOSED" ? "CLOSED" : "ACTIONED";
+  await tx.submission.update({
+    where: { id: s.id },
+    data: { threatId: threat.id, status: to, noFurtherActionReason: null, assignedAnalystId: s.assignedAnalystId ?? auth.user.id },
+  });
+  await recordAuditEvent(tx, auth.audit, {
+    action: "submission.linked",
+    recordType: "Submission",
+    recordId: s.id,
+    agreementId: s.agreementId,
+    justification: "THREAT_ASSESSMENT",
+    details: { threatId: { old: s.threatId, new: threat.id }, threatReference: threat.reference },
+  });
+  if (to !== s.status) await statusEvent(tx, auth, s, to);
+}
+
+export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof createThreatSchema>) {
+  return withAssessable(auth, id, "threat.created", async (tx, s) => {
+    if (!auth.ability.can("create", "Threat")) throw new AssessmentRefused("You cannot create threats");
+    const lead = await tx.user.findFirst({
+      where: { id: data.leadAnalystId, organisationId: auth.user.organisationId, disabledAt: null },
+      select: { id: true, roles: true },
+    });
+    if (!lead || !isAnalyst(lead)) throw new AssessmentRefused("Select an analyst from your force", "leadAnalystId");
+    const areas = await tx.area.findMany({ where: { id: { in: data.areaIds } }, select: { id: true } });
+    if (areas.length !== data.areaIds.length) throw new AssessmentRefused("Select areas from the list", "areaIds");
+    const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('threat_reference_seq') AS next`;
+    const threat = await tx.threat.create({
+      data: {
+        reference: threatReference(new Date().getUTCFullYear(), sequence!.next),
+        title: data.title,
+        threatType: data.threatType,
+        summary: data.summary,
+        organisationId: auth.user.organisationId,
+        leadAnalystId: lead.id,
+        areas: { connect: areas },
+      },
+      select: { id: true, reference: true },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "threat.created",
+      recordType: "Threat",
+      recordId: threat.id,
+      details: { reference: threat.reference, threatType: data.threatType, areas: data.areaIds, leadAnalystId: lead.id, fromSubmission: s.id },
+    });
+    await linkTo(tx, auth, s, threat);
+    return threat;
+  });
+}
+
+export function noFurtherAction(auth: Auth, id: string, data: z.infer<typeof noFurtherActionSchema>) {
+  return withAssessable(auth, id, "submission.no_further_action", async (tx, s) => {
+    if (s.status === "CLOSED") throw new AssessmentRefused("This submission is already closed", "reason");
+    await tx.submission.update({
+      where: { id: s.id },
+      data: { status: "CLOSED", noFurtherActionReason: data.reason, assignedAnalystId: s.assignedAnalystId ?? auth.user.id },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.no_further_action",
+      recordType: "Submission",
+      recordId: s.id,
+      agreementId: s.agreementId,
+      justification: "TRIAGE",
+      details: { status: { old: s.status, new: "CLOSED" } },
+    });
+  });
+}
+
+export function sendFeedback(auth: Auth, id: string, data: z.infer<typeof feedbackSchema>) {
+  return withAssessable(auth, id, "submission.feedback_sent", async (tx, s) => {
+    const feedback = await tx.feedback.create({
+      data: { submissionId: s.id, authorId: auth.user.id, message: data.message },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.feedback_sent",
+      recordType: "Submission",
+      recordId: s.id,
+      agreementId: s.agreementId,
+      justification: "DISSEMINATION",
+      // Disclosure to the submitting organisation (s62: recipients of disclosures).
+      details: { feedbackId: feedback.id, recipientOrganisationId: s.organisationId },
+    });
+  });
+}
+
+// ─── Sanitised versions and four eyes ────────────────────────────────────────
+
+export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof sanitisedSchema>) {
+  return withAssessable(auth, id, "sanitised.created", async (tx, s) => {
+    const report = await tx.sanitisedReport.create({
+      data: { submissionId: s.id, authorId: auth.user.id, text: data.text },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "sanitised.created",
+      recordType: "SanitisedReport",
+      recordId: report.id,
+      agreementId: s.agreementId,
+      justification: "DISSEMINATION",
+      details: { submissionId: s.id },
+    });
+  });
+}
+
+/**
+ * A supervisor approves or rejects a sanitised version. The `approve` rule requires a different
+ * author (four eyes) and a submission the supervisor may see; it is part of the query, and the
+ * update only applies to a report still awaiting approval, so two decisions cannot both land.
+ */
+export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitisedDecisionSchema>) {
+  const decided = await prisma.$transaction(async (tx) => {
+    const report = await tx.sanitisedReport.findFirst({
+      where: { AND: [accessibleWhere(auth.ability, "approve", "SanitisedReport"), { id: data.sanitisedId }] },
+      select: { id: true, authorId: true, submissionId: true, submission: { select: { agreementId: true, organisationId: true } } },
+    });
+    if (!report) return null;
+    const status = data.decision === "approve" ? "APPROVED" : "REJECTED";
+    const updated = await tx.sanitisedReport.updateMany({
+      where: { id: report.id, status: "AWAITING_APPROVAL", authorId: { not: auth.user.id } },
+      data: { status, approverId: auth.user.id, decidedAt: new Date(), decisionNote: data.decisionNote },
+    });
+    if (updated.count !== 1) return null;
+    await recordAuditEvent(tx, auth.audit, {
+      action: status === "APPROVED" ? "sanitised.approved" : "sanitised.rejected",
+      recordType: "SanitisedReport",
+      recordId: report.id,
+      agreementId: report.submission.agreementId,
+      justification: "DISSEMINATION",
+      details: { submissionId: report.submissionId, authorId: report.authorId },
+    });
+    if (status === "APPROVED") {
+      await recordAuditEvent(tx, auth.audit, {
+        action: "sanitised.disseminated",
+        recordType: "SanitisedReport",
+        recordId: report.id,
+        agreementId: report.submission.agreementId,
+        justification: "DISSEMINATION",
+        details: { submissionId: report.submissionId, recipientOrganisationId: report.submission.organisationId },
+      });
+    }
+    return report;
+  });
+  if (!decided) {
+    // Not found, not awaiting, the supervisor's own report, or no access: the same answer for each.
+    const own = await prisma.sanitisedReport.findFirst({ where: { id: data.sanitisedId, authorId: auth.user.id }, select: { id: true } });
+    await audit(auth.audit, {
+      action: "access.denied",
+      outcome: "DENIED",
+      recordType: "SanitisedReport",
+      recordId: data.sanitisedId,
+      details: { attempted: data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected", ownReport: own !== null },
+    });
+    throw new AssessmentRefused(
+      own ? "You wrote this sanitised version: another supervisor must decide on it" : "This sanitised version cannot be decided by you",
+      "sanitisedId",
+    );
+  }
+  return decided;
+}
+
+/** Sanitised versions awaiting this supervisor's decision (never their own). */
+export async function approvalsQueue(auth: Auth) {
+  if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
+    await deniedForbidden(auth, "sanitised.approved", "SanitisedReport");
+  }
+  const items = await prisma.sanitisedReport.findMany({
+    where: accessibleWhere(auth.ability, "approve", "SanitisedReport"),
+    select: {
+      id: true,
+      text: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      submission: { select: { id: true, reference: true, threatType: true, handlingCode: true, handlingConditions: true, analystHandlingCode: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 50,
+  });
+  await audit(auth.audit, {
+    action: "record.listed",
+    recordType: "SanitisedReport",
+    justification: "DISSEMINATION",
+    details: { view: "approvals", count: items.length, ids: items.map((i) => i.id) },
+  });
+  return items;
+}
+
+/** Choices for the assess page: the force's recent threats and its analysts. */
+export async function assessOptions(auth: Auth) {
+  const [threats, analysts, areas] = await Promise.all([
+    prisma.threat.findMany({
+      where: accessibleWhere(auth.ability, "read", "Threat"),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, reference: true, title: true },
+      take: 100,
+    }),
+    prisma.user.findMany({
+      where: { organisationId: auth.user.organisationId, disabledAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, roles: true },
+      take: 500,
+    }),
+    prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { threats, analysts: analysts.filter(isAnalyst).map(({ id, name }) => ({ id, name })), areas };
+}
+
+/**
+ * Roles are checked here rather than in the query: pglite-prisma-adapter 0.6 sends enum array
+ * parameters (`has`, `hasSome` on Role[]) in a form PGlite refuses. The sets are one force's users.
+ */
+function isAnalyst(user: { roles: Role[] }): boolean {
+  return user.roles.includes("POLICE_ANALYST") || user.roles.includes("INTELLIGENCE_SUPERVISOR");
+}

@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/form";
+import { BackLink } from "~/components/intelligence";
+import type { EntityKind } from "~/generated/prisma/enums";
+import { notFound } from "~/modules/auth/auth.server";
+import { loadDraft } from "~/modules/intelligence/draft-route.server";
+import type { EntityInput } from "~/modules/intelligence/entities";
+import {
+  addressSchema,
+  handleSchema,
+  organisationEntitySchema,
+  personSchema,
+  phoneSchema,
+  vehicleSchema,
+} from "~/modules/intelligence/forms";
+import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
+import { addEntity } from "~/modules/intelligence/submissions.server";
+import { parseFormData, type FormResult } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Add someone or something – Share intelligence" }];
+
+function kindOf(slug: string | undefined): EntityKind {
+  const kind = (Object.keys(ENTITY_KIND_SLUGS) as EntityKind[]).find((k) => ENTITY_KIND_SLUGS[k] === slug);
+  if (!kind) throw notFound();
+  return kind;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const kind = kindOf(params.kind);
+  const { draft } = await loadDraft(request, context, params.id);
+  return { id: draft.id, kind, slug: ENTITY_KIND_SLUGS[kind], heading: ENTITY_ADD_LABELS[kind] };
+}
+
+/** Parses the form for `kind` into the typed input the module stores. */
+function parseEntity(kind: EntityKind, formData: FormData): FormResult<EntityInput> {
+  const wrap = <T,>(result: FormResult<T>, make: (data: T) => EntityInput): FormResult<EntityInput> =>
+    result.success ? { success: true, data: make(result.data), values: result.values } : result;
+  switch (kind) {
+    case "PERSON":
+      return wrap(parseFormData(formData, personSchema), (data) => ({ kind, data }));
+    case "VEHICLE":
+      return wrap(parseFormData(formData, vehicleSchema), (data) => ({ kind, data }));
+    case "ADDRESS":
+      return wrap(parseFormData(formData, addressSchema), (data) => ({ kind, data }));
+    case "PHONE":
+      return wrap(parseFormData(formData, phoneSchema), (data) => ({ kind, data }));
+    case "ONLINE_HANDLE":
+      return wrap(parseFormData(formData, handleSchema), (data) => ({ kind, data }));
+    case "ORGANISATION":
+      return wrap(parseFormData(formData, organisationEntitySchema), (data) => ({ kind, data }));
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const kind = kindOf(params.kind);
+  const { auth, draft } = await loadDraft(request, context, params.id);
+  const form = parseEntity(kind, await request.formData());
+  if (!form.success) return { errors: form.errors, values: form.values };
+  await addEntity(auth, draft, form.data);
+  return redirect(`/submissions/${draft.id}/entities`);
+}
+
+export default function AddEntity() {
+  const { id, kind, slug, heading } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const v = (name: string) => valueOf(result?.values, name);
+  return (
+    <>
+      <BackLink to={`/submissions/${id}/entities`} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">Share intelligence</span>
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <Form method="post" action={`/submissions/${id}/entities/${slug}`} noValidate>
+            {kind === "PERSON" ? (
+              <>
+                <TextInput name="name" label="Full name (optional if you know a nickname)" error={errors?.name} defaultValue={v("name")} autoComplete="off" />
+                <TextInput name="nickname" label="Nickname or street name (optional)" hint="For example, the name they use on the street or online." error={errors?.nickname} defaultValue={v("nickname")} autoComplete="off" />
+                <TextInput name="dateOfBirth" type="date" label="Date of birth (optional)" error={errors?.dateOfBirth} defaultValue={v("dateOfBirth")} />
+                <Select
+                  name="ageRange"
+                  label="Age range, if you do not know the date of birth (optional)"
+                  error={errors?.ageRange}
+                  defaultValue={v("ageRange") ?? ""}
+                  options={[{ value: "", label: "Not known" }, ...AGE_RANGES.map((a) => ({ value: a, label: a }))]}
+                />
+              </>
+            ) : null}
+            {kind === "VEHICLE" ? (
+              <>
+                <TextInput name="registration" label="Registration" hint="For example, AB12 CDE" error={errors?.registration} defaultValue={v("registration")} width="10" autoComplete="off" />
+                <TextInput name="make" label="Make and model (optional)" error={errors?.make} defaultValue={v("make")} />
+                <TextInput name="colour" label="Colour (optional)" error={errors?.colour} defaultValue={v("colour")} width="20" />
+              </>
+            ) : null}
+            {kind === "ADDRESS" ? (
+              <>
+                <TextInput name="address" label="Address" hint="For example, Flat 4, 12 High Street, Telford" error={errors?.address} defaultValue={v("address")} autoComplete="off" />
+                <TextInput name="postcode" label="Postcode (optional)" error={errors?.postcode} defaultValue={v("postcode")} width="10" autoComplete="off" />
+              </>
+            ) : null}
+            {kind === "PHONE" ? (
+              <TextInput name="phone" type="tel" label="Phone number" hint="For example, 07700 900982 or +44 7700 900982" error={errors?.phone} defaultValue={v("phone")} width="20" autoComplete="off" />
+            ) : null}
+            {kind === "ONLINE_HANDLE" ? (
+              <>
+                <TextInput name="handle" label="Handle or username" hint="For example, @example_user" error={errors?.handle} defaultValue={v("handle")} width="20" autoComplete="off" spellCheck={false} />
+                <TextInput name="platform" label="Platform or app (optional)" hint="For example, Snapchat or Telegram" error={errors?.platform} defaultValue={v("platform")} width="20" />
+              </>
+            ) : null}
+            {kind === "ORGANISATION" ? (
+              <TextInput name="name" label="Name of the organisation or business" error={errors?.name} defaultValue={v("name")} autoComplete="off" />
+            ) : null}
+            <Button>Add</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

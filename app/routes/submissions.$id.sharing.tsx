@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Choices, ErrorSummary, valueOf, valuesOf } from "~/components/form";
+import { BackLink } from "~/components/intelligence";
+import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { sharingSchema } from "~/modules/intelligence/forms";
+import { CLASSIFICATION_HINTS, CLASSIFICATION_LABELS, DATA_CATEGORY_LABELS, enumOptions } from "~/modules/intelligence/labels";
+import { impliedCategoriesOf, saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Classification and data – Share intelligence" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { draft } = await loadDraft(request, context, params.id);
+  const implied = impliedCategoriesOf(draft);
+  return {
+    id: draft.id,
+    suffix: changeSuffix(request),
+    implied,
+    classification: draft.classification,
+    // Pre-tick what the content already implies.
+    dataCategories: [...new Set([...draft.dataCategories, ...implied])],
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { auth, draft } = await loadDraft(request, context, params.id);
+  const form = await parseForm(request, sharingSchema);
+  if (!form.success) return { errors: form.errors, values: form.values };
+  const missing = impliedCategoriesOf(draft).filter((c) => !form.data.dataCategories.includes(c));
+  if (missing.length > 0) {
+    return {
+      errors: { dataCategories: `Your submission contains ${missing.map((c) => DATA_CATEGORY_LABELS[c].toLowerCase()).join(", ")}: select ${missing.length > 1 ? "them" : "it"}` },
+      values: form.values,
+    };
+  }
+  await saveDraftStep(auth, draft, { step: "sharing", data: form.data });
+  return afterStep(request, draft, "agreement");
+}
+
+export default function SharingStep() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={data.suffix ? `/submissions/${data.id}/check` : `/submissions/${data.id}/grading`} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={result?.errors} />
+          <span className="govuk-caption-l">Share intelligence</span>
+          <h1 className="govuk-heading-l">Classification and data</h1>
+          <Form method="post" action={`/submissions/${data.id}/sharing${data.suffix}`} noValidate>
+            <Choices
+              kind="radio"
+              name="classification"
+              legend="What is the classification?"
+              error={result?.errors.classification}
+              options={enumOptions(CLASSIFICATION_LABELS).map((o) => ({ ...o, hint: CLASSIFICATION_HINTS[o.value] }))}
+              selected={result?.values ? valueOf(result.values, "classification") : data.classification}
+            />
+            <Choices
+              kind="checkbox"
+              name="dataCategories"
+              legend="What kinds of information does it contain?"
+              hint="Only agreements that cover all of these will be offered. Categories your answers already contain are ticked."
+              error={result?.errors.dataCategories}
+              options={enumOptions(DATA_CATEGORY_LABELS).map((o) => ({
+                ...o,
+                hint: data.implied.includes(o.value) ? "Your answers contain this" : undefined,
+              }))}
+              selected={result?.values ? valuesOf(result.values, "dataCategories") : data.dataCategories}
+              small
+            />
+            <Button>Save and continue</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
+import { requireUser } from "~/modules/auth/auth.server";
+import { formatUkDate, formatUkDateTime } from "~/modules/intelligence/dates";
+import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
+import { listOrganisationSubmissions } from "~/modules/intelligence/submissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Your organisation's submissions – Partnership Intelligence Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, context);
+  const cursor = new URL(request.url).searchParams.get("cursor");
+  const page = await listOrganisationSubmissions(auth, cursor);
+  return { ...page, organisationName: auth.user.organisation.name };
+}
+
+export default function OrganisationSubmissions() {
+  const { items, drafts, nextCursor, organisationName } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <span className="govuk-caption-l">{organisationName}</span>
+      <h1 className="govuk-heading-l">Your organisation&apos;s submissions</h1>
+      <p className="govuk-body">
+        <Link to="/submissions/new" className="govuk-button" role="button" data-module="govuk-button">
+          Share new intelligence
+        </Link>{" "}
+        <Link className="govuk-link" to="/search">Search your submissions</Link>
+      </p>
+      {drafts.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Your drafts</h2>
+          <ul className="govuk-list" data-testid="drafts">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <Link className="govuk-link" to={`/submissions/${d.id}/check`}>
+                  {d.threatType ? THREAT_TYPE_LABELS[d.threatType] : "Untitled draft"}, last saved {formatUkDateTime(d.updatedAt)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">Sent</h2>
+      {items.length === 0 ? (
+        <p className="govuk-body">Nothing has been sent yet.</p>
+      ) : (
+        <table className="govuk-table" data-testid="submissions">
+          <caption className="govuk-table__caption govuk-visually-hidden">Submissions sent by your organisation, newest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Reference</th>
+              <th scope="col" className="govuk-table__header">Type</th>
+              <th scope="col" className="govuk-table__header">Area</th>
+              <th scope="col" className="govuk-table__header">Sent</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">Feedback</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {items.map((s) => (
+              <tr key={s.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/submissions/${s.id}`}>{s.reference}</Link>
+                  {s.handlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
+                </td>
+                <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
+                <td className="govuk-table__cell">{s.area?.name}</td>
+                <td className="govuk-table__cell">{formatUkDate(s.submittedAt)}</td>
+                <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
+                <td className="govuk-table__cell">{s._count.feedback > 0 ? `${s._count.feedback} update${s._count.feedback > 1 ? "s" : ""}` : "None yet"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <NextPageLink href={nextPageHref(location.search, nextCursor)} />
+    </>
+  );
+}

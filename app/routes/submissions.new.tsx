@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { Button } from "~/components/form";
+import { requireUser } from "~/modules/auth/auth.server";
+import { deniedForbidden } from "~/modules/intelligence/access.server";
+import { startDraft } from "~/modules/intelligence/submissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Share intelligence with the police – Partnership Intelligence Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, context);
+  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requireUser(request, context);
+  const id = await startDraft(auth);
+  return redirect(`/submissions/${id}/what`);
+}
+
+export default function StartSubmission() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Share intelligence with the police</h1>
+        <p className="govuk-body">Use this service to tell West Mercia Police about serious and organised crime your organisation has seen or been told about: county lines, cuckooing, exploitation, drug supply, fraud and similar harm.</p>
+        <p className="govuk-body">You will be asked:</p>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>what you know, and where and when it happened</li>
+          <li>who and what is involved (people, vehicles, addresses, phone numbers, online handles)</li>
+          <li>how reliable the source is and how they know it (3x5x2 grading)</li>
+          <li>the classification, and the information sharing agreement you are sharing under</li>
+        </ul>
+        <p className="govuk-body">Your answers are saved as a draft as you go. Nothing is sent until you check your answers and submit.</p>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            If someone is in immediate danger, call 999. This service is not monitored around the clock.
+          </strong>
+        </div>
+        <Form method="post">
+          <Button>Start now</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./helpers";
+
+/**
+ * The intelligence journey: a council partner submits graded intelligence, the analyst triages it
+ * and feeds back, the partner sees the feedback. Every page is checked with axe.
+ */
+const PARTNER = "priya.submitter@telford.gov.example";
+const ANALYST = "alex.analyst@westmercia.police.example";
+const NARRATIVE = "Two teenagers collected from Telford bus station by a silver Golf most evenings. <script>alert('x')</script>";
+
+async function continueOn(page: Page, heading: RegExp | string) {
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectAccessible(page);
+}
+
+test("a partner submits, the analyst triages and feeds back, the partner sees the feedback", async ({ page }) => {
+  // A long journey over many pages, each checked with axe, on a shared machine.
+  test.setTimeout(300_000);
+  // ── The partner shares intelligence ──
+  await signIn(page, PARTNER);
+  await page.getByRole("link", { name: "Share new intelligence" }).click();
+  await continueOn(page, "Share intelligence with the police");
+  await page.getByRole("button", { name: "Start now" }).click();
+
+  await continueOn(page, "What do you know?");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Select the type of serious and organised crime");
+  await expectAccessible(page);
+  await page.getByLabel("County lines").check();
+  await page.getByLabel("What do you know?").fill(NARRATIVE);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await continueOn(page, "Where and when did it happen?");
+  await page.getByLabel("Telford and Wrekin").check();
+  await page.getByLabel("Address or place (optional)").fill("Telford bus station");
+  await page.getByLabel("Postcode (optional)").fill("not a postcode");
+  await page.getByLabel("Date it was seen or happened").fill("2026-01-05");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter a real UK postcode");
+  // What the user typed is kept.
+  await expect(page.getByLabel("Address or place (optional)")).toHaveValue("Telford bus station");
+  await page.getByLabel("Postcode (optional)").fill("tf3 4hs");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await continueOn(page, "Who and what is involved?");
+  await page.getByRole("link", { name: "Add a vehicle" }).click();
+  await continueOn(page, "Add a vehicle");
+  await page.getByLabel("Registration").fill("bd51 smr");
+  await page.getByLabel("Make and model (optional)").fill("Volkswagen Golf");
+  await page.getByLabel("Colour (optional)").fill("Silver");
+  await page.getByRole("button", { name: "Add" }).click();
+  await page.getByRole("link", { name: "Add a phone number" }).click();
+  await page.getByLabel("Phone number").fill("07700 900123");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByTestId("entity-list")).toContainText("bd51 smr");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await continueOn(page, "Grade the intelligence");
+  await page.getByLabel("2 – Untested").check();
+  await page.getByLabel("B – Known indirectly to the source but corroborated").check();
+  await page.getByLabel("C – Lawful sharing permitted subject to conditions").check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the conditions that apply to sharing");
+  await page.getByLabel("Conditions (if you chose C)").fill("Do not approach the taxi marshal who reported this.");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await continueOn(page, "Classification and data");
+  await page.getByLabel("OFFICIAL", { exact: true }).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Which information sharing agreement");
+  await expectAccessible(page);
+  await page.getByLabel(/ISA-WM-TW-001/).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await continueOn(page, "Check your answers before sending");
+  await expect(page.getByTestId("handling-conditions")).toContainText("Do not approach the taxi marshal");
+  // Script typed into the narrative is shown as text, not run.
+  await expect(page.getByText("<script>alert('x')</script>", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Accept and send" }).click();
+
+  await expect(page.getByRole("heading", { name: "Intelligence sent" })).toBeVisible();
+  await expectAccessible(page);
+  const reference = (await page.getByTestId("reference").textContent())!.trim();
+  expect(reference).toMatch(/^INT-\d{4}-\d{6}$/);
+  await page.getByRole("link", { name: "Your organisation's submissions" }).click();
+  await continueOn(page, "Your organisation's submissions");
+  await expect(page.getByTestId("submissions")).toContainText(reference);
+  await signOut(page);
+
+  // ── The analyst triages and feeds back ──
+  await signIn(page, ANALYST);
+  await page.getByRole("link", { name: "Triage queue" }).click();
+  await continueOn(page, "Triage queue");
+  await page.getByRole("link", { name: reference }).click();
+  await continueOn(page, `Assess ${reference}`);
+  await expect(page.getByTestId("handling-conditions")).toContainText("Do not approach the taxi marshal");
+  // The seeded Dee line and silver Golf reports match.
+  await expect(page.getByTestId("correlations")).toContainText("Phone number +447700900123");
+  await page.getByRole("group", { name: "Risk level" }).getByLabel("4 – High").check();
+  await page.getByLabel("Analyst notes (police only, never shown to partners)").fill("Matches the Dee line: police only.");
+  await page.getByRole("button", { name: "Save assessment" }).click();
+  await expect(page.getByText("Being assessed").first()).toBeVisible();
+  await page.getByLabel("Feedback", { exact: true }).fill("You said teenagers were being collected; we have linked this to an investigation.");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByText("we have linked this to an investigation")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/search");
+  await continueOn(page, "Search intelligence");
+  await page.getByLabel("Identifier").fill("BD51SMR");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("search-results")).toContainText(reference);
+  await expectAccessible(page);
+  await signOut(page);
+
+  // ── The partner sees the feedback, never the analyst's notes ──
+  await signIn(page, PARTNER);
+  await page.goto("/submissions");
+  await page.getByRole("link", { name: reference }).click();
+  await continueOn(page, `Submission ${reference}`);
+  await expect(page.getByTestId("feedback")).toContainText("we have linked this to an investigation");
+  await expect(page.getByText("Being assessed")).toBeVisible();
+  await expect(page.getByText("Matches the Dee line")).toHaveCount(0);
+  await expect(page.getByText("4 – High")).toHaveCount(0);
+});
+
+test("a supervisor sees sanitised versions awaiting approval, and threats", async ({ page }) => {
+  await signIn(page, "sam.supervisor@westmercia.police.example");
+  await page.getByRole("link", { name: "Sanitised versions to approve" }).click();
+  await continueOn(page, "Sanitised versions to approve");
+  await expect(page.getByTestId("approvals").locator("li").first()).toBeVisible();
+  await page.getByTestId("approvals").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Assess INT-");
+  await page.getByRole("button", { name: "Approve for dissemination" }).first().click();
+  await expect(page.getByText("Approved for dissemination").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/threats");
+  await continueOn(page, "Threats");
+  await page.getByTestId("threats").getByRole("link").first().click();
+  await expect(page.getByTestId("threat-submissions")).toBeVisible();
+  await expectAccessible(page);
+});
