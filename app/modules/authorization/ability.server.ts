@@ -39,7 +39,11 @@ export type Action =
   | "update"
   | "disable"
   | "resetMfa"
-  | "end";
+  | "end"
+  // Audit and data protection oversight (rules/audit.ts)
+  | "export"
+  | "verify"
+  | "oversee";
 
 export type AppSubjects =
   | Subjects<{
@@ -52,6 +56,10 @@ export type AppSubjects =
       AuditEvent: AuditEvent;
     }>
   | "AdminArea"
+  // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
+  | "AuditTrail"
+  // Data protection oversight screens (reports, subject access, unusual access, retention).
+  | "DataProtectionOversight"
   | "all";
 
 export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactory<Prisma.TypeMap, T>;
