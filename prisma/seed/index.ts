@@ -1,5 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreements } from "./agreements";
+import { seedAuditTrail } from "./audit";
 import { seedOrganisationsAndUsers } from "./organisations";
 
 /**
@@ -9,6 +10,8 @@ import { seedOrganisationsAndUsers } from "./organisations";
 export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedOrganisationsAndUsers(prisma);
   await seedAgreements(prisma);
+  // Last: it records demo access to what the other seeds created.
+  await seedAuditTrail(prisma);
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

@@ -95,7 +95,7 @@ export function checkpointMessage(checkpoint: { eventId: bigint; hash: string; k
  * stored and hashed values agree.
  */
 export function withoutNul<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/\u0000/g, "\uFFFD") as T;
+  if (typeof value === "string") return value.replaceAll(String.fromCharCode(0), "\uFFFD") as T;
   if (Array.isArray(value)) return value.map(withoutNul) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(

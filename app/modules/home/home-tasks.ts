@@ -34,7 +34,17 @@ const SECTIONS: Record<Role, HomeSection> = {
   DATA_PROTECTION_OFFICER: {
     title: "Data protection oversight",
     description: "See who accessed what, when, why and under which agreement; review retention.",
-    links: [{ label: "Your account and sessions", href: "/account" }],
+    links: [
+      { label: "Audit and oversight", href: "/audit" },
+      { label: "Search the audit trail", href: "/audit/events" },
+      { label: "History of a record", href: "/audit/records" },
+      { label: "Access under an agreement", href: "/audit/agreements" },
+      { label: "Subject access search", href: "/dpo/subject-access" },
+      { label: "Unusual access", href: "/audit/unusual" },
+      { label: "Retention and review", href: "/dpo/retention" },
+      { label: "Check the audit trail has not been altered", href: "/audit/integrity" },
+      { label: "Your account and sessions", href: "/account" },
+    ],
   },
   SYSTEM_ADMINISTRATOR: {
     title: "Administration",
@@ -42,6 +52,8 @@ const SECTIONS: Record<Role, HomeSection> = {
     links: [
       { label: "Organisations", href: "/admin/organisations" },
       { label: "Users", href: "/admin/users" },
+      { label: "Security events in the audit trail", href: "/audit/events" },
+      { label: "Check the audit trail has not been altered", href: "/audit/integrity" },
     ],
   },
 };
