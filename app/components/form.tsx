@@ -183,8 +183,6 @@ interface ChoiceOption {
   value: string;
   label: ReactNode;
   hint?: ReactNode;
-  /** Extra questions revealed when this option is chosen (GOV.UK conditional reveal). */
-  conditional?: ReactNode;
 }
 
 /** Radios (one choice) or checkboxes (several) in a fieldset with a legend. */
@@ -229,7 +227,6 @@ export function Choices({
           {options.map((option, index) => {
             // The first option carries the field's id so the error summary link lands on it.
             const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            const conditionalId = `${optionId}-conditional`;
             return (
               <div key={option.value} className={`${base}__item`}>
                 <input
@@ -240,7 +237,6 @@ export function Choices({
                   value={option.value}
                   defaultChecked={chosen.has(option.value)}
                   aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
-                  data-aria-controls={option.conditional ? conditionalId : undefined}
                 />
                 <label className={`govuk-label ${base}__label`} htmlFor={optionId}>
                   {option.label}
@@ -248,14 +244,6 @@ export function Choices({
                 {option.hint ? (
                   <div id={`${optionId}-item-hint`} className={`govuk-hint ${base}__hint`}>
                     {option.hint}
-                  </div>
-                ) : null}
-                {option.conditional ? (
-                  <div
-                    className={`${base}__conditional${chosen.has(option.value) ? "" : ` ${base}__conditional--hidden`}`}
-                    id={conditionalId}
-                  >
-                    {option.conditional}
                   </div>
                 ) : null}
               </div>

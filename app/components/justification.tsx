@@ -26,30 +26,27 @@ export function Justification({
   hint?: string;
 }) {
   const codes = [...new Set([...(choices ?? (Object.keys(JUSTIFICATIONS) as Justification[])).filter((c) => c !== "OTHER"), "OTHER" as const])];
-  const noteError = errors?.justificationNote;
+  // The explanation box is always shown rather than revealed under "Other": GOV.UK's conditional
+  // reveal sets aria-expanded on a radio, which WCAG checks (axe aria-allowed-attr) reject.
   return (
-    <Choices
-      kind="radio"
-      name="justification"
-      legend={required ? legend : `${legend} (optional)`}
-      hint={hint}
-      error={errors?.justification}
-      selected={valueOf(values, "justification")}
-      options={codes.map((code) => ({
-        value: code,
-        label: JUSTIFICATIONS[code],
-        conditional:
-          code === "OTHER" ? (
-            <Textarea
-              name="justificationNote"
-              label="Explain why"
-              hint={`For example, a case or request reference. Up to ${JUSTIFICATION_NOTE_MAX} characters.`}
-              error={noteError}
-              defaultValue={valueOf(values, "justificationNote")}
-              rows={3}
-            />
-          ) : undefined,
-      }))}
-    />
+    <>
+      <Choices
+        kind="radio"
+        name="justification"
+        legend={required ? legend : `${legend} (optional)`}
+        hint={hint}
+        error={errors?.justification}
+        selected={valueOf(values, "justification")}
+        options={codes.map((code) => ({ value: code, label: JUSTIFICATIONS[code] }))}
+      />
+      <Textarea
+        name="justificationNote"
+        label="If you chose other, explain why"
+        hint={`For example, a case or request reference. Up to ${JUSTIFICATION_NOTE_MAX} characters.`}
+        error={errors?.justificationNote}
+        defaultValue={valueOf(values, "justificationNote")}
+        rows={3}
+      />
+    </>
   );
 }

@@ -12,11 +12,10 @@ import {
   filtersForLog,
   filtersWhere,
   pagingSchema,
-  RECORD_TYPE_LABELS,
-  RECORD_TYPES,
   searchAuditEvents,
   serialiseEvent,
 } from "~/modules/audit/search.server";
+import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
 

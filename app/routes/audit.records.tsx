@@ -7,7 +7,8 @@ import { auditActionLabel } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { recordAccessSummary, recordHistoryWhere, resolveRecord } from "~/modules/audit/reports.server";
-import { eventLabels, pagingSchema, RECORD_TYPE_LABELS, RECORD_TYPES, searchAuditEvents, serialiseEvent } from "~/modules/audit/search.server";
+import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
+import { eventLabels, pagingSchema, searchAuditEvents, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
 import { zodFieldErrors } from "~/utils/forms.server";
 

@@ -145,37 +145,30 @@ export default function RetentionDecisionPage() {
             error={errors?.decision}
             selected={valueOf(values, "decision")}
             options={[
-              {
-                value: "RETAIN",
-                label: "Retain for a continuing policing purpose",
-                conditional: (
-                  <TextInput
-                    name="nextReviewDate"
-                    label="Next review date"
-                    hint="For example, 2027-03-27"
-                    type="date"
-                    width="10"
-                    error={errors?.nextReviewDate}
-                    defaultValue={valueOf(values, "nextReviewDate")}
-                  />
-                ),
-              },
+              { value: "RETAIN", label: "Retain for a continuing policing purpose", hint: "Give the next review date below." },
               {
                 value: "DISPOSE",
                 label: "Dispose of it",
                 hint: "The narrative, location, named people and things, sanitised versions, feedback and analyst notes are erased permanently.",
-                conditional: (
-                  <Choices
-                    kind="checkbox"
-                    name="confirmDisposal"
-                    legend="Confirm"
-                    error={errors?.confirmDisposal}
-                    selected={valueOf(values, "confirmDisposal")}
-                    options={[{ value: "yes", label: "I understand the content will be erased and cannot be recovered" }]}
-                  />
-                ),
               },
             ]}
+          />
+          <TextInput
+            name="nextReviewDate"
+            label="Next review date (if you retain it)"
+            hint="For example, 2027-03-27"
+            type="date"
+            width="10"
+            error={errors?.nextReviewDate}
+            defaultValue={valueOf(values, "nextReviewDate")}
+          />
+          <Choices
+            kind="checkbox"
+            name="confirmDisposal"
+            legend="If you dispose of it"
+            error={errors?.confirmDisposal}
+            selected={valueOf(values, "confirmDisposal")}
+            options={[{ value: "yes", label: "I understand the content will be erased and cannot be recovered" }]}
           />
           <Textarea name="reason" label="Reason for your decision" hint="This is recorded with your name." error={errors?.reason} defaultValue={valueOf(values, "reason")} />
           <Button>Record decision</Button>

@@ -8,7 +8,8 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { justificationSchema } from "~/modules/audit/justification";
 import { justificationRequired } from "~/modules/audit/justification.server";
 import { eventLabels } from "~/modules/audit/search.server";
-import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX, subjectAccessSearch, subjectSearchSchema } from "~/modules/audit/subject-access.server";
+import { subjectAccessSearch, subjectSearchSchema } from "~/modules/audit/subject-access.server";
+import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "~/modules/audit/subject-fields";
 import { formatLondonDate, formatLondonTime } from "~/modules/audit/time";
 import { parseFormData, zodFieldErrors } from "~/utils/forms.server";
 

@@ -9,6 +9,7 @@ import { expectAccessible, signIn } from "./helpers";
 const DPO = "dana.dpo@westmercia.police.example";
 
 test("a DPO finds who viewed a submission and under which agreement, and verifies the trail", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, DPO);
   await expectAccessible(page);
 
@@ -27,7 +28,7 @@ test("a DPO finds who viewed a submission and under which agreement, and verifie
   await expect(results.getByText("alex.analyst@westmercia.police.example").first()).toBeVisible();
 
   // Open one event: who, and under which agreement.
-  await results.getByRole("link", { name: /event \d+/ }).first().click();
+  await results.getByRole("row").filter({ hasText: "alex.analyst@westmercia.police.example" }).first().getByRole("link", { name: /event \d+/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Viewed a submission" })).toBeVisible();
   const summary = page.locator(".govuk-summary-list");
   await expect(summary.getByText("alex.analyst@westmercia.police.example")).toBeVisible();
@@ -55,6 +56,8 @@ test("a DPO finds who viewed a submission and under which agreement, and verifie
 });
 
 test("every oversight screen opens and is accessible", async ({ page }) => {
+  // Many pages, each checked with axe: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await signIn(page, DPO);
 
   await page.goto("/audit/agreements");

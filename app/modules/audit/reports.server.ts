@@ -2,15 +2,13 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, VIEW_ACTIONS } from "./actions";
 import { auditScopeSql, auditScopeWhere, type AuditScope } from "./scope.server";
-import type { RECORD_TYPES } from "./search.server";
+import type { RecordType } from "./record-types";
 
 /**
  * The DPO's reports on the audit trail: one record's history, access under an agreement, and
  * unusual access. Aggregates run in SQL (GROUP BY), always within the reader's scope, and every
  * list is bounded.
  */
-
-export type RecordType = (typeof RECORD_TYPES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,37 +5,16 @@ import { AUDIT_ACTIONS } from "./actions";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { csvRow } from "./csv";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
+import { RECORD_TYPES } from "./record-types";
 import { londonDayEnd, londonDayStart } from "./time";
+
+export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
 
 /**
  * Searching the audit trail: filters from the query string (zod), always ANDed with the reader's
  * scope, keyset paging by id (newest first) so page 10,000 costs what page 1 costs, and a CSV
  * export of the same search that is itself recorded.
  */
-
-export const RECORD_TYPES = [
-  "Submission",
-  "Agreement",
-  "User",
-  "Organisation",
-  "Threat",
-  "SanitisedReport",
-  "Feedback",
-  "Session",
-  "RetentionDecision",
-] as const;
-
-export const RECORD_TYPE_LABELS: Record<(typeof RECORD_TYPES)[number], string> = {
-  Submission: "Intelligence submission",
-  Agreement: "Information sharing agreement",
-  User: "User account",
-  Organisation: "Organisation",
-  Threat: "Threat",
-  SanitisedReport: "Sanitised report",
-  Feedback: "Feedback",
-  Session: "Session",
-  RetentionDecision: "Retention decision",
-};
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());

@@ -7,6 +7,9 @@ import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import type { JustificationValue } from "./justification";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
+import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "./subject-fields";
+
+export { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "./subject-fields";
 
 /**
  * Subject access support: every submission the DPO oversees that names a person, found by the
@@ -14,15 +17,6 @@ import { auditScopeWhere, type AuditScope } from "./scope.server";
  * who consulted or received each one. The search itself is recorded with its justification, the
  * kinds of identifier used and the submissions found, but never the identifiers typed.
  */
-
-export const SUBJECT_FIELDS = [
-  { name: "name", kind: "PERSON", label: "Full name" },
-  { name: "nickname", kind: "PERSON", label: "Nickname or street name" },
-  { name: "phone", kind: "PHONE", label: "Phone number" },
-  { name: "handle", kind: "ONLINE_HANDLE", label: "Online handle" },
-  { name: "vehicle", kind: "VEHICLE", label: "Vehicle registration" },
-  { name: "address", kind: "ADDRESS", label: "Address" },
-] as const satisfies readonly { name: string; kind: EntityKind; label: string }[];
 
 type SubjectFieldName = (typeof SUBJECT_FIELDS)[number]["name"];
 
@@ -59,7 +53,6 @@ export function subjectKeys(search: SubjectSearch) {
   });
 }
 
-export const SUBJECT_RESULTS_MAX = 200;
 
 export async function subjectAccessSearch(
   ability: AppAbility,
