@@ -106,6 +106,38 @@ describe("every audit route, every role", () => {
   });
 });
 
+describe("each oversight action's own event", () => {
+  it("was recorded by the role matrix above with who, what and why", async () => {
+    const dpo = world.people.policeDpo;
+    const expected: Record<string, { justification: string | null; recordType?: string | null; agreementId?: string | null }> = {
+      "audit.searched": { justification: "DATA_PROTECTION_REVIEW" },
+      "audit.exported": { justification: null },
+      "audit.record_history_viewed": { justification: "DATA_PROTECTION_REVIEW", recordType: "Submission" },
+      "audit.agreement_report_viewed": { justification: "DATA_PROTECTION_REVIEW", recordType: "Agreement", agreementId: world.agreement.id },
+      "audit.unusual_access_viewed": { justification: "AUDIT_INVESTIGATION" },
+      "audit.verified": { justification: null },
+      "audit.checkpoint_signed": { justification: null },
+      "audit.checkpoints_exported": { justification: null },
+      "audit.subject_access_search": { justification: "SUBJECT_ACCESS_REQUEST" },
+      "retention.listed": { justification: "RETENTION_REVIEW", recordType: "Submission" },
+      "retention.viewed": { justification: "RETENTION_REVIEW", recordType: "Submission", agreementId: world.agreement.id },
+    };
+    for (const [action, fields] of Object.entries(expected)) {
+      const event = await prisma.auditEvent.findFirst({ where: { action, actorUserId: dpo.id }, orderBy: { id: "desc" } });
+      expect(event, action).not.toBeNull();
+      expect(event, action).toMatchObject({
+        outcome: "ALLOWED",
+        actorEmail: dpo.email,
+        actorOrganisationId: dpo.organisationId,
+        actorRoles: ["DATA_PROTECTION_OFFICER"],
+        ipAddress: "203.0.113.7",
+        userAgent: "vitest",
+        ...fields,
+      });
+    }
+  });
+});
+
 describe("records beyond the reader's reach", () => {
   it("answers 404 for an audit event outside the scope, and for a retention decision on a record the DPO does not oversee", async () => {
     const viewed = await prisma.auditEvent.findFirstOrThrow({ where: { action: "submission.viewed", recordId: world.submission.id } });
