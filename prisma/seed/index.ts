@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
+import { seedAuditTrail } from "./audit";
 import { seedOrganisationsAndUsers } from "./organisations";
 
 /**
@@ -11,6 +12,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedOrganisationsAndUsers(prisma);
   await seedAgreements(prisma);
   await seedIntelligence(prisma);
+  // Last: it records demo access to what the other seeds created.
+  await seedAuditTrail(prisma);
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

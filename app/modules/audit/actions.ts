@@ -77,11 +77,83 @@ export const AUDIT_ACTIONS = [
   "audit.agreement_report_viewed",
   "audit.subject_access_search",
   "audit.unusual_access_viewed",
+  "audit.event_viewed",
+  "audit.checkpoints_exported",
+  "retention.listed",
+  "retention.viewed",
   "retention.retained",
   "retention.disposed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Security events: what system administrators may read (sign-in, MFA, administration, denials). */
+export const SECURITY_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
+  (action) => action.startsWith("auth.") || action.startsWith("admin.") || action === "access.denied",
+);
+
+/** Consultations of a single record: what "users viewing far more records than peers" counts. */
+export const VIEW_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
+  (action) => action.endsWith(".viewed") && !action.startsWith("audit.") && !action.startsWith("retention."),
+);
+
+/**
+ * Exports. By convention an export event's details carry `rowCount` (the number of records
+ * exported), which the unusual-access screen reads.
+ */
+export const EXPORT_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((action) => action.endsWith(".exported"));
+
+/** Failed authentication, counted with denied attempts on the unusual-access screen. */
+export const FAILED_AUTHENTICATION_ACTIONS: readonly AuditAction[] = [
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "auth.mfa_failed",
+];
+
+/** Plain-English names for the DPO screens ("Signed in", "Viewed a submission"). */
+export function auditActionLabel(action: string): string {
+  const label = AUDIT_ACTION_LABELS[action as AuditAction];
+  if (label) return label;
+  const [area, verb] = action.split(".");
+  return `${(verb ?? action).replace(/_/g, " ")}${area && verb ? ` (${area})` : ""}`;
+}
+
+const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Failed sign-in",
+  "auth.sign_in_throttled": "Sign-in throttled",
+  "auth.sign_out": "Signed out",
+  "auth.mfa_verified": "Second factor verified",
+  "auth.mfa_failed": "Second factor failed",
+  "auth.mfa_enrolled": "Set up second factor",
+  "auth.recovery_code_used": "Used a recovery code",
+  "auth.session_ended": "Ended a session",
+  "auth.password_changed": "Changed password",
+  "access.denied": "Access denied",
+  "record.viewed": "Viewed a record",
+  "record.listed": "Listed records",
+  "record.searched": "Searched records",
+  "record.exported": "Exported records",
+  "agreement.viewed": "Viewed an agreement",
+  "submission.viewed": "Viewed a submission",
+  "submission.submitted": "Submitted intelligence",
+  "submission.exported": "Exported submissions",
+  "sanitised.disseminated": "Disseminated a sanitised report",
+  "audit.searched": "Searched the audit trail",
+  "audit.exported": "Exported the audit trail",
+  "audit.verified": "Verified the audit trail",
+  "audit.checkpoint_signed": "Signed an audit checkpoint",
+  "audit.record_history_viewed": "Viewed a record's history",
+  "audit.agreement_report_viewed": "Viewed an agreement access report",
+  "audit.subject_access_search": "Subject access search",
+  "audit.unusual_access_viewed": "Viewed unusual access",
+  "audit.event_viewed": "Viewed an audit event",
+  "audit.checkpoints_exported": "Exported audit checkpoints",
+  "retention.listed": "Listed records due for review",
+  "retention.viewed": "Viewed a record for retention review",
+  "retention.retained": "Decided to retain a record",
+  "retention.disposed": "Disposed of a record",
+};
 
 /**
  * Why personal data was consulted or disclosed (DPA 2018 s62(2)). Workflows that imply a reason

@@ -52,7 +52,11 @@ export type Action =
   // a supervisor approves a sanitised report for dissemination (four eyes).
   | "submit"
   | "assess"
-  | "approve";
+  | "approve"
+  // Audit and data protection oversight (rules/audit.ts)
+  | "export"
+  | "verify"
+  | "oversee";
 
 export type AppSubjects =
   | Subjects<{
@@ -66,6 +70,10 @@ export type AppSubjects =
       AuditEvent: AuditEvent;
     }>
   | "AdminArea"
+  // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
+  | "AuditTrail"
+  // Data protection oversight screens (reports, subject access, unusual access, retention).
+  | "DataProtectionOversight"
   | "all";
 
 export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactory<Prisma.TypeMap, T>;

@@ -1,0 +1,123 @@
+import { Link } from "@remix-run/react";
+import { auditActionLabel } from "~/modules/audit/actions";
+import { formatLondonTime } from "~/modules/audit/time";
+
+/** Shared pieces of the audit and oversight screens. */
+
+export interface EventRow {
+  id: string;
+  occurredAt: string;
+  action: string;
+  outcome: "ALLOWED" | "DENIED";
+  actorEmail: string | null;
+  actorOrganisationId: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  agreementId: string | null;
+  justification: string | null;
+}
+
+export interface Labels {
+  organisations: Record<string, string>;
+  agreements: Record<string, string>;
+}
+
+export function OutcomeTag({ outcome }: { outcome: "ALLOWED" | "DENIED" }) {
+  return outcome === "DENIED" ? (
+    <strong className="govuk-tag govuk-tag--red">Denied</strong>
+  ) : (
+    <strong className="govuk-tag govuk-tag--green">Allowed</strong>
+  );
+}
+
+export function recordHistoryHref(recordType: string, recordId: string): string {
+  return `/audit/records?${new URLSearchParams({ recordType, record: recordId }).toString()}`;
+}
+
+export function EventsTable({ events, labels, caption }: { events: EventRow[]; labels: Labels; caption: string }) {
+  if (events.length === 0) {
+    return <p className="govuk-body">No events found.</p>;
+  }
+  return (
+    <div className="app-table-scroll">
+      <table className="govuk-table" data-testid="audit-events">
+        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">When (UK time)</th>
+            <th scope="col" className="govuk-table__header">Who</th>
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">Record</th>
+            <th scope="col" className="govuk-table__header">Agreement</th>
+            <th scope="col" className="govuk-table__header">Outcome</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {events.map((event) => (
+            <tr key={event.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/audit/events/${event.id}`}>
+                  {formatLondonTime(event.occurredAt)}
+                  <span className="govuk-visually-hidden"> (event {event.id})</span>
+                </Link>
+              </td>
+              <td className="govuk-table__cell">
+                {event.actorEmail ?? "System or anonymous"}
+                {event.actorOrganisationId ? (
+                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{labels.organisations[event.actorOrganisationId] ?? ""}</span>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">{auditActionLabel(event.action)}</td>
+              <td className="govuk-table__cell">
+                {event.recordType && event.recordId ? (
+                  <Link className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
+                    {event.recordType}
+                    <span className="govuk-visually-hidden"> {event.recordId}</span>
+                  </Link>
+                ) : (
+                  event.recordType ?? ""
+                )}
+              </td>
+              <td className="govuk-table__cell">{event.agreementId ? (labels.agreements[event.agreementId] ?? "Unknown agreement") : ""}</td>
+              <td className="govuk-table__cell">
+                <OutcomeTag outcome={event.outcome} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Older/newer links for keyset paging (GOV.UK pagination, previous/next only). */
+export function Pager({ baseParams, newer, older }: { baseParams: Record<string, string>; newer: string | null; older: string | null }) {
+  if (!newer && !older) return null;
+  const href = (key: "after" | "before", value: string) => `?${new URLSearchParams({ ...baseParams, [key]: value }).toString()}`;
+  return (
+    <nav className="govuk-pagination govuk-pagination--block" aria-label="Results pages">
+      {newer ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={href("after", newer)} rel="prev">
+            <span className="govuk-pagination__link-title">Newer events</span>
+          </Link>
+        </div>
+      ) : null}
+      {older ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={href("before", older)} rel="next">
+            <span className="govuk-pagination__link-title">Older events</span>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}
+
+export function BackToAudit() {
+  return (
+    <Link to="/audit" className="govuk-back-link">
+      Back to audit and oversight
+    </Link>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { londonDay, londonDayEnd, londonDayStart } from "./time";
+
+/** A reporting period: London days from and to (inclusive); the last 30 days unless given. */
+export const DEFAULT_PERIOD_DAYS = 30;
+const MAX_PERIOD_DAYS = 366;
+
+const day = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => londonDayStart(v) !== null, `${label} must be a real date, like 2026-03-27`)
+      .optional(),
+  );
+
+export const periodSchema = z
+  .object({ from: day("Date from"), to: day("Date to") })
+  .transform((p, ctx) => {
+    const today = londonDay(new Date());
+    const to = p.to ?? today;
+    const from = p.from ?? londonDay(new Date(londonDayStart(to)!.getTime() - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000));
+    const start = londonDayStart(from)!;
+    const end = londonDayEnd(to)!;
+    if (start >= end) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Date to must be the same as or after date from" });
+      return z.NEVER;
+    }
+    if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * 86_400_000 + 3_600_000) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: `The period must be ${MAX_PERIOD_DAYS} days or shorter` });
+      return z.NEVER;
+    }
+    return { fromDay: from, toDay: to, from: start, to: end };
+  });
+
+export type Period = z.infer<typeof periodSchema>;

@@ -1,0 +1,297 @@
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, VIEW_ACTIONS } from "./actions";
+import { auditScopeSql, auditScopeWhere, type AuditScope } from "./scope.server";
+import type { RecordType } from "./record-types";
+
+/**
+ * The DPO's reports on the audit trail: one record's history, access under an agreement, and
+ * unusual access. Aggregates run in SQL (GROUP BY), always within the reader's scope, and every
+ * list is bounded.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The record a DPO typed: its id, or a human reference (a submission's INT-… reference, an
+ * agreement's ISA-… reference, a user's email address). Null if there is no such record.
+ */
+export async function resolveRecord(recordType: RecordType, typed: string): Promise<{ id: string; label: string } | null> {
+  const value = typed.trim();
+  if (recordType === "Submission") {
+    const found = await prisma.submission.findFirst({
+      where: UUID.test(value) ? { id: value } : { reference: value.toUpperCase() },
+      select: { id: true, reference: true },
+    });
+    return found ? { id: found.id, label: found.reference ?? "Draft submission" } : null;
+  }
+  if (recordType === "Agreement") {
+    const found = await prisma.agreement.findFirst({
+      where: UUID.test(value) ? { id: value } : { reference: value.toUpperCase() },
+      select: { id: true, reference: true },
+    });
+    return found ? { id: found.id, label: found.reference } : null;
+  }
+  if (recordType === "User") {
+    const found = await prisma.user.findFirst({
+      where: UUID.test(value) ? { id: value } : { email: value.toLowerCase() },
+      select: { id: true, email: true },
+    });
+    return found ? { id: found.id, label: found.email } : null;
+  }
+  if (recordType === "Organisation") {
+    const found = await prisma.organisation.findFirst({
+      where: UUID.test(value) ? { id: value } : { name: value },
+      select: { id: true, name: true },
+    });
+    return found ? { id: found.id, label: found.name } : null;
+  }
+  return value.length > 0 && value.length <= 200 ? { id: value, label: value } : null;
+}
+
+/**
+ * The events of one record's history: the record itself and, for a submission, its sanitised
+ * reports, feedback and retention decisions (everything that happened to it).
+ */
+export async function recordHistoryWhere(recordType: RecordType, recordId: string): Promise<Prisma.AuditEventWhereInput> {
+  const or: Prisma.AuditEventWhereInput[] = [{ recordType, recordId }];
+  if (recordType === "Submission" && UUID.test(recordId)) {
+    const [sanitised, feedback, decisions] = await Promise.all([
+      prisma.sanitisedReport.findMany({ where: { submissionId: recordId }, select: { id: true } }),
+      prisma.feedback.findMany({ where: { submissionId: recordId }, select: { id: true } }),
+      prisma.retentionDecision.findMany({ where: { submissionId: recordId }, select: { id: true } }),
+    ]);
+    if (sanitised.length) or.push({ recordType: "SanitisedReport", recordId: { in: sanitised.map((r) => r.id) } });
+    if (feedback.length) or.push({ recordType: "Feedback", recordId: { in: feedback.map((r) => r.id) } });
+    if (decisions.length) or.push({ recordType: "RetentionDecision", recordId: { in: decisions.map((r) => r.id) } });
+  }
+  return { OR: or };
+}
+
+/** Who saw or touched the record: one row per person, action and agreement (GROUP BY). */
+export async function recordAccessSummary(scope: AuditScope, where: Prisma.AuditEventWhereInput) {
+  const groups = await prisma.auditEvent.groupBy({
+    by: ["actorEmail", "actorOrganisationId", "action", "agreementId", "outcome"],
+    where: { AND: [auditScopeWhere(scope), where] },
+    _count: { _all: true },
+    _min: { occurredAt: true },
+    _max: { occurredAt: true },
+    orderBy: [{ _max: { occurredAt: "desc" } }],
+    take: 200,
+  });
+  return groups.map((g) => ({
+    actorEmail: g.actorEmail,
+    actorOrganisationId: g.actorOrganisationId,
+    action: g.action,
+    agreementId: g.agreementId,
+    outcome: g.outcome,
+    count: g._count._all,
+    first: g._min.occurredAt?.toISOString() ?? null,
+    last: g._max.occurredAt?.toISOString() ?? null,
+  }));
+}
+
+export interface AgreementAccessRow {
+  organisationId: string | null;
+  organisationName: string | null;
+  actorEmail: string | null;
+  recordType: string | null;
+  action: string;
+  outcome: "ALLOWED" | "DENIED";
+  events: number;
+  records: number;
+  first: Date;
+  last: Date;
+}
+
+/** Who accessed what under an agreement in a period, by organisation (bounded to 1,000 rows). */
+export async function agreementAccessReport(
+  scope: AuditScope,
+  agreementId: string,
+  period: { from: Date; to: Date },
+): Promise<AgreementAccessRow[]> {
+  const rows = await prisma.$queryRaw<
+    {
+      organisationId: string | null;
+      organisationName: string | null;
+      actorEmail: string | null;
+      recordType: string | null;
+      action: string;
+      outcome: "ALLOWED" | "DENIED";
+      events: bigint | number;
+      records: bigint | number;
+      first: Date;
+      last: Date;
+    }[]
+  >(Prisma.sql`
+    SELECT e."actorOrganisationId"::text AS "organisationId", o.name AS "organisationName", e."actorEmail",
+           e."recordType", e.action, e.outcome::text AS outcome,
+           count(*) AS events, count(DISTINCT e."recordId") AS records,
+           min(e."occurredAt") AS first, max(e."occurredAt") AS last
+    FROM "AuditEvent" e
+    LEFT JOIN "Organisation" o ON o.id = e."actorOrganisationId"
+    WHERE e."agreementId" = ${agreementId}::uuid
+      AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+      AND ${auditScopeSql(scope, "e")}
+    GROUP BY e."actorOrganisationId", o.name, e."actorEmail", e."recordType", e.action, e.outcome
+    ORDER BY o.name NULLS LAST, e."actorEmail" NULLS LAST, e."recordType" NULLS LAST, e.action
+    LIMIT 1000`);
+  return rows.map((r) => ({ ...r, events: Number(r.events), records: Number(r.records), first: new Date(r.first), last: new Date(r.last) }));
+}
+
+// ─── Unusual access ────────────────────────────────────────────────────────
+
+export const UNUSUAL_KINDS = ["volume", "out-of-hours", "denied", "exports"] as const;
+export type UnusualKind = (typeof UNUSUAL_KINDS)[number];
+
+/** Thresholds: stated on the screens so a DPO knows what "unusual" meant. */
+export const UNUSUAL_THRESHOLDS = {
+  /** A user is flagged when they viewed at least this many distinct records… */
+  volumeMinimumRecords: 20,
+  /** …and more than this many times the average of the other users of their organisation. */
+  volumePeerFactor: 3,
+  workingHoursStart: 7,
+  workingHoursEnd: 19,
+  deniedMinimum: 3,
+  exportMinimumRows: 100,
+} as const;
+
+export interface VolumeRow {
+  actorUserId: string;
+  actorEmail: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  views: number;
+  records: number;
+  peerAverage: number;
+  peers: number;
+}
+
+/** Users who viewed far more distinct records than the other users of their organisation. */
+export async function unusualVolume(scope: AuditScope, period: { from: Date; to: Date }): Promise<VolumeRow[]> {
+  const t = UNUSUAL_THRESHOLDS;
+  const rows = await prisma.$queryRaw<
+    {
+      actorUserId: string;
+      actorEmail: string | null;
+      organisationId: string | null;
+      organisationName: string | null;
+      views: bigint | number;
+      records: bigint | number;
+      peerAverage: number | string;
+      peers: bigint | number;
+    }[]
+  >(Prisma.sql`
+    WITH per_user AS (
+      SELECT e."actorUserId", e."actorOrganisationId", max(e."actorEmail") AS "actorEmail",
+             count(*) AS views, count(DISTINCT (e."recordType", e."recordId")) AS records
+      FROM "AuditEvent" e
+      WHERE e.action IN (${Prisma.join([...VIEW_ACTIONS])}) AND e.outcome = 'ALLOWED'
+        AND e."actorUserId" IS NOT NULL
+        AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+        AND ${auditScopeSql(scope, "e")}
+      GROUP BY e."actorUserId", e."actorOrganisationId"
+    ), per_org AS (
+      SELECT "actorOrganisationId", sum(records) AS total, count(*) AS users FROM per_user GROUP BY "actorOrganisationId"
+    )
+    SELECT u."actorUserId"::text AS "actorUserId", u."actorEmail", u."actorOrganisationId"::text AS "organisationId",
+           o.name AS "organisationName", u.views, u.records,
+           ((g.total - u.records)::float8 / (g.users - 1)) AS "peerAverage", (g.users - 1) AS peers
+    FROM per_user u
+    JOIN per_org g ON g."actorOrganisationId" IS NOT DISTINCT FROM u."actorOrganisationId"
+    LEFT JOIN "Organisation" o ON o.id = u."actorOrganisationId"
+    WHERE g.users > 1
+      AND u.records >= ${t.volumeMinimumRecords}
+      AND u.records > ${t.volumePeerFactor} * ((g.total - u.records)::float8 / (g.users - 1))
+    ORDER BY u.records DESC
+    LIMIT 200`);
+  return rows.map((r) => ({
+    ...r,
+    views: Number(r.views),
+    records: Number(r.records),
+    peerAverage: Math.round(Number(r.peerAverage) * 10) / 10,
+    peers: Number(r.peers),
+  }));
+}
+
+/** Events by signed-in users outside 07:00–19:00 London time, newest first (keyset on id). */
+export async function outOfHoursEvents(
+  scope: AuditScope,
+  period: { from: Date; to: Date },
+  before: bigint | undefined,
+  pageSize = 50,
+): Promise<{ ids: bigint[]; older: string | null }> {
+  const t = UNUSUAL_THRESHOLDS;
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    SELECT e.id FROM "AuditEvent" e
+    WHERE e."actorUserId" IS NOT NULL
+      AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+      AND (extract(hour FROM e."occurredAt" AT TIME ZONE 'Europe/London') < ${t.workingHoursStart}
+        OR extract(hour FROM e."occurredAt" AT TIME ZONE 'Europe/London') >= ${t.workingHoursEnd})
+      AND ${auditScopeSql(scope, "e")}
+      ${before !== undefined ? Prisma.sql`AND e.id < ${before}` : Prisma.empty}
+    ORDER BY e.id DESC
+    LIMIT ${pageSize + 1}`);
+  const ids = rows.slice(0, pageSize).map((r) => BigInt(r.id));
+  return { ids, older: rows.length > pageSize ? ids[ids.length - 1]!.toString() : null };
+}
+
+export interface DeniedRow {
+  actorUserId: string | null;
+  actorEmail: string | null;
+  ipAddress: string | null;
+  organisationName: string | null;
+  attempts: number;
+  first: Date;
+  last: Date;
+}
+
+/** People (or, when nobody was signed in, client addresses) with repeated denied or failed attempts. */
+export async function repeatedDenials(scope: AuditScope, period: { from: Date; to: Date }): Promise<DeniedRow[]> {
+  const rows = await prisma.$queryRaw<
+    { actorUserId: string | null; actorEmail: string | null; ipAddress: string | null; organisationName: string | null; attempts: bigint | number; first: Date; last: Date }[]
+  >(Prisma.sql`
+    SELECT e."actorUserId"::text AS "actorUserId", e."actorEmail",
+           CASE WHEN e."actorUserId" IS NULL THEN e."ipAddress" END AS "ipAddress",
+           max(o.name) AS "organisationName", count(*) AS attempts,
+           min(e."occurredAt") AS first, max(e."occurredAt") AS last
+    FROM "AuditEvent" e
+    LEFT JOIN "Organisation" o ON o.id = e."actorOrganisationId"
+    WHERE (e.outcome = 'DENIED' OR e.action IN (${Prisma.join([...FAILED_AUTHENTICATION_ACTIONS])}))
+      AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+      AND ${auditScopeSql(scope, "e")}
+    GROUP BY e."actorUserId", e."actorEmail", CASE WHEN e."actorUserId" IS NULL THEN e."ipAddress" END
+    HAVING count(*) >= ${UNUSUAL_THRESHOLDS.deniedMinimum}
+    ORDER BY attempts DESC
+    LIMIT 200`);
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts), first: new Date(r.first), last: new Date(r.last) }));
+}
+
+/** Export events of many records (details.rowCount, or details.count, at or above the threshold). */
+export async function largeExports(
+  scope: AuditScope,
+  period: { from: Date; to: Date },
+  before: bigint | undefined,
+  pageSize = 50,
+): Promise<{ ids: bigint[]; older: string | null }> {
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    SELECT e.id FROM "AuditEvent" e
+    WHERE e.action IN (${Prisma.join([...EXPORT_ACTIONS])})
+      AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+      AND COALESCE(
+            CASE WHEN jsonb_typeof(e.details -> 'rowCount') = 'number' THEN (e.details ->> 'rowCount')::numeric END,
+            CASE WHEN jsonb_typeof(e.details -> 'count') = 'number' THEN (e.details ->> 'count')::numeric END,
+            0) >= ${UNUSUAL_THRESHOLDS.exportMinimumRows}
+      AND ${auditScopeSql(scope, "e")}
+      ${before !== undefined ? Prisma.sql`AND e.id < ${before}` : Prisma.empty}
+    ORDER BY e.id DESC
+    LIMIT ${pageSize + 1}`);
+  const ids = rows.slice(0, pageSize).map((r) => BigInt(r.id));
+  return { ids, older: rows.length > pageSize ? ids[ids.length - 1]!.toString() : null };
+}
+
+/** Loads listed events (already scoped by the query that found their ids) in id order. */
+export async function eventsByIds(scope: AuditScope, ids: bigint[]) {
+  if (ids.length === 0) return [];
+  return prisma.auditEvent.findMany({ where: { AND: [auditScopeWhere(scope), { id: { in: ids } }] }, orderBy: { id: "desc" } });
+}

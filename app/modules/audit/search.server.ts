@@ -1,0 +1,283 @@
+import { z } from "zod";
+import type { AuditEvent, Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { AUDIT_ACTIONS } from "./actions";
+import { recordAuditEvent, type AuditContext } from "./audit.server";
+import { csvRow } from "./csv";
+import { auditScopeWhere, type AuditScope } from "./scope.server";
+import { RECORD_TYPES } from "./record-types";
+import { londonDayEnd, londonDayStart } from "./time";
+
+export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
+
+/**
+ * Searching the audit trail: filters from the query string (zod), always ANDed with the reader's
+ * scope, keyset paging by id (newest first) so page 10,000 costs what page 1 costs, and a CSV
+ * export of the same search that is itself recorded.
+ */
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Choose from the list");
+const day = (message: string) => z.string().trim().refine((v) => londonDayStart(v) !== null, message);
+const cursor = z.string().regex(/^\d{1,19}$/).transform((v) => BigInt(v));
+
+export const auditFiltersSchema = z
+  .object({
+    person: optional(z.string().trim().toLowerCase().max(254, "Email address must be 254 characters or fewer")),
+    organisation: optional(uuid),
+    recordType: optional(z.enum(RECORD_TYPES, "Choose a record type from the list")),
+    recordId: optional(z.string().trim().max(200, "Record ID must be 200 characters or fewer")),
+    agreement: optional(uuid),
+    action: optional(z.enum(AUDIT_ACTIONS, "Choose an action from the list")),
+    outcome: optional(z.enum(["ALLOWED", "DENIED"], "Choose allowed or denied")),
+    from: optional(day("Date from must be a real date, like 2026-03-27")),
+    to: optional(day("Date to must be a real date, like 2026-03-27")),
+  })
+  .superRefine((f, ctx) => {
+    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Date to must be the same as or after date from" });
+    if (f.recordId && !f.recordType) ctx.addIssue({ code: "custom", path: ["recordType"], message: "Choose the type of the record" });
+  });
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const pagingSchema = z.object({
+  before: optional(cursor),
+  after: optional(cursor),
+});
+
+export const FILTER_KEYS = ["person", "organisation", "recordType", "recordId", "agreement", "action", "outcome", "from", "to"] as const;
+
+/** The filters as a plain object (for re-displaying the form and building links). */
+export function filterValues(params: URLSearchParams | FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const v = params.get(key);
+    if (typeof v === "string" && v.trim() !== "") values[key] = v;
+  }
+  return values;
+}
+
+/** The filters' Prisma condition (without the scope). */
+export async function filtersWhere(filters: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (filters.person) {
+    // By the person's account when it exists (indexed), else by the email recorded (e.g. failed sign-ins).
+    const user = await prisma.user.findUnique({ where: { email: filters.person }, select: { id: true } });
+    and.push(user ? { OR: [{ actorUserId: user.id }, { actorEmail: filters.person }] } : { actorEmail: filters.person });
+  }
+  if (filters.organisation) and.push({ actorOrganisationId: filters.organisation });
+  if (filters.recordType) and.push({ recordType: filters.recordType });
+  if (filters.recordId) and.push({ recordId: filters.recordId });
+  if (filters.agreement) and.push({ agreementId: filters.agreement });
+  if (filters.action) and.push({ action: filters.action });
+  if (filters.outcome) and.push({ outcome: filters.outcome });
+  if (filters.from) and.push({ occurredAt: { gte: londonDayStart(filters.from)! } });
+  if (filters.to) and.push({ occurredAt: { lt: londonDayEnd(filters.to)! } });
+  return { AND: and };
+}
+
+export const PAGE_SIZE = 50;
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Cursor for the next page of older events, if any. */
+  older: string | null;
+  /** Cursor for the previous page of newer events, if any. */
+  newer: string | null;
+}
+
+/** One page of events, newest first, within the scope: keyset on id, never OFFSET. */
+export async function searchAuditEvents(
+  scope: AuditScope,
+  where: Prisma.AuditEventWhereInput,
+  paging: { before?: bigint; after?: bigint },
+  pageSize = PAGE_SIZE,
+): Promise<AuditPage> {
+  const base: Prisma.AuditEventWhereInput = { AND: [auditScopeWhere(scope), where] };
+  if (paging.after !== undefined) {
+    const rows = await prisma.auditEvent.findMany({
+      where: { AND: [base, { id: { gt: paging.after } }] },
+      orderBy: { id: "asc" },
+      take: pageSize + 1,
+    });
+    const hasNewer = rows.length > pageSize;
+    const events = rows.slice(0, pageSize).reverse();
+    return {
+      events,
+      newer: hasNewer ? events[0]!.id.toString() : null,
+      older: events.length > 0 ? events[events.length - 1]!.id.toString() : null,
+    };
+  }
+  const rows = await prisma.auditEvent.findMany({
+    where: paging.before !== undefined ? { AND: [base, { id: { lt: paging.before } }] } : base,
+    orderBy: { id: "desc" },
+    take: pageSize + 1,
+  });
+  const events = rows.slice(0, pageSize);
+  return {
+    events,
+    older: rows.length > pageSize ? events[events.length - 1]!.id.toString() : null,
+    newer: paging.before !== undefined && events.length > 0 ? events[0]!.id.toString() : null,
+  };
+}
+
+/** Names for the organisations and agreements on a page of events, in two queries (no N+1). */
+export async function eventLabels(events: Pick<AuditEvent, "actorOrganisationId" | "agreementId" | "recordOrganisationId">[]) {
+  const organisationIds = [
+    ...new Set(events.flatMap((e) => [e.actorOrganisationId, e.recordOrganisationId]).filter((v): v is string => !!v)),
+  ];
+  const agreementIds = [...new Set(events.map((e) => e.agreementId).filter((v): v is string => !!v))];
+  const [organisations, agreements] = await Promise.all([
+    organisationIds.length
+      ? prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
+      : [],
+    agreementIds.length
+      ? prisma.agreement.findMany({ where: { id: { in: agreementIds } }, select: { id: true, reference: true, title: true } })
+      : [],
+  ]);
+  return {
+    organisations: Object.fromEntries(organisations.map((o) => [o.id, o.name])) as Record<string, string>,
+    agreements: Object.fromEntries(agreements.map((a) => [a.id, a.reference])) as Record<string, string>,
+  };
+}
+
+/** The JSON-safe view of an event for the browser. */
+export function serialiseEvent(event: AuditEvent) {
+  return {
+    id: event.id.toString(),
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    outcome: event.outcome,
+    actorUserId: event.actorUserId,
+    actorEmail: event.actorEmail,
+    actorOrganisationId: event.actorOrganisationId,
+    actorRoles: event.actorRoles,
+    recordType: event.recordType,
+    recordId: event.recordId,
+    recordOrganisationId: event.recordOrganisationId,
+    agreementId: event.agreementId,
+    justification: event.justification,
+    justificationNote: event.justificationNote,
+    ipAddress: event.ipAddress,
+    userAgent: event.userAgent,
+    details: event.details,
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+export type SerialisedEvent = ReturnType<typeof serialiseEvent>;
+
+/** Filters as recorded in the audit trail (no cursor noise). */
+export function filtersForLog(filters: AuditFilters): Prisma.InputJsonObject {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
+}
+
+// ─── CSV export ────────────────────────────────────────────────────────────
+
+/** Exports larger than this must be narrowed (by date, person, ...). */
+export const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_BATCH = 1000;
+
+export const CSV_COLUMNS = [
+  "id",
+  "occurredAt (UTC)",
+  "action",
+  "outcome",
+  "actorEmail",
+  "actorOrganisation",
+  "actorRoles",
+  "recordType",
+  "recordId",
+  "recordOrganisation",
+  "agreement",
+  "justification",
+  "justificationNote",
+  "ipAddress",
+  "userAgent",
+  "details",
+  "prevHash",
+  "hash",
+] as const;
+
+export type ExportOutcome =
+  | { ok: true; rowCount: number; body: ReadableStream<Uint8Array>; filename: string }
+  | { ok: false; rowCount: number };
+
+/**
+ * Exports the search as CSV. The rows are fixed first (everything matching, up to the current
+ * chain head: the trail is append-only, so that set cannot change), the export is recorded with
+ * its count and range, and then the rows stream out in keyset batches.
+ */
+export async function exportAuditCsv(
+  scope: AuditScope,
+  filters: AuditFilters,
+  context: AuditContext,
+): Promise<ExportOutcome> {
+  const head = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  const upTo = head?.id ?? 0n;
+  const where: Prisma.AuditEventWhereInput = {
+    AND: [auditScopeWhere(scope), await filtersWhere(filters), { id: { lte: upTo } }],
+  };
+  const rowCount = await prisma.auditEvent.count({ where });
+  if (rowCount > EXPORT_MAX_ROWS) return { ok: false, rowCount };
+  await recordAuditEvent(prisma, context, {
+    action: "audit.exported",
+    details: { filters: filtersForLog(filters), rowCount, upToEventId: upTo.toString(), format: "csv" },
+  });
+  const encoder = new TextEncoder();
+  let last: bigint | null = null;
+  let headerSent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
+        return;
+      }
+      const batch: AuditEvent[] = await prisma.auditEvent.findMany({
+        where: last === null ? where : { AND: [where, { id: { gt: last } }] },
+        orderBy: { id: "asc" },
+        take: EXPORT_BATCH,
+      });
+      if (batch.length === 0) {
+        controller.close();
+        return;
+      }
+      last = batch[batch.length - 1]!.id;
+      const labels = await eventLabels(batch);
+      controller.enqueue(
+        encoder.encode(
+          batch
+            .map((e) =>
+              csvRow([
+                e.id.toString(),
+                e.occurredAt.toISOString(),
+                e.action,
+                e.outcome,
+                e.actorEmail,
+                e.actorOrganisationId ? labels.organisations[e.actorOrganisationId] ?? e.actorOrganisationId : null,
+                e.actorRoles.join(" "),
+                e.recordType,
+                e.recordId,
+                e.recordOrganisationId ? labels.organisations[e.recordOrganisationId] ?? e.recordOrganisationId : null,
+                e.agreementId ? labels.agreements[e.agreementId] ?? e.agreementId : null,
+                e.justification,
+                e.justificationNote,
+                e.ipAddress,
+                e.userAgent,
+                e.details,
+                e.prevHash,
+                e.hash,
+              ]),
+            )
+            .join(""),
+        ),
+      );
+      if (batch.length < EXPORT_BATCH) controller.close();
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return { ok: true, rowCount, body, filename: `audit-trail-${stamp}.csv` };
+}

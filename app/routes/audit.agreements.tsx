@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { BackToAudit } from "~/components/audit";
+import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
+import { auditActionLabel } from "~/modules/audit/actions";
+import { requireAuditAccess } from "~/modules/audit/access.server";
+import { audit } from "~/modules/audit/audit.server";
+import { periodSchema } from "~/modules/audit/period";
+import { agreementAccessReport } from "~/modules/audit/reports.server";
+import { formatLondonTime } from "~/modules/audit/time";
+import { prisma } from "~/utils/db.server";
+import { zodFieldErrors } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Access under an agreement – Partnership Intelligence Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
+  const params = new URL(request.url).searchParams;
+  const values = { agreement: params.get("agreement") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  // Only agreements the DPO's organisation is party to are offered, or accepted.
+  const agreements = await prisma.agreement.findMany({
+    where: { id: { in: scope.agreementIds } },
+    orderBy: { reference: "asc" },
+    select: { id: true, reference: true, title: true, status: true },
+  });
+  if (!values.agreement) return { values, agreements, errors: null as Record<string, string> | null, report: null };
+  const agreement = agreements.find((a) => a.id === values.agreement);
+  const period = periodSchema.safeParse(values);
+  const errors: Record<string, string> = {
+    ...(agreement ? {} : { agreement: "Choose an agreement your organisation is party to" }),
+    ...(period.success ? {} : zodFieldErrors(period.error)),
+  };
+  if (!agreement || !period.success) return { values, agreements, errors, report: null };
+  const rows = await agreementAccessReport(scope, agreement.id, period.data);
+  await audit(auditContext, {
+    action: "audit.agreement_report_viewed",
+    recordType: "Agreement",
+    recordId: agreement.id,
+    agreementId: agreement.id,
+    justification: "DATA_PROTECTION_REVIEW",
+    details: { from: period.data.fromDay, to: period.data.toDay, rowCount: rows.length },
+  });
+  const byOrganisation = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = row.organisationName ?? "No organisation (system or not signed in)";
+    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), row]);
+  }
+  return {
+    values: { ...values, from: period.data.fromDay, to: period.data.toDay },
+    agreements,
+    errors: null,
+    report: {
+      agreement,
+      organisations: [...byOrganisation.entries()].map(([name, list]) => ({
+        name,
+        events: list.reduce((n, r) => n + r.events, 0),
+        rows: list.map((r) => ({ ...r, first: r.first.toISOString(), last: r.last.toISOString() })),
+      })),
+    },
+  };
+}
+
+export default function AgreementAccess() {
+  const { values, agreements, errors, report } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackToAudit />
+      <ErrorSummary errors={errors ?? undefined} />
+      <h1 className="govuk-heading-l">Access under an agreement</h1>
+      <Form method="get" className="govuk-!-margin-bottom-6">
+        <Select
+          name="agreement"
+          label="Agreement"
+          error={errors?.agreement}
+          defaultValue={values.agreement}
+          options={[{ value: "", label: "Choose an agreement" }, ...agreements.map((a) => ({ value: a.id, label: `${a.reference}: ${a.title}` }))]}
+        />
+        <TextInput name="from" label="Date from" hint="Leave blank for the last 30 days" type="date" width="10" error={errors?.from} defaultValue={values.from} />
+        <TextInput name="to" label="Date to" type="date" width="10" error={errors?.to} defaultValue={values.to} />
+        <Button>Show access</Button>
+      </Form>
+      {report ? (
+        <>
+          <h2 className="govuk-heading-m">
+            {report.agreement.reference}: {report.agreement.title}
+          </h2>
+          {report.organisations.length === 0 ? <p className="govuk-body">Nobody accessed anything under this agreement in this period.</p> : null}
+          {report.organisations.map((organisation) => (
+            <div key={organisation.name} className="app-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">
+                  {organisation.name}: {organisation.events} events
+                </caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Who</th>
+                    <th scope="col" className="govuk-table__header">What</th>
+                    <th scope="col" className="govuk-table__header">Record type</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Events</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Records</th>
+                    <th scope="col" className="govuk-table__header">First and last (UK time)</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {organisation.rows.map((row, index) => (
+                    <tr key={index} className="govuk-table__row">
+                      <td className="govuk-table__cell">{row.actorEmail ?? "System"}</td>
+                      <td className="govuk-table__cell">
+                        {auditActionLabel(row.action)}
+                        {row.outcome === "DENIED" ? " (denied)" : ""}
+                      </td>
+                      <td className="govuk-table__cell">{row.recordType ?? ""}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.events}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.records}</td>
+                      <td className="govuk-table__cell">
+                        {formatLondonTime(row.first)} to {formatLondonTime(row.last)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OutcomeTag, recordHistoryHref } from "~/components/audit";
+import { JUSTIFICATIONS, auditActionLabel, type Justification } from "~/modules/audit/actions";
+import { requireAuditAccess } from "~/modules/audit/access.server";
+import { audit } from "~/modules/audit/audit.server";
+import { auditScopeWhere } from "~/modules/audit/scope.server";
+import { eventLabels, serialiseEvent } from "~/modules/audit/search.server";
+import { formatLondonTime } from "~/modules/audit/time";
+import { notFound } from "~/modules/auth/auth.server";
+import { ROLE_LABELS } from "~/modules/organisations/labels";
+import { prisma } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit event – Partnership Intelligence Portal" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
+  const id = params.id ?? "";
+  // Outside the reader's scope answers 404, like any record they may not see.
+  const event = /^\d{1,19}$/.test(id)
+    ? await prisma.auditEvent.findFirst({ where: { AND: [auditScopeWhere(scope), { id: BigInt(id) }] } })
+    : null;
+  if (!event) throw notFound();
+  await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id } });
+  return { event: serialiseEvent(event), labels: await eventLabels([event]) };
+}
+
+export default function AuditEventPage() {
+  const { event, labels } = useLoaderData<typeof loader>();
+  const rows: [string, React.ReactNode][] = [
+    ["When", `${formatLondonTime(event.occurredAt)} (UK time); ${event.occurredAt} UTC`],
+    ["Action", `${auditActionLabel(event.action)} (${event.action})`],
+    ["Outcome", <OutcomeTag key="o" outcome={event.outcome} />],
+    ["Who", event.actorEmail ?? "System or not signed in"],
+    ["Their organisation", event.actorOrganisationId ? (labels.organisations[event.actorOrganisationId] ?? event.actorOrganisationId) : "None"],
+    ["Their roles", event.actorRoles.map((r) => ROLE_LABELS[r]).join(", ") || "None"],
+    [
+      "Record",
+      event.recordType && event.recordId ? (
+        <Link key="r" className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
+          {event.recordType} {event.recordId} (see its history)
+        </Link>
+      ) : (
+        event.recordType ?? "None"
+      ),
+    ],
+    ["Record owned by", event.recordOrganisationId ? (labels.organisations[event.recordOrganisationId] ?? event.recordOrganisationId) : "Not recorded"],
+    ["Under agreement", event.agreementId ? (labels.agreements[event.agreementId] ?? event.agreementId) : "None"],
+    [
+      "Justification",
+      event.justification
+        ? `${JUSTIFICATIONS[event.justification as Justification] ?? event.justification}${event.justificationNote ? `: ${event.justificationNote}` : ""}`
+        : "None given",
+    ],
+    ["Client address", event.ipAddress ?? "Not recorded"],
+    ["Browser", event.userAgent ?? "Not recorded"],
+    ["Details", <pre key="d" className="app-details">{JSON.stringify(event.details, null, 2)}</pre>],
+    ["Previous hash", <span key="p" className="app-hash">{event.prevHash}</span>],
+    ["Hash", <span key="h" className="app-hash">{event.hash}</span>],
+  ];
+  return (
+    <>
+      <Link to="/audit/events" className="govuk-back-link">
+        Back to search
+      </Link>
+      <span className="govuk-caption-l">Audit event {event.id}</span>
+      <h1 className="govuk-heading-l">{auditActionLabel(event.action)}</h1>
+      <dl className="govuk-summary-list">
+        {rows.map(([key, value]) => (
+          <div key={key} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{key}</dt>
+            <dd className="govuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

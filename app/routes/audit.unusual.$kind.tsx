@@ -1,0 +1,164 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EventsTable, Pager } from "~/components/audit";
+import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { requireAuditAccess } from "~/modules/audit/access.server";
+import { audit } from "~/modules/audit/audit.server";
+import { periodSchema } from "~/modules/audit/period";
+import {
+  eventsByIds,
+  largeExports,
+  outOfHoursEvents,
+  repeatedDenials,
+  UNUSUAL_KINDS,
+  unusualVolume,
+  type UnusualKind,
+} from "~/modules/audit/reports.server";
+import { eventLabels, pagingSchema, serialiseEvent } from "~/modules/audit/search.server";
+import { formatLondonTime } from "~/modules/audit/time";
+import { notFound } from "~/modules/auth/auth.server";
+import { zodFieldErrors } from "~/utils/forms.server";
+
+const TITLES: Record<UnusualKind, string> = {
+  volume: "Users viewing far more records than their colleagues",
+  "out-of-hours": "Access outside working hours",
+  denied: "Repeated denied attempts",
+  exports: "Exports of many records",
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? TITLES[data.kind] : "Unusual access"} – Partnership Intelligence Portal` },
+];
+
+function searchHref(values: Record<string, string>) {
+  return `/audit/events?${new URLSearchParams(Object.entries(values).filter(([, v]) => v)).toString()}`;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
+  const kind = UNUSUAL_KINDS.find((k) => k === params.kind);
+  if (!kind) throw notFound();
+  const query = new URL(request.url).searchParams;
+  const values = { from: query.get("from") ?? "", to: query.get("to") ?? "" };
+  const period = periodSchema.safeParse(values);
+  if (!period.success) return { kind, values, errors: zodFieldErrors(period.error) as Record<string, string> | null, result: null };
+  const p = period.data;
+  const paging = pagingSchema.safeParse({ before: query.get("before") ?? undefined });
+  const before = paging.success ? paging.data.before : undefined;
+
+  let result:
+    | { type: "volume"; rows: Awaited<ReturnType<typeof unusualVolume>> }
+    | { type: "denied"; rows: (Omit<Awaited<ReturnType<typeof repeatedDenials>>[number], "first" | "last"> & { first: string; last: string })[] }
+    | { type: "events"; events: ReturnType<typeof serialiseEvent>[]; older: string | null; labels: Awaited<ReturnType<typeof eventLabels>> };
+  if (kind === "volume") {
+    result = { type: "volume", rows: await unusualVolume(scope, p) };
+  } else if (kind === "denied") {
+    const rows = await repeatedDenials(scope, p);
+    result = { type: "denied", rows: rows.map((r) => ({ ...r, first: r.first.toISOString(), last: r.last.toISOString() })) };
+  } else {
+    const found = kind === "exports" ? await largeExports(scope, p, before) : await outOfHoursEvents(scope, p, before);
+    const events = await eventsByIds(scope, found.ids);
+    result = { type: "events", events: events.map(serialiseEvent), older: found.older, labels: await eventLabels(events) };
+  }
+  const count = result.type === "events" ? result.events.length : result.rows.length;
+  await audit(auditContext, {
+    action: "audit.unusual_access_viewed",
+    justification: "AUDIT_INVESTIGATION",
+    details: { list: kind, from: p.fromDay, to: p.toDay, rowCount: count },
+  });
+  return { kind, values: { from: p.fromDay, to: p.toDay }, errors: null, result };
+}
+
+export default function UnusualList() {
+  const { kind, values, errors, result } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Link to="/audit/unusual" className="govuk-back-link">
+        Back to unusual access
+      </Link>
+      <ErrorSummary errors={errors ?? undefined} />
+      <h1 className="govuk-heading-l">{TITLES[kind]}</h1>
+      <Form method="get" className="govuk-!-margin-bottom-6">
+        <TextInput name="from" label="Date from" type="date" width="10" error={errors?.from} defaultValue={values.from} />
+        <TextInput name="to" label="Date to" type="date" width="10" error={errors?.to} defaultValue={values.to} />
+        <Button>Show</Button>
+      </Form>
+      {result?.type === "volume" ? (
+        result.rows.length === 0 ? (
+          <p className="govuk-body">Nobody stands out in this period.</p>
+        ) : (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Users, most records first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Who</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Records viewed</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Views</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Colleagues&rsquo; average</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {result.rows.map((row) => (
+                <tr key={row.actorUserId} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={searchHref({ person: row.actorEmail ?? "", from: values.from, to: values.to })}>
+                      {row.actorEmail}
+                    </Link>
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span>
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.records}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.views}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {row.peerAverage} ({row.peers} {row.peers === 1 ? "colleague" : "colleagues"})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+      {result?.type === "denied" ? (
+        result.rows.length === 0 ? (
+          <p className="govuk-body">No repeated denials in this period.</p>
+        ) : (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">People and addresses, most attempts first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Who or from where</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
+                <th scope="col" className="govuk-table__header">First and last (UK time)</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {result.rows.map((row, index) => (
+                <tr key={index} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    {row.actorEmail ? (
+                      <Link className="govuk-link" to={searchHref({ person: row.actorEmail, outcome: "DENIED", from: values.from, to: values.to })}>
+                        {row.actorEmail}
+                      </Link>
+                    ) : (
+                      `Not signed in, from ${row.ipAddress ?? "an unknown address"}`
+                    )}
+                    {row.organisationName ? <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span> : null}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.attempts}</td>
+                  <td className="govuk-table__cell">
+                    {formatLondonTime(row.first)} to {formatLondonTime(row.last)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+      {result?.type === "events" ? (
+        <>
+          <EventsTable events={result.events} labels={result.labels} caption="Events, newest first" />
+          <Pager baseParams={values} newer={null} older={result.older} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+/**
+ * A data protection officer finds who viewed a submission and under which agreement, checks the
+ * audit trail has not been altered, and opens each oversight screen (axe on every page).
+ * The demo seed records analysts viewing submissions (prisma/seed/audit.ts).
+ */
+const DPO = "dana.dpo@westmercia.police.example";
+
+test("a DPO finds who viewed a submission and under which agreement, and verifies the trail", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DPO);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Audit and oversight" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit and oversight" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Search for views of submissions.
+  await page.getByRole("link", { name: "Search the audit trail" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Search the audit trail" })).toBeVisible();
+  await page.getByLabel("Action").selectOption("submission.viewed");
+  await page.getByRole("button", { name: "Search" }).click();
+  const results = page.getByTestId("audit-events");
+  await expect(results).toBeVisible();
+  await expectAccessible(page);
+  await expect(results.getByText("alex.analyst@westmercia.police.example").first()).toBeVisible();
+
+  // Open one event: who, and under which agreement.
+  await results.getByRole("row").filter({ hasText: "alex.analyst@westmercia.police.example" }).first().getByRole("link", { name: /event \d+/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Viewed a submission" })).toBeVisible();
+  const summary = page.locator(".govuk-summary-list");
+  await expect(summary.getByText("alex.analyst@westmercia.police.example")).toBeVisible();
+  await expect(summary.getByText(/^ISA-WM-/)).toBeVisible();
+  const agreementReference = (await summary.getByText(/^ISA-WM-/).textContent())!.trim();
+  await expectAccessible(page);
+
+  // The submission's history: everyone who saw it, and under which agreement.
+  await page.getByRole("link", { name: /see its history/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "History of a record" })).toBeVisible();
+  const access = page.getByTestId("record-access-summary");
+  const analystRow = access.getByRole("row").filter({ hasText: "alex.analyst@westmercia.police.example" }).filter({ hasText: "Viewed a submission" });
+  await expect(analystRow.first()).toBeVisible();
+  await expect(analystRow.first()).toContainText(agreementReference);
+  await expectAccessible(page);
+
+  // Verify the trail.
+  await page.goto("/audit/integrity");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Check the audit trail" }).click();
+  await expect(page.getByText("The audit trail is intact")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign a checkpoint now" }).click();
+  await expect(page.getByText(/Checkpoint signed at event \d+/)).toBeVisible();
+});
+
+test("every oversight screen opens and is accessible", async ({ page }) => {
+  // Many pages, each checked with axe: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
+  await signIn(page, DPO);
+
+  await page.goto("/audit/agreements");
+  await expectAccessible(page);
+  await page.getByLabel("Agreement").selectOption({ label: "ISA-WM-TW-001: Telford & Wrekin serious and organised crime information sharing agreement" });
+  await page.getByRole("button", { name: "Show access" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /ISA-WM-TW-001/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/audit/records");
+  await page.getByLabel("Type of record").selectOption("Agreement");
+  await page.getByLabel("Reference or ID").fill("isa-wm-tw-001");
+  await page.getByRole("button", { name: "Show history" }).click();
+  await expect(page.getByTestId("record-access-summary")).toContainText("Viewed an agreement");
+  await expectAccessible(page);
+
+  await page.goto("/audit/unusual");
+  await expectAccessible(page);
+  for (const name of ["Users viewing far more records", "Access outside working hours", "Repeated denied attempts", "Exports of many records"]) {
+    await page.goto("/audit/unusual");
+    await page.getByRole("link", { name: new RegExp(name) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    await expectAccessible(page);
+  }
+
+  await page.goto("/dpo/subject-access");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Vehicle registration").fill("zz99 zzz");
+  await page.getByLabel("Subject access request").check();
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /name this person|names this person/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/dpo/retention");
+  await expect(page.getByRole("heading", { level: 1, name: "Retention and review" })).toBeVisible();
+  await expectAccessible(page);
+});
