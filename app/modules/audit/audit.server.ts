@@ -15,7 +15,7 @@ import { checkpointIfDue, lockAuditChain } from "./checkpoints.server";
  * canonical serialisation (chain.ts). Appends take a transaction-scoped advisory lock, so concurrent
  * requests and several app instances extend one chain and never fork it. Every
  * AUDIT_CHECKPOINT_EVERY events the head is signed (checkpoints.server.ts). The table itself is
- * append-only (triggers; see the audit_append_only migration and docs/audit-roles.md).
+ * append-only (triggers; see the audit_append_only migration and README.md, "Audit trail roles").
  *
  * `recordType` is the Prisma model name ("Submission", "Agreement", "User", "Organisation",
  * "Threat", "SanitisedReport", "Feedback", "Session", "RetentionDecision"); for those the owning
