@@ -3,7 +3,7 @@ import type { AuditEvent, Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { AUDIT_ACTIONS } from "./actions";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
-import { csvRow } from "./csv";
+import { csvRow } from "~/utils/csv";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
 import { RECORD_TYPES } from "./record-types";
 import { londonDayEnd, londonDayStart } from "./time";

@@ -3,7 +3,7 @@ import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
 import { prisma } from "~/utils/db.server";
 import { deniedNotFound, isPoliceUser, type Auth } from "./access.server";
-import { toCsv } from "./csv";
+import { toCsv } from "~/utils/csv";
 import { formatUkDateTime } from "./dates";
 import { summariseEntities } from "./entities";
 import { partnerSubmissionSelect, policeSubmissionSelect } from "./fields";
@@ -19,7 +19,7 @@ import { isUuid } from "./submissions.server";
 /**
  * A submission as CSV, for the record or a briefing pack. The classification and, for handling
  * code C, the conditions come FIRST, so they travel with every copy. Partners get the partner-safe
- * fields; police also get their assessment. Formula-looking cells are neutralised (csv.ts).
+ * fields; police also get their assessment. Formula-looking cells are neutralised (app/utils/csv.ts).
  */
 export async function exportSubmissionCsv(auth: Auth, id: string): Promise<{ filename: string; csv: string }> {
   const police = isPoliceUser(auth);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
 import { formatUkDateTime, ukLocalToUtc, utcToUkLocal } from "./dates";
 import { summariseEntities, entityRows } from "./entities";
 import { gradingCode, HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "./labels";
@@ -86,16 +85,6 @@ describe("free text", () => {
     expect(hasControlCharacters("a\u0000b")).toBe(true);
     expect(hasControlCharacters("a\u0007b")).toBe(true);
     expect(hasControlCharacters("a\tb\nc")).toBe(false);
-  });
-});
-
-describe("CSV export", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises the formula %j", (value) => {
-    expect(csvCell(value).startsWith(`"'`)).toBe(true);
-  });
-
-  it("quotes every cell and doubles quotes", () => {
-    expect(toCsv([["a", 'say "hi"', null]])).toBe('\uFEFF"a","say ""hi""",""\r\n');
   });
 });
 
