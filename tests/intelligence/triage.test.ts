@@ -139,7 +139,7 @@ describe("what partners see", () => {
     for (const userId of [world.submitter.id, world.analyst.id]) {
       const { csv } = await exportSubmissionCsv(await authFor(userId), s.id);
       const lines = csv.replace("\uFEFF", "").split("\r\n");
-      expect(lines[1]).toBe(`"HANDLING CODE C: CONDITIONS APPLY","'=cmd|' /C calc'!A0 Do not disclose"`);
+      expect(lines[1]).toBe(`HANDLING CODE C: CONDITIONS APPLY,'=cmd|' /C calc'!A0 Do not disclose`);
     }
   });
 });
