@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,9 @@ export default defineConfig({
     // Each test file gets its own database (a PGlite in memory, or its own PostgreSQL schema),
     // so files run in parallel without seeing each other's rows.
     pool: "forks",
+    // Vitest's default leaves one core idle; the test processes do the work (PGlite runs in them),
+    // so use every core (CI machines have two).
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
