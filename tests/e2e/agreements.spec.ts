@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, newSession } from "./helpers";
 
 /**
  * The agreement journey: a partner manager drafts an agreement with West Mercia Police and sends it
@@ -13,13 +13,6 @@ const DPO = "dana.dpo@westmercia.police.example";
 
 const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 const title = `Telford county lines sharing ${Date.now()}`;
-
-async function newSession(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 test("a partner manager drafts, both signatories sign, the agreement becomes active, the DPO revokes it", async ({ browser }) => {
   // Three people, a dozen pages, each checked with axe: longer than the default minute on a busy machine.

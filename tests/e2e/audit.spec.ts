@@ -32,8 +32,9 @@ test("a DPO finds who viewed a submission and under which agreement, and verifie
   await expect(page.getByRole("heading", { level: 1, name: "Viewed a submission" })).toBeVisible();
   const summary = page.locator(".govuk-summary-list");
   await expect(summary.getByText("alex.analyst@westmercia.police.example")).toBeVisible();
-  await expect(summary.getByText(/^ISA-WM-/)).toBeVisible();
-  const agreementReference = (await summary.getByText(/^ISA-WM-/).textContent())!.trim();
+  // Any agreement: the newest view may be of a record another journey shared under a new agreement.
+  await expect(summary.getByText(/^ISA-/)).toBeVisible();
+  const agreementReference = (await summary.getByText(/^ISA-/).textContent())!.trim();
   await expectAccessible(page);
 
   // The submission's history: everyone who saw it, and under which agreement.

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { currentTotpStep, totpCodeAt, decodeTotpSecret } from "../../app/modules/auth/totp.server";
 import { DEMO_PASSWORD, demoTotpSecretBase32 } from "../../prisma/seed/demo-accounts";
 
@@ -12,22 +12,44 @@ export function demoCode(email: string, offsetSteps = 0n): string {
 
 /**
  * Signs a demo account in through the real pages (password, then security code).
- * A code can be used once; if the current step's code was just used by an earlier sign-in of the
- * same account, the next step's code (accepted for clock drift) is used.
+ * A code can be used once, and the server then refuses every earlier step too. The server accepts
+ * the next step's code (clock drift), so two sign-ins of one account within a step are fine; a
+ * third waits for the next step rather than fail. Specs run one after another in one worker and
+ * share this memory of the last step used per account.
  */
 const lastStepUsed = new Map<string, bigint>();
+const TOTP_STEP_MS = 30_000;
+
+async function nextUsableStep(email: string): Promise<bigint> {
+  for (;;) {
+    const current = currentTotpStep();
+    const last = lastStepUsed.get(email);
+    const candidate = last !== undefined && last >= current ? last + 1n : current;
+    if (candidate <= current + 1n) return candidate;
+    // Both the current and the next step's codes are spent: wait for the next step to begin.
+    await new Promise((resolve) => setTimeout(resolve, TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 250));
+  }
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/sign-in\/code/);
-  const step = currentTotpStep();
-  const offset = lastStepUsed.get(email) === step ? 1n : 0n;
-  lastStepUsed.set(email, step + offset);
-  await page.getByLabel("Security code").fill(demoCode(email, offset));
+  const step = await nextUsableStep(email);
+  lastStepUsed.set(email, step);
+  await page.getByLabel("Security code").fill(totpCodeAt(decodeTotpSecret(demoTotpSecretBase32(email)), step));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("user-bar")).toBeVisible();
+}
+
+/** A separate browser (its own cookies) signed in as `email`: one person's session among several. */
+export async function newSession(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
 }
 
 export async function signOut(page: Page): Promise<void> {

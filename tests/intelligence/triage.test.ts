@@ -7,6 +7,7 @@ import { listOrganisationSubmissions, partnerSubmission } from "~/modules/intell
 import {
   addSanitisedVersion,
   AssessmentRefused,
+  assessOptions,
   changeStatus,
   correlations,
   createThreatAndLink,
@@ -63,6 +64,20 @@ describe("assessment and status flow", () => {
     expect(await prisma.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "ACTIONED", threatId: threat.id });
     await changeStatus(analyst, s.id, "CLOSED");
     await expect(changeStatus(analyst, s.id, "RECEIVED")).rejects.toThrow(/cannot be moved/);
+  });
+
+  it("offers and accepts as threat lead only the force's active analysts and supervisors", async () => {
+    const analyst = await authFor(world.analyst.id);
+    const leads = (await assessOptions(analyst)).analysts.map((a) => a.id);
+    expect(leads).toEqual(expect.arrayContaining([world.analyst.id, world.supervisor.id, world.secondSupervisor.id]));
+    for (const notALead of [world.forceDpo.id, world.admin.id, world.otherAnalyst.id]) expect(leads).not.toContain(notALead);
+
+    const s = await submitted();
+    const threat = { title: "Lead check", threatType: "COUNTY_LINES" as const, areaIds: [world.area.id], summary: null };
+    for (const leadAnalystId of [world.forceDpo.id, world.otherAnalyst.id]) {
+      await expect(createThreatAndLink(analyst, s.id, { ...threat, leadAnalystId })).rejects.toThrow(/Select an analyst from your force/);
+    }
+    await expect(createThreatAndLink(analyst, s.id, { ...threat, leadAnalystId: world.supervisor.id })).resolves.toBeTruthy();
   });
 
   it("records no further action with a reason and closes", async () => {

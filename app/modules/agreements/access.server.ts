@@ -87,9 +87,9 @@ export function sharingProblems(
  * on agreement grounds: it was shared under an agreement that is in force now, to which the
  * user's organisation is a party, and its classification is within that agreement's ceiling.
  * Usable both as a Prisma `where` and as a CASL rule condition (the runtime interpreter supports
- * `is`, `some`, `OR` and date comparisons), so the intelligence rules can say:
- *   can("read", "Submission", { AND: [roleConditions, submissionSharedUnderAgreementInForce(org, now)] })
- * Role conditions (police or submitting organisation, status) stay with the intelligence rules.
+ * `is`, `some`, `OR` and date comparisons): authorization/rules/intelligence.ts spreads it into the
+ * police analysts' Submission and SanitisedReport rules, so this is the one statement of the rule.
+ * Role and status conditions (police roles, submitted statuses) stay with the intelligence rules.
  */
 export function submissionSharedUnderAgreementInForce(organisationId: string, now: Date) {
   return {

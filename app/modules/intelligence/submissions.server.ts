@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Classification, DataCategory, EntityKind, Prisma } from "~/generated/prisma/client";
-import { agreementInForceWhere } from "~/modules/agreements/in-force";
+import { agreementsInForceForOrganisationWhere } from "~/modules/agreements/access.server";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
@@ -167,39 +167,33 @@ export async function removeEntityGroup(auth: Auth, draft: Draft, group: string)
 
 /**
  * Agreements in force `now` that the user's organisation is party to, with a police party to
- * receive the intelligence and a ceiling at or above the classification. Data categories are
- * checked by `coversCategories` on this small, bounded set: pglite-prisma-adapter 0.6 sends enum
- * array parameters (`has`, `hasEvery` on DataCategory[]) in a form PGlite refuses.
+ * receive the intelligence, a ceiling at or above the classification, and permitting every data
+ * category the submission carries: all decided in the database.
  */
 export function eligibleAgreementsWhere(
   organisationId: string,
-  submission: { classification: Classification },
+  submission: { classification: Classification; dataCategories: DataCategory[] },
   now: Date,
 ): Prisma.AgreementWhereInput {
   return {
-    ...agreementInForceWhere(now),
-    parties: { some: { organisationId } },
+    ...agreementsInForceForOrganisationWhere(organisationId, now),
     classificationCeiling: submission.classification === "OFFICIAL_SENSITIVE" ? "OFFICIAL_SENSITIVE" : { in: ["OFFICIAL", "OFFICIAL_SENSITIVE"] },
+    dataCategories: { hasEvery: submission.dataCategories },
     AND: [{ parties: { some: { organisation: { type: { in: ["POLICE_FORCE", "REGIONAL_ORGANISED_CRIME_UNIT"] } } } } }],
   };
 }
 
-export function coversCategories(agreement: { dataCategories: DataCategory[] }, categories: DataCategory[]): boolean {
-  return categories.every((category) => agreement.dataCategories.includes(category));
-}
-
-export async function eligibleAgreements(
+export function eligibleAgreements(
   organisationId: string,
   submission: { classification: Classification; dataCategories: DataCategory[] },
   now = new Date(),
 ) {
-  const candidates = await prisma.agreement.findMany({
+  return prisma.agreement.findMany({
     where: eligibleAgreementsWhere(organisationId, submission, now),
-    select: { id: true, reference: true, title: true, classificationCeiling: true, endDate: true, dataCategories: true },
+    select: { id: true, reference: true, title: true, classificationCeiling: true, endDate: true },
     orderBy: { reference: "asc" },
     take: 200,
   });
-  return candidates.filter((agreement) => coversCategories(agreement, submission.dataCategories));
 }
 
 // ─── Completeness and submission ─────────────────────────────────────────────
@@ -256,9 +250,9 @@ export async function submitDraft(auth: Auth, draft: Draft, now = new Date()): P
         id: draft.agreementId!,
         ...eligibleAgreementsWhere(auth.user.organisationId, draft, now),
       },
-      select: { id: true, retentionMonths: true, dataCategories: true },
+      select: { id: true, retentionMonths: true },
     });
-    if (!agreement || !coversCategories(agreement, draft.dataCategories)) {
+    if (!agreement) {
       throw new SubmitRefused("The agreement you chose is no longer in force or does not cover this submission: choose another");
     }
     const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('submission_reference_seq') AS next`;

@@ -1,4 +1,4 @@
-import type { Prisma, Role, SubmissionStatus } from "~/generated/prisma/client";
+import type { Prisma, SubmissionStatus } from "~/generated/prisma/client";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
@@ -271,10 +271,10 @@ export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof
   return withAssessable(auth, id, "threat.created", async (tx, s) => {
     if (!auth.ability.can("create", "Threat")) throw new AssessmentRefused("You cannot create threats");
     const lead = await tx.user.findFirst({
-      where: { id: data.leadAnalystId, organisationId: auth.user.organisationId, disabledAt: null },
-      select: { id: true, roles: true },
+      where: { id: data.leadAnalystId, ...forceAnalystsWhere(auth.user.organisationId) },
+      select: { id: true },
     });
-    if (!lead || !isAnalyst(lead)) throw new AssessmentRefused("Select an analyst from your force", "leadAnalystId");
+    if (!lead) throw new AssessmentRefused("Select an analyst from your force", "leadAnalystId");
     const areas = await tx.area.findMany({ where: { id: { in: data.areaIds } }, select: { id: true } });
     if (areas.length !== data.areaIds.length) throw new AssessmentRefused("Select areas from the list", "areaIds");
     const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('threat_reference_seq') AS next`;
@@ -448,20 +448,17 @@ export async function assessOptions(auth: Auth) {
       take: 100,
     }),
     prisma.user.findMany({
-      where: { organisationId: auth.user.organisationId, disabledAt: null },
+      where: forceAnalystsWhere(auth.user.organisationId),
       orderBy: { name: "asc" },
-      select: { id: true, name: true, roles: true },
+      select: { id: true, name: true },
       take: 500,
     }),
     prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { threats, analysts: analysts.filter(isAnalyst).map(({ id, name }) => ({ id, name })), areas };
+  return { threats, analysts, areas };
 }
 
-/**
- * Roles are checked here rather than in the query: pglite-prisma-adapter 0.6 sends enum array
- * parameters (`has`, `hasSome` on Role[]) in a form PGlite refuses. The sets are one force's users.
- */
-function isAnalyst(user: { roles: Role[] }): boolean {
-  return user.roles.includes("POLICE_ANALYST") || user.roles.includes("INTELLIGENCE_SUPERVISOR");
+/** Who may lead a threat: the force's active analysts and intelligence supervisors. */
+function forceAnalystsWhere(organisationId: string): Prisma.UserWhereInput {
+  return { organisationId, disabledAt: null, roles: { hasSome: ["POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR"] } };
 }

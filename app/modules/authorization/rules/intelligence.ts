@@ -1,5 +1,5 @@
-import type { Classification, SubmissionStatus } from "~/generated/prisma/enums";
-import { agreementInForceWhere } from "~/modules/agreements/in-force";
+import type { SubmissionStatus } from "~/generated/prisma/enums";
+import { submissionSharedUnderAgreementInForce } from "~/modules/agreements/access.server";
 import { isPoliceOrganisation } from "~/modules/organisations/labels";
 import type { AbilityBuilderFor } from "../ability.server";
 import { hasRole, type AbilityUser } from "../roles";
@@ -7,41 +7,17 @@ import { hasRole, type AbilityUser } from "../roles";
 /** Every status after submission: what a police party sees and a partner organisation follows. */
 export const SUBMITTED_STATUSES: SubmissionStatus[] = ["RECEIVED", "BEING_ASSESSED", "ACTIONED", "CLOSED"];
 
-/** Classifications an agreement with each ceiling may carry. */
-const CEILINGS_ALLOWING: Record<Classification, Classification[]> = {
-  OFFICIAL: ["OFFICIAL", "OFFICIAL_SENSITIVE"],
-  OFFICIAL_SENSITIVE: ["OFFICIAL_SENSITIVE"],
-};
-
-/**
- * The submissions police of `user`'s organisation may see: submitted, shared under an agreement
- * that is in force `now` and to which their organisation is a party, and classified within that
- * agreement's ceiling. One condition per classification, because a condition cannot compare two
- * columns; CASL joins them with OR. The same objects filter in memory (`ability.can`) and in SQL
- * (`accessibleWhere`), so a suspended, revoked or expired agreement removes access on the next
- * request, for lists, search, matching and single records alike.
- */
-export function policeVisibleSubmissionConditions(user: Pick<AbilityUser, "organisationId">, now: Date) {
-  return (Object.keys(CEILINGS_ALLOWING) as Classification[]).map((classification) => ({
-    status: { in: SUBMITTED_STATUSES },
-    classification,
-    agreement: {
-      is: {
-        ...agreementInForceWhere(now),
-        classificationCeiling: { in: CEILINGS_ALLOWING[classification] },
-        parties: { some: { organisationId: user.organisationId } },
-      },
-    },
-  }));
-}
-
 /**
  * Who may do what with intelligence.
  * - Partners (non-police organisations; submitters and managers) create drafts, edit and submit
  *   their own drafts, and follow their organisation's submitted intelligence. They never see
  *   police-only assessment: partner views select a partner-safe field set (intelligence/fields.ts).
  * - Police analysts and intelligence supervisors read and assess what was shared with their force
- *   under an agreement in force; supervisors approve sanitised reports written by someone else.
+ *   under an agreement in force, within its classification ceiling (the agreements module's
+ *   `submissionSharedUnderAgreementInForce`); supervisors approve sanitised reports written by
+ *   someone else. The same condition filters in memory (`ability.can`) and in SQL
+ *   (`accessibleWhere`), so a suspended, revoked or expired agreement removes access on the next
+ *   request, for lists, search, matching and single records alike.
  * - Data protection officers and administrators get no submission content here: DPOs see who
  *   accessed what through the audit trail.
  */
@@ -64,17 +40,16 @@ export function intelligenceRules({ can }: AbilityBuilderFor, user: AbilityUser,
   }
 
   if (police && hasRole(user, "POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR")) {
-    for (const visible of policeVisibleSubmissionConditions(user, now)) {
-      can(["read", "assess"], "Submission", visible);
-      can("read", "SanitisedReport", { submission: { is: visible } });
-      if (hasRole(user, "INTELLIGENCE_SUPERVISOR")) {
-        // Four eyes: never the author of the report.
-        can("approve", "SanitisedReport", {
-          status: "AWAITING_APPROVAL",
-          authorId: { not: user.id },
-          submission: { is: visible },
-        });
-      }
+    const visible = { status: { in: SUBMITTED_STATUSES }, ...submissionSharedUnderAgreementInForce(user.organisationId, now) };
+    can(["read", "assess"], "Submission", visible);
+    can("read", "SanitisedReport", { submission: { is: visible } });
+    if (hasRole(user, "INTELLIGENCE_SUPERVISOR")) {
+      // Four eyes: never the author of the report.
+      can("approve", "SanitisedReport", {
+        status: "AWAITING_APPROVAL",
+        authorId: { not: user.id },
+        submission: { is: visible },
+      });
     }
     can(["read", "create", "update"], "Threat", { organisationId: user.organisationId });
   }
