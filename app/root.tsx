@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useGovukFrontend } from "~/components/govuk-frontend";
 import { PageHeader } from "~/components/page-header";
 import { useNonce } from "~/components/nonce";
 import { getSession } from "~/modules/auth/auth.server";
@@ -43,6 +44,7 @@ export type RootUser = Awaited<ReturnType<typeof loader>>["user"];
 
 function Document({ children, user }: { children: ReactNode; user: RootUser }) {
   const nonce = useNonce();
+  useGovukFrontend();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -76,7 +78,6 @@ function Document({ children, user }: { children: ReactNode; user: RootUser }) {
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <script type="module" src="/govuk-init.js" nonce={nonce} />
       </body>
     </html>
   );
