@@ -37,3 +37,9 @@ test("the sign-in page and signed-in pages load with nothing in the console", as
   expect(problems).toEqual([]);
 });
 
+test("/favicon.ico, which browsers ask for of their own accord, leads to the service's icon", async ({ page }) => {
+  const response = await page.request.get("/favicon.ico");
+  expect(response.ok()).toBe(true);
+  expect(response.url()).toMatch(/\/favicon\.svg$/);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+});
