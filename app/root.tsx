@@ -25,8 +25,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const result = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const result = await getSession(request, context);
   if (!result?.session.mfaVerified) return { user: null };
   const { user } = result;
   return {
