@@ -15,6 +15,7 @@ import { useGovukFrontend } from "~/components/govuk-frontend";
 import { PageHeader } from "~/components/page-header";
 import { useNonce } from "~/components/nonce";
 import { getSession } from "~/modules/auth/auth.server";
+import { navigationFor } from "~/modules/home/home-tasks";
 import { primaryRoleLabel } from "~/modules/organisations/labels";
 
 export const links: LinksFunction = () => [
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       email: user.email,
       organisationName: user.organisation.name,
       roleLabel: primaryRoleLabel(user.roles),
-      isAdmin: user.roles.includes("SYSTEM_ADMINISTRATOR"),
+      navigation: navigationFor(user.roles),
     },
   };
 }

@@ -28,7 +28,7 @@ test("the sign-in page and signed-in pages load with nothing in the console", as
 
   await page.goto("/sign-in");
   await expectEnhanced(page);
-  await signIn(page, "tom.dpo@telford.gov.example");
+  await signIn(page, "harriet.housing@severnvale.housing.example");
   for (const path of ["/", "/agreements", "/account"]) {
     await page.goto(path);
     await expectEnhanced(page);
