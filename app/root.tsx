@@ -11,9 +11,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useGovukFrontend } from "~/components/govuk-frontend";
 import { PageHeader } from "~/components/page-header";
 import { useNonce } from "~/components/nonce";
 import { getSession } from "~/modules/auth/auth.server";
+import { navigationFor } from "~/modules/home/home-tasks";
 import { primaryRoleLabel } from "~/modules/organisations/labels";
 
 export const links: LinksFunction = () => [
@@ -24,8 +26,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const result = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const result = await getSession(request, context);
   if (!result?.session.mfaVerified) return { user: null };
   const { user } = result;
   return {
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: user.email,
       organisationName: user.organisation.name,
       roleLabel: primaryRoleLabel(user.roles),
-      isAdmin: user.roles.includes("SYSTEM_ADMINISTRATOR"),
+      navigation: navigationFor(user.roles),
     },
   };
 }
@@ -43,6 +45,7 @@ export type RootUser = Awaited<ReturnType<typeof loader>>["user"];
 
 function Document({ children, user }: { children: ReactNode; user: RootUser }) {
   const nonce = useNonce();
+  useGovukFrontend();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -76,7 +79,6 @@ function Document({ children, user }: { children: ReactNode; user: RootUser }) {
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <script type="module" src="/govuk-init.js" nonce={nonce} />
       </body>
     </html>
   );

@@ -53,6 +53,8 @@ export async function createApp(build: ServerBuild, config: Env = env()) {
   app.use("/assets", express.static(path.join(govuk, "assets"), { maxAge: "1d" }));
   app.use("/govuk", express.static(govuk, { maxAge: "1h", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Browsers ask for /favicon.ico of their own accord, whatever the page's <link rel="icon"> says.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   // Everything past here is dynamic and may be personal: never cache it.
   app.use((_req, res, next) => {

@@ -22,6 +22,14 @@ describe("README", () => {
     for (const variable of variables) expect(readme, variable).toContain(`\`${variable}\``);
   });
 
+  it("documents exactly the npm scripts package.json has, so none promised does nothing", () => {
+    const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    const scripts = Object.keys(packageJson.scripts).filter((name) => name !== "postinstall");
+    const section = readme.split("\n## Scripts\n")[1]?.split("\n## ")[0] ?? "";
+    const documented = [...section.matchAll(/^\| `npm (?:run )?([a-z0-9:]+)/gm)].map((match) => match[1]);
+    expect(documented.sort()).toEqual(scripts.sort());
+  });
+
   it("starts with exactly the two commands the quick start promises", () => {
     expect(readme).toContain("npm install && npm start");
     expect(readme).toContain("npm test");

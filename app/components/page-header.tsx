@@ -1,10 +1,21 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
+import type { NavigationItem } from "~/modules/home/home-tasks";
 
 interface HeaderUser {
   name: string;
   organisationName: string;
   roleLabel: string;
-  isAdmin: boolean;
+  navigation: NavigationItem[];
+}
+
+/**
+ * Where the current page sits in the navigation: "page" for the item's own page, "true" for a page
+ * within its area (as the GOV.UK service navigation marks them), or undefined.
+ */
+export function currentness(href: string, pathname: string): "page" | "true" | undefined {
+  if (pathname === href) return "page";
+  if (href !== "/" && pathname.startsWith(`${href}/`)) return "true";
+  return undefined;
 }
 
 /**
@@ -12,6 +23,7 @@ interface HeaderUser {
  * carries the service name, and a bar shows who is signed in, for which organisation, as what.
  */
 export function PageHeader({ user }: { user: HeaderUser | null }) {
+  const { pathname } = useLocation();
   return (
     <header>
       <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
@@ -24,24 +36,29 @@ export function PageHeader({ user }: { user: HeaderUser | null }) {
             </span>
             {user ? (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                  aria-hidden="true"
+                >
+                  Menu
+                </button>
                 <ul className="govuk-service-navigation__list" id="navigation">
-                  <li className="govuk-service-navigation__item">
-                    <Link className="govuk-service-navigation__link" to="/">
-                      Home
-                    </Link>
-                  </li>
-                  {user.isAdmin ? (
-                    <li className="govuk-service-navigation__item">
-                      <Link className="govuk-service-navigation__link" to="/admin">
-                        Administration
-                      </Link>
-                    </li>
-                  ) : null}
-                  <li className="govuk-service-navigation__item">
-                    <Link className="govuk-service-navigation__link" to="/account">
-                      Your account
-                    </Link>
-                  </li>
+                  {user.navigation.map((item) => {
+                    const current = currentness(item.href, pathname);
+                    return (
+                      <li
+                        key={item.href}
+                        className={`govuk-service-navigation__item${current ? " govuk-service-navigation__item--active" : ""}`}
+                      >
+                        <Link className="govuk-service-navigation__link" to={item.href} aria-current={current}>
+                          {current ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                        </Link>
+                      </li>
+                    );
+                  })}
                 </ul>
               </nav>
             ) : null}

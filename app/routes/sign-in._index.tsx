@@ -14,10 +14,10 @@ import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
-  const current = await getSession(request);
+  const current = await getSession(request, context);
   if (current?.session.mfaVerified) throw redirect(redirectTo);
   // Compute the dummy hash now, so the first attempt with an unknown email is not slower than others.
   void dummyPasswordHash();

@@ -11,8 +11,8 @@ import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code – Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePendingMfaSession(request, "code");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePendingMfaSession(request, context, "code");
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
@@ -25,7 +25,7 @@ const codeSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await requirePendingMfaSession(request, "code");
+  const pending = await requirePendingMfaSession(request, context, "code");
   const form = await parseForm(request, codeSchema);
   if (!form.success) return data({ errors: form.errors }, { status: 400 });
   const result = await verifySecurityCode(pending, form.data.code, signInAttempt(request, context));

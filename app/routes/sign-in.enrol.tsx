@@ -15,14 +15,14 @@ import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your authenticator app – Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   // Just enrolled (this loader runs again after the action): the page shows the recovery codes
   // from the action's response, so it must not redirect away from them.
-  const current = await getSession(request);
+  const current = await getSession(request, context);
   if (current?.session.mfaVerified) return { stage: "done" as const, redirectTo };
 
-  const pending = await requirePendingMfaSession(request, "enrol");
+  const pending = await requirePendingMfaSession(request, context, "enrol");
   const secret = await pendingEnrolmentSecret(pending.user.id);
   if (!secret) throw redirect(withRedirectTo("/sign-in/code", redirectTo));
   return {
@@ -43,7 +43,7 @@ const enrolSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await requirePendingMfaSession(request, "enrol");
+  const pending = await requirePendingMfaSession(request, context, "enrol");
   const form = await parseForm(request, enrolSchema);
   if (!form.success) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 });
   const result = await confirmEnrolment(pending, form.data.code, signInAttempt(request, context));

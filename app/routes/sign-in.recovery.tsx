@@ -11,8 +11,8 @@ import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Use a recovery code – Partnership Intelligence Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePendingMfaSession(request, "code");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePendingMfaSession(request, context, "code");
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
@@ -22,7 +22,7 @@ const recoverySchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await requirePendingMfaSession(request, "code");
+  const pending = await requirePendingMfaSession(request, context, "code");
   const form = await parseForm(request, recoverySchema);
   if (!form.success) return data({ errors: form.errors }, { status: 400 });
   const result = await verifyRecoveryCode(pending, form.data.recoveryCode, signInAttempt(request, context));

@@ -3,8 +3,8 @@ import { openDatabase, type Database, type DatabaseConfig } from "./database.ser
 
 /**
  * The application's database, chosen by configuration: PostgreSQL when DATABASE_URL is set,
- * otherwise embedded PGlite. One instance per process (kept on globalThis so the dev server's
- * rebuilds do not open a second PGlite on the same directory).
+ * otherwise embedded PGlite. One instance per process (kept on globalThis so the server build and
+ * code importing this module directly, such as tests and scripts, share it rather than open a second PGlite).
  */
 const globalForDb = globalThis as unknown as { __database?: Database };
 

@@ -30,7 +30,8 @@ export async function run<A extends LoaderFunctionArgs | ActionFunctionArgs>(
   params: Record<string, string> = {},
 ): Promise<unknown> {
   try {
-    return await handler({ request, params, context: testContext } as A);
+    // A fresh load context per call, as server/index.ts makes one per HTTP request.
+    return await handler({ request, params, context: { ...testContext } } as A);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

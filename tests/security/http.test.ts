@@ -62,6 +62,36 @@ describe("Content-Security-Policy", () => {
   });
 });
 
+describe("session lookup", () => {
+  it("reads the session once per page request, though the root and the page's loaders both need it", async () => {
+    const { cookie } = await signedIn({ roles: ["SYSTEM_ADMINISTRATOR"] });
+    const sessionReads = vi.spyOn(database().prisma.session, "findUnique");
+    try {
+      for (const path of ["/", "/admin", "/admin/users.data"]) {
+        sessionReads.mockClear();
+        const response = await get(path, { Cookie: cookie });
+        expect(response.status, path).toBe(200);
+        await response.arrayBuffer();
+        expect(sessionReads, path).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      sessionReads.mockRestore();
+    }
+  });
+});
+
+describe("favicon", () => {
+  it("answers the browser's own request for /favicon.ico with the service's icon rather than a 404", async () => {
+    const response = await get("/favicon.ico");
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("/favicon.svg");
+    const icon = await get("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+    await icon.arrayBuffer();
+  });
+});
+
 describe("other headers", () => {
   it("sends nosniff and a Referrer-Policy on pages and static files, and no X-Powered-By", async () => {
     for (const path of ["/sign-in", "/app.css", "/govuk/govuk-frontend.min.css"]) {

@@ -32,11 +32,31 @@ export function requestAuditContext(
   };
 }
 
-/** The session behind the request's cookie (fully signed in or not), or null. */
-export async function getSession(request: Request) {
+type SessionLookup = Awaited<ReturnType<typeof validateSessionToken>>;
+
+/**
+ * The session lookups of the requests in flight, so that a page's root loader and route loader
+ * (which Remix runs for the same request, in parallel) read the session once between them. Keyed by
+ * the load context: server/index.ts makes one per HTTP request and Remix hands that same object to
+ * every loader and action of the request, whereas each loader gets its own copy of the Request.
+ */
+const sessionLookups = new WeakMap<AppLoadContext, { token: string; lookup: Promise<SessionLookup> }>();
+
+/** Only reads are shared: an action may sign out, disable a user or finish MFA, so what runs after it looks again. */
+function isSafeMethod(request: Request): boolean {
+  return request.method === "GET" || request.method === "HEAD";
+}
+
+/** The session behind the request's cookie (fully signed in or not), or null. Looked up once per request. */
+export async function getSession(request: Request, context: AppLoadContext): Promise<SessionLookup> {
   const token = readSessionToken(request);
   if (!token) return null;
-  return validateSessionToken(token);
+  if (!isSafeMethod(request)) return validateSessionToken(token);
+  const shared = sessionLookups.get(context);
+  if (shared?.token === token) return shared.lookup;
+  const lookup = validateSessionToken(token);
+  sessionLookups.set(context, { token, lookup });
+  return lookup;
 }
 
 function signInRedirect(request: Request, hadCookie: boolean): never {
@@ -56,7 +76,7 @@ function signInRedirect(request: Request, hadCookie: boolean): never {
  * or to the MFA step when only the password has been given.
  */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<AuthenticatedRequest> {
-  const result = await getSession(request);
+  const result = await getSession(request, context);
   if (!result) signInRedirect(request, readSessionToken(request) !== null);
   if (!result.session.mfaVerified) {
     const url = new URL(request.url);
@@ -74,8 +94,8 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
  * For the second-factor steps: a session that has passed the password but not the second factor.
  * No session: back to the password step. Already signed in: on to where the user was going.
  */
-export async function requirePendingMfaSession(request: Request, step: "code" | "enrol") {
-  const result = await getSession(request);
+export async function requirePendingMfaSession(request: Request, context: AppLoadContext, step: "code" | "enrol") {
+  const result = await getSession(request, context);
   if (!result) {
     const hadCookie = readSessionToken(request) !== null;
     throw redirect(`/sign-in${signInQuery(request, hadCookie)}`, {

@@ -93,3 +93,33 @@ const SECTIONS: Record<Role, HomeSection> = {
 export function homeTasksFor(roles: Role[]): HomeSection[] {
   return roles.map((role) => SECTIONS[role]);
 }
+
+export interface NavigationItem {
+  label: string;
+  href: string;
+}
+
+/**
+ * The header's top-level areas, in the order shown, with their short names. Who sees an area is not
+ * decided here: it appears when the user's home page (SECTIONS above) offers its address, so the
+ * header and the home page cannot disagree.
+ */
+const AREAS: NavigationItem[] = [
+  { label: "Submissions", href: "/submissions" },
+  { label: "Triage", href: "/triage" },
+  { label: "Search", href: "/search" },
+  { label: "Threats", href: "/threats" },
+  { label: "Agreements", href: "/agreements" },
+  { label: "Audit", href: "/audit" },
+  { label: "Administration", href: "/admin" },
+];
+
+/** The header navigation for a user with these roles: home, the areas their home page offers, their account. */
+export function navigationFor(roles: Role[]): NavigationItem[] {
+  const offered = new Set(homeTasksFor(roles).flatMap((section) => section.links.map((link) => link.href)));
+  return [
+    { label: "Home", href: "/" },
+    ...AREAS.filter((area) => offered.has(area.href)),
+    { label: "Your account", href: "/account" },
+  ];
+}

@@ -1,0 +1,5 @@
+/** govuk-frontend ships JavaScript without type declarations: these are the parts the portal uses. */
+declare module "govuk-frontend" {
+  /** Initialises every component marked with `data-module` in the document (or `scope`). */
+  export function initAll(config?: { scope?: Element | Document | null }): void;
+}
