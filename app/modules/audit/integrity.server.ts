@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { writeCheckpoint } from "./checkpoints.server";
 import { auditSigningKey } from "./signing.server";
 import { verifyAuditTrail, type VerificationResult } from "./verify.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Integrity operations a DPO, a system administrator or the `audit:verify` script runs on demand:
@@ -60,7 +61,7 @@ export async function exportCheckpoints(context: AuditContext) {
   });
   return {
     format: CHECKPOINT_EXPORT_FORMAT,
-    exportedAt: new Date().toISOString(),
+    exportedAt: clock.now().toISOString(),
     algorithm: "Ed25519",
     signedMessage:
       'Canonical JSON (keys sorted, no spaces) of {"createdAt","eventId","hash","keyId","purpose":"audit-checkpoint"}; eventId as a string.',
