@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -13,9 +14,25 @@ import type { Env } from "~/utils/env.server";
  * The build shares this test file's database (db.server.ts keeps it on globalThis).
  */
 export function buildApp(): void {
-  const cli = path.resolve("node_modules/@remix-run/dev/dist/cli.js");
-  const result = spawnSync(process.execPath, [cli, "build"], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}${result.stderr}`);
+  // Test files run in parallel and several build: one at a time, or they overwrite each other's output.
+  const lock = path.resolve("build-lock");
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`Another test's build has held ${lock} for five minutes.`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    const cli = path.resolve("node_modules/@remix-run/dev/dist/cli.js");
+    const result = spawnSync(process.execPath, [cli, "build"], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {
