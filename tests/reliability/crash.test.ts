@@ -7,7 +7,7 @@ import { closeDatabase, prisma } from "~/utils/db.server";
 import { createOrganisation, createUser, signedInCookie } from "../helpers/factories";
 import { createAgreement } from "../intelligence/fixtures";
 import { buildApp } from "../security/server";
-import { getPage, postForm, startInstance, type Instance } from "./instances";
+import { getPage, postForm, startInstance, type Instance } from "../../scripts/lib/instances";
 
 /**
  * Crash safety (issue 11): a burst of submissions, agreement changes and page views against a real

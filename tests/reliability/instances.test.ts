@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { createOrganisation, createUser, signedInCookie } from "../helpers/factories";
 import { createAgreement, createSubmission } from "../intelligence/fixtures";
 import { buildApp } from "../security/server";
-import { getPage, postForm, startInstance, type Instance } from "./instances";
+import { getPage, postForm, startInstance, type Instance } from "../../scripts/lib/instances";
 
 /**
  * Several app instances against one PostgreSQL (issue 11): what one instance does, the others
