@@ -40,6 +40,8 @@ export function buildToolsInstalled() {
 export async function buildAll() {
   const remix = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     stdio: ["ignore", "inherit", "inherit"],
+    // Always a production build (as `npm start` has always made), whoever builds: the tests' copy is the one that runs.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (remix.status !== 0) throw new Error("remix build failed");
   const { build } = await import("esbuild");
