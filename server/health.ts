@@ -12,9 +12,23 @@ import { readMigrations } from "~/utils/migrate.server";
  *   GET /readyz   readiness: the database answers and every migration this build carries has been
  *                 applied; 503 while shutting down, so a load balancer stops sending new requests.
  */
-export interface Lifecycle {
-  /** Set when shutdown begins. */
-  stopping: boolean;
+export class Lifecycle {
+  /** Set when shutdown begins (by `stop`). */
+  stopping = false;
+  private readonly inFlight = new Set<Response>();
+
+  /** Follows a response until it closes; once stopping, its connection is not kept for another request. */
+  track(res: Response) {
+    if (this.stopping) res.setHeader("Connection", "close");
+    this.inFlight.add(res);
+    res.once("close", () => this.inFlight.delete(res));
+  }
+
+  /** Begins draining: /readyz answers 503, and responses not yet started will close their connection. */
+  stop() {
+    this.stopping = true;
+    for (const res of this.inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  }
 }
 
 const READINESS_TIMEOUT_MS = 2_000;

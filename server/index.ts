@@ -9,7 +9,7 @@ import { SCHEDULED_JOBS } from "~/modules/jobs/jobs.server";
 import { startScheduler } from "~/modules/jobs/scheduler.server";
 import { closeDatabase, database } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
-import { addHealthRoutes, type Lifecycle } from "./health";
+import { addHealthRoutes, Lifecycle } from "./health";
 import { assignRequestId, createLogger, logRequests, type Logger } from "./request-log";
 import { rejectCrossSiteWrites, limitBodySize } from "./request-guards";
 import { shutDown } from "./shutdown";
@@ -30,7 +30,7 @@ export interface AppOptions {
  */
 export async function createApp(build: ServerBuild, config: Env = env(), options: AppOptions = {}) {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const lifecycle = options.lifecycle ?? { stopping: false };
+  const lifecycle = options.lifecycle ?? new Lifecycle();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY_HOPS);
@@ -38,8 +38,8 @@ export async function createApp(build: ServerBuild, config: Env = env(), options
   app.use(assignRequestId(config.TRUST_PROXY_HOPS));
   app.use(logRequests(logger));
   app.use((_req, res, next) => {
-    // Draining: finish this request, but do not keep its connection for another.
-    if (lifecycle.stopping) res.set("Connection", "close");
+    // Draining: finish requests in flight, but keep no connection for another.
+    lifecycle.track(res);
     next();
   });
   addHealthRoutes(app, { lifecycle, database });
@@ -111,7 +111,7 @@ export async function createApp(build: ServerBuild, config: Env = env(), options
 export async function startServer(options: { onListening?: (url: string) => void } = {}): Promise<Server> {
   const config = env();
   const logger = createLogger(config.LOG_LEVEL);
-  const lifecycle: Lifecycle = { stopping: false };
+  const lifecycle = new Lifecycle();
   const build = (await import(BUILD_PATH)) as ServerBuild;
   const app = await createApp(build, config, { logger, lifecycle });
   const server = app.listen(config.PORT, config.HOST, () => {
@@ -125,10 +125,18 @@ export async function startServer(options: { onListening?: (url: string) => void
       logger.warn(`${signal} received again: already shutting down.`);
       return;
     }
-    lifecycle.stopping = true;
+    lifecycle.stop();
     logger.info(`${signal} received: shutting down.`);
-    const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    // server.close() also closes idle keep-alive connections; busy ones close after their response.
+    // server.close() closes the keep-alive connections idle now; those busy now close once their
+    // response is sent (Connection: close, and closeIdleConnections below for responses already under way).
+    const closing = setInterval(() => server.closeIdleConnections(), 250);
+    const closed = new Promise<void>((resolve, reject) =>
+      server.close((error) => {
+        clearInterval(closing);
+        if (error) reject(error);
+        else resolve();
+      }),
+    );
     void shutDown(
       {
         closeServer: () => closed,

@@ -4,7 +4,7 @@ import { requestAuditContext, signInAttempt } from "~/modules/auth/auth.server";
 import { database } from "~/utils/db.server";
 import { parseEnv } from "~/utils/env.server";
 import { readMigrations } from "~/utils/migrate.server";
-import { isReady, type Lifecycle } from "../../server/health";
+import { isReady, Lifecycle } from "../../server/health";
 import { createLogger, loggedPath } from "../../server/request-log";
 import { testContext } from "../helpers/remix";
 import { buildApp, startTestServer, type RunningServer } from "../security/server";
@@ -21,7 +21,7 @@ const sink = new Writable({
   },
 });
 
-const lifecycle: Lifecycle = { stopping: false };
+const lifecycle = new Lifecycle();
 let server: RunningServer;
 let proxied: RunningServer;
 
