@@ -1,8 +1,8 @@
 /**
- * npm run reliability:rolling-restart — a rolling restart of two app instances under load, on
+ * npm run reliability:restarts — a rolling restart of two app instances under load, on
  * PostgreSQL, loses no request (issue 11, operations).
  *
- *   DATABASE_URL=postgresql://… npm run reliability:rolling-restart [-- --seconds-between 3 --workers 8]
+ *   DATABASE_URL=postgresql://… npm run reliability:restarts [-- --seconds-between 5 --workers 8]
  *
  * Starts two instances of the built server (`node build/server.js`) on ports ROLLING_PORT_A/B
  * (default 3282/3283) in a throwaway schema of DATABASE_URL's database, and drives them with
@@ -28,7 +28,7 @@ const option = (name, fallback) => {
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
 const WORKERS = option("workers", 8);
-const SETTLE_MS = option("seconds-between", 3) * 1000;
+const SETTLE_MS = option("seconds-between", 5) * 1000;
 const SHUTDOWN_LIMIT_MS = 10_000;
 const PORTS = [Number(process.env.ROLLING_PORT_A ?? 3282), Number(process.env.ROLLING_PORT_B ?? 3283)];
 
