@@ -62,7 +62,11 @@ export function addHealthRoutes(app: Express, options: { lifecycle: Lifecycle; d
   app.get("/healthz", (_req, res) => answer(res, true));
   app.get("/readyz", async (_req, res) => {
     if (options.lifecycle.stopping) return answer(res, false);
-    expected ??= readMigrations().map((migration) => migration.name);
-    answer(res, await isReady(options.database(), expected));
+    try {
+      expected ??= readMigrations().map((migration) => migration.name);
+      answer(res, await isReady(options.database(), expected));
+    } catch {
+      answer(res, false); // e.g. the database cannot be opened at all
+    }
   });
 }
