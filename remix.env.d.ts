@@ -10,5 +10,7 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** Per-response nonce allowed by the Content-Security-Policy. */
     cspNonce: string;
+    /** This request's id (server/request-log.ts): also in its log line, X-Request-Id header and audit events. */
+    requestId: string;
   }
 }

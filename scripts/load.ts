@@ -14,14 +14,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { Role } from "~/generated/prisma/enums";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
 import { closeDatabase, database } from "~/utils/db.server";
 import { migrate } from "~/utils/migrate.server";
+import { buildIfStale } from "./build.mjs";
 import { getPage, postForm, startInstance, type Instance } from "./lib/instances";
 
 const url = process.env.DATABASE_URL;
@@ -43,8 +42,7 @@ await migrate(db);
 const prisma = db.prisma;
 
 console.log(`Load run: ${USERS} users, ${SECONDS} s, ${INSTANCES} instances, schema ${schema}.`);
-const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
-if (build.status !== 0) process.exit(1);
+await buildIfStale();
 
 // A force, three councils sharing with it under agreements in force, some intelligence to triage.
 const force = await prisma.organisation.create({ data: { name: "Load Police", type: "POLICE_FORCE" } });

@@ -9,18 +9,40 @@ import { SCHEDULED_JOBS } from "~/modules/jobs/jobs.server";
 import { startScheduler } from "~/modules/jobs/scheduler.server";
 import { closeDatabase, database } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
+import { addHealthRoutes, Lifecycle } from "./health";
+import { assignRequestId, createLogger, logRequests, type Logger } from "./request-log";
 import { rejectCrossSiteWrites, limitBodySize } from "./request-guards";
+import { shutDown } from "./shutdown";
 
 export const BUILD_PATH = path.resolve("build/index.js");
 
+export interface AppOptions {
+  /** Where request logs go (default: JSON lines on stdout at LOG_LEVEL). */
+  logger?: Logger;
+  /** Shared with the shutdown: /readyz answers 503 and responses close their connection once stopping. */
+  lifecycle?: Lifecycle;
+}
+
 /**
- * The HTTP server: security headers, request guards, static files, then Remix. `config` defaults to
- * the process's configuration; tests pass another to check production-only behaviour.
+ * The HTTP server: request id and log line, health endpoints, security headers, request guards,
+ * static files, then Remix. `config` defaults to the process's configuration; tests pass another to
+ * check production-only behaviour.
  */
-export async function createApp(build: ServerBuild, config: Env = env()) {
+export async function createApp(build: ServerBuild, config: Env = env(), options: AppOptions = {}) {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const lifecycle = options.lifecycle ?? new Lifecycle();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY_HOPS);
+
+  app.use(assignRequestId(config.TRUST_PROXY_HOPS));
+  app.use(logRequests(logger));
+  app.use((_req, res, next) => {
+    // Draining: finish requests in flight, but keep no connection for another.
+    lifecycle.track(res);
+    next();
+  });
+  addHealthRoutes(app, { lifecycle, database });
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -74,41 +96,62 @@ export async function createApp(build: ServerBuild, config: Env = env()) {
       getLoadContext: (req, res) => ({
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
       }),
     }),
   );
   return app;
 }
 
-/** Starts listening; SIGINT/SIGTERM stop accepting requests, finish those in flight, close the database. */
+/**
+ * Starts listening. SIGTERM/SIGINT: /readyz turns 503, the server stops accepting connections and
+ * finishes the requests in flight, the scheduler stops and the database closes, all within
+ * SHUTDOWN_LIMIT_MS (server/shutdown.ts), even if a connection or the database hangs.
+ */
 export async function startServer(options: { onListening?: (url: string) => void } = {}): Promise<Server> {
   const config = env();
+  const logger = createLogger(config.LOG_LEVEL);
+  const lifecycle = new Lifecycle();
   const build = (await import(BUILD_PATH)) as ServerBuild;
-  const app = await createApp(build);
+  const app = await createApp(build, config, { logger, lifecycle });
   const server = app.listen(config.PORT, config.HOST, () => {
     options.onListening?.(`http://localhost:${config.PORT}`);
   });
   const scheduler = startScheduler(database(), SCHEDULED_JOBS, (job, error) => {
-    console.error(`Scheduled job ${job.name} failed:`, error);
+    logger.error({ job: job.name, err: error }, "scheduled job failed");
   });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: shutting down.`);
-    server.close(() => {
-      void scheduler
-        .stop()
-        .then(() => closeDatabase())
-        .finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    // Do not wait for ever on a stuck connection.
-    setTimeout(() => {
-      server.closeAllConnections();
-    }, 5_000).unref();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (lifecycle.stopping) {
+      logger.warn(`${signal} received again: already shutting down.`);
+      return;
+    }
+    lifecycle.stop();
+    logger.info(`${signal} received: shutting down.`);
+    // server.close() closes the keep-alive connections idle now; those busy now close once their
+    // response is sent (Connection: close, and closeIdleConnections below for responses already under way).
+    const closing = setInterval(() => server.closeIdleConnections(), 250);
+    const closed = new Promise<void>((resolve, reject) =>
+      server.close((error) => {
+        clearInterval(closing);
+        if (error) reject(error);
+        else resolve();
+      }),
+    );
+    void shutDown(
+      {
+        closeServer: () => closed,
+        forceCloseConnections: () => server.closeAllConnections(),
+        stopScheduler: () => scheduler.stop(),
+        closeDatabase,
+      },
+      { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+      (code) => {
+        logger.flush();
+        process.exit(code);
+      },
+    );
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   return server;
 }

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.server";
 import { withArrayLiteralParams } from "./pglite-array-params.server";
 
 /**
@@ -37,8 +38,19 @@ export function openDatabase(config: DatabaseConfig): Database {
 }
 
 function openPglite(dataDir: string): Database {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  let lock: DataDirLock | null = null;
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    // One process per data directory (throws DataDirLockedError naming the holder).
+    lock = acquireDataDirLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const conn: RawConnection = {
     async exec(sql) {
       await client.exec(sql);
@@ -58,8 +70,12 @@ function openPglite(dataDir: string): Database {
     ...conn,
     withConnection: (work) => work(conn),
     async close() {
-      await prisma.$disconnect();
-      if (!client.closed) await client.close();
+      try {
+        await prisma.$disconnect();
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -27,6 +27,8 @@ const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
     /** Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0 = none). */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Request and server logs (JSON lines on stdout): fatal, error, warn, info, debug, trace or silent. Defaults to info, silent under test. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Seed the demo region on an empty database. Defaults to on, except in production. */
     SEED_DEMO: booleanString.optional(),
     /** Send cookies with Secure and the __Host- prefix. Defaults to on in production. */
@@ -46,6 +48,7 @@ const envSchema = z
     databaseKind: env.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? ("silent" as const) : ("info" as const)),
   }));
 
 export type Env = z.infer<typeof envSchema>;

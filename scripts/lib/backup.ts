@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { ScriptError } from "./run-script";
+import { acquireDataDirLock } from "~/utils/data-dir-lock.server";
 import type { DatabaseConfig } from "~/utils/database.server";
 
 /**
@@ -67,7 +68,8 @@ export async function backupDatabase(config: DatabaseConfig, outDir: string, at:
   } else {
     if (config.dataDir.startsWith("memory://")) throw new ScriptError("An in-memory PGlite database cannot be backed up.");
     if (!existsSync(config.dataDir)) throw new ScriptError(`There is no PGlite data directory at ${config.dataDir}.`);
-    // Opening the directory takes it for this process: the portal must not be running on it.
+    // The portal must not be running on it: take the directory's lock as every opener does.
+    const lock = acquireDataDirLock(config.dataDir);
     const pglite = new PGlite(config.dataDir);
     try {
       // dumpDataDir before the database is ready never settles (PGlite 0.5).
@@ -76,6 +78,7 @@ export async function backupDatabase(config: DatabaseConfig, outDir: string, at:
       writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     } finally {
       await pglite.close();
+      lock.release();
     }
   }
   const manifest: BackupManifest = {
@@ -120,10 +123,12 @@ export async function restoreDatabase(config: DatabaseConfig, file: string): Pro
     throw new ScriptError(`${config.dataDir} is not empty: restore into a new directory, or move the old one aside first.`);
   }
   mkdirSync(config.dataDir, { recursive: true });
+  const lock = acquireDataDirLock(config.dataDir);
   const pglite = new PGlite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
   try {
     await pglite.waitReady;
   } finally {
     await pglite.close();
+    lock.release();
   }
 }

@@ -30,12 +30,12 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `scripts/start.ts` in a plain `node --import tsx` process (no npm or shell between, so
- * signals reach the server itself) with the given database settings, and waits until it serves.
+ * Starts the portal as `npm start` does (`node scripts/start.mjs`, the built server) without npm in
+ * between, so signals reach the server itself, with the given database settings; waits until it serves.
  */
 export async function startInstance(env: Record<string, string>, timeoutMs = 120_000): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
     env: { ...process.env, NODE_ENV: "test", SEED_DEMO: "false", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,7 @@
 import { closeDatabase } from "~/utils/db.server";
 import { EnvError } from "~/utils/env.server";
 import { MigrationError } from "~/utils/migrate.server";
+import { DataDirLockedError } from "~/utils/data-dir-lock.server";
 
 /** A failure the operator can act on: printed as its one-line message, without a stack trace. */
 export class ScriptError extends Error {}
@@ -10,7 +11,7 @@ export async function runScript(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof EnvError || error instanceof MigrationError || error instanceof ScriptError) {
+    if (error instanceof EnvError || error instanceof MigrationError || error instanceof DataDirLockedError || error instanceof ScriptError) {
       console.error(error.message);
     } else {
       console.error(error);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 
 /** Calls route loaders and actions directly, as Remix would, with a real Request. */
-export const testContext: AppLoadContext = { clientAddress: "203.0.113.7", cspNonce: "test-nonce" };
+export const testContext: AppLoadContext = { clientAddress: "203.0.113.7", cspNonce: "test-nonce", requestId: "test-request" };
 
 export function makeRequest(
   path: string,

@@ -31,7 +31,7 @@ let submitterIds: string[];
 let changedAgreementIds: string[];
 
 beforeAll(async () => {
-  buildApp();
+  await buildApp();
   const force = await createOrganisation({ type: "POLICE_FORCE" });
   const council = await createOrganisation({ type: "LOCAL_AUTHORITY" });
   const housing = await createOrganisation({ type: "HOUSING_PROVIDER" });

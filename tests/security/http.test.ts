@@ -13,7 +13,7 @@ import { buildApp, startTestServer, type RunningServer } from "./server";
 let server: RunningServer;
 
 beforeAll(async () => {
-  buildApp();
+  await buildApp();
   server = await startTestServer();
 }, 180_000);
 

@@ -30,6 +30,8 @@ export interface AuditContext {
   actor: { userId: string; email: string; organisationId: string; roles: Role[] } | null;
   ipAddress: string | null;
   userAgent: string | null;
+  /** The HTTP request's id (X-Request-Id, also on its log line); absent for background work. */
+  requestId?: string | null;
 }
 
 export interface AuditEventInput {

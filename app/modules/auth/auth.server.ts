@@ -29,6 +29,7 @@ export function requestAuditContext(
     actor: user ? { userId: user.id, email: user.email, organisationId: user.organisationId, roles: user.roles } : null,
     ipAddress: context.clientAddress ?? null,
     userAgent: request.headers.get("user-agent"),
+    requestId: context.requestId ?? null,
   };
 }
 
@@ -123,7 +124,11 @@ function signInQuery(request: Request, expired: boolean): string {
 
 /** Where a sign-in attempt comes from: for the throttle, the session list and the audit trail. */
 export function signInAttempt(request: Request, context: AppLoadContext): SignInAttempt {
-  return { ipAddress: context.clientAddress ?? null, userAgent: request.headers.get("user-agent") };
+  return {
+    ipAddress: context.clientAddress ?? null,
+    userAgent: request.headers.get("user-agent"),
+    requestId: context.requestId ?? null,
+  };
 }
 
 /** A redirect that sets the session cookie (after sign-in steps that issue a new token). */

@@ -32,6 +32,7 @@ import { clock } from "~/utils/clock";
 export interface SignInAttempt {
   ipAddress: string | null;
   userAgent: string | null;
+  requestId?: string | null;
   now?: Date;
 }
 
@@ -58,6 +59,7 @@ function auditContext(attempt: SignInAttempt, user: AuditableUser | null): Audit
     actor: user ? { userId: user.id, email: user.email, organisationId: user.organisationId, roles: user.roles } : null,
     ipAddress: attempt.ipAddress,
     userAgent: attempt.userAgent,
+    requestId: attempt.requestId ?? null,
   };
 }
 
