@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import type { AuditOutcome, Role } from "~/generated/prisma/enums";
 
 /**
- * The hash chain's arithmetic, shared by the writer (audit.server.ts) and the verifier: both must
- * serialise an event to exactly the same bytes, whichever way it was read back from the database.
+ * The hash chain's arithmetic, shared by the sequencer (sealing.server.ts) and the verifier: both
+ * serialise an event read back from the database to exactly the same bytes.
+ *
+ * The formula is the one events were hashed with when the chain was written inline (before
+ * sealing), so chains migrated from then verify unchanged: `requestId`, added later, takes part
+ * only when it is set (canonicalJson leaves out undefined keys).
  */
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -26,6 +30,8 @@ export interface ChainedFields {
   ipAddress: string | null;
   userAgent: string | null;
   details: unknown;
+  /** Present only when the event has one (see above). */
+  requestId?: string;
   prevHash: string;
 }
 
@@ -49,14 +55,14 @@ export function hashAuditFields(fields: ChainedFields): string {
 }
 
 /** A stored event row, as Prisma reads it back. */
-export interface StoredAuditEvent extends Omit<ChainedFields, "occurredAt"> {
+export interface StoredAuditEvent extends Omit<ChainedFields, "occurredAt" | "prevHash" | "requestId"> {
   id: bigint;
   occurredAt: Date;
-  hash: string;
+  requestId: string | null;
 }
 
-/** The chained fields of a stored row, for recomputing its hash. */
-export function chainedFieldsOf(row: StoredAuditEvent): ChainedFields {
+/** The chained fields of a stored row and the hash it follows, for computing its seal's hash. */
+export function chainedFieldsOf(row: StoredAuditEvent, prevHash: string): ChainedFields {
   return {
     occurredAt: row.occurredAt.toISOString(),
     action: row.action,
@@ -74,15 +80,32 @@ export function chainedFieldsOf(row: StoredAuditEvent): ChainedFields {
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     details: row.details,
-    prevHash: row.prevHash,
+    ...(row.requestId !== null ? { requestId: row.requestId } : {}),
+    prevHash,
   };
 }
 
-/** What a checkpoint signs: the chain head at a moment, under a named key. */
-export function checkpointMessage(checkpoint: { eventId: bigint; hash: string; keyId: string; createdAt: Date }): string {
+/** The hash sealing `row` after the event whose hash is `prevHash`. */
+export function sealHashOf(row: StoredAuditEvent, prevHash: string): string {
+  return hashAuditFields(chainedFieldsOf(row, prevHash));
+}
+
+/**
+ * What a checkpoint signs: the chain head at a moment, under a named key. Since sealing, the head's
+ * chain position too (like a Certificate Transparency tree size); checkpoints signed before it
+ * have no position, and their message is the one they were signed with.
+ */
+export function checkpointMessage(checkpoint: {
+  eventId: bigint;
+  position?: bigint | null;
+  hash: string;
+  keyId: string;
+  createdAt: Date;
+}): string {
   return canonicalJson({
     purpose: "audit-checkpoint",
     eventId: checkpoint.eventId.toString(),
+    position: checkpoint.position == null ? undefined : checkpoint.position.toString(),
     hash: checkpoint.hash,
     keyId: checkpoint.keyId,
     createdAt: checkpoint.createdAt.toISOString(),
