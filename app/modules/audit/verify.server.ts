@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { prisma as defaultPrisma } from "~/utils/db.server";
-import { checkpointMessage, GENESIS_HASH, sealHashOf, type StoredAuditEvent } from "./chain";
+import { checkpointMessage, eventFromRowJson, GENESIS_HASH, sealHashOf, type StoredAuditEvent } from "./chain";
 import { unsealedEvents } from "./sealing.server";
 import { existingAuditSigningKey, keyIdOf, verifyMessage } from "./signing.server";
 
@@ -12,8 +12,8 @@ import { existingAuditSigningKey, keyIdOf, verifyMessage } from "./signing.serve
  * has not lost its tail since the newest checkpoint. Then reports the events not sealed yet
  * (written, committed, waiting for the sequencer): how many and how old the oldest is.
  *
- * Streams in keyset batches (WHERE position > last ORDER BY position LIMIT n), so memory stays
- * flat on millions of events, and takes no lock: appends and sealing carry on while it runs.
+ * Streams in keyset batches (WHERE position > last ORDER BY position LIMIT n, events read as
+ * row_to_json text like the sequencer reads them), so memory stays flat on millions of events, and takes no lock: appends and sealing carry on while it runs.
  *
  * What it cannot see: sealed events appended after the newest checkpoint and then removed from the
  * end leave no trace; checkpoints (at least every minute while events arrive) and an exported copy
@@ -118,12 +118,19 @@ export async function verifyAuditTrail(options: VerifyOptions = {}): Promise<Ver
   let previous: Seal | null = null;
   let eventsSinceLatestCheckpoint = 0;
   for (;;) {
-    const batch: (Seal & { event: StoredAuditEvent | null })[] = await db.auditSeal.findMany({
-      where: previous ? { position: { gt: previous.position } } : {},
-      orderBy: { position: "asc" },
-      take: batchSize,
-      include: { event: true },
-    });
+    const rows = await db.$queryRaw<{ eventId: string; position: string; prevHash: string; hash: string; event: string | null }[]>`
+      SELECT s."eventId"::text AS "eventId", s."position"::text AS "position", s."prevHash", s."hash", row_to_json(e)::text AS "event"
+      FROM "AuditSeal" s LEFT JOIN "AuditEvent" e ON e."id" = s."eventId"
+      WHERE s."position" > ${previous?.position ?? 0n}::bigint
+      ORDER BY s."position"
+      LIMIT ${batchSize}`;
+    const batch: (Seal & { event: StoredAuditEvent | null })[] = rows.map((row) => ({
+      eventId: BigInt(row.eventId),
+      position: BigInt(row.position),
+      prevHash: row.prevHash,
+      hash: row.hash,
+      event: row.event === null ? null : eventFromRowJson(row.event),
+    }));
     if (batch.length === 0) break;
     for (const { event, ...seal } of batch) {
       firstEventId ??= seal.eventId;
