@@ -434,8 +434,13 @@ describe("the verifier", () => {
   it("streams in batches and gives the same answer", async () => {
     await sealAuditEvents();
     const big = await verifyAuditTrail({ batchSize: 5000 });
-    const small = await verifyAuditTrail({ batchSize: 7 });
+    const progress: number[] = [];
+    const small = await verifyAuditTrail({ batchSize: 7, onProgress: (checked) => void progress.push(checked) });
     expect(small).toEqual(big);
+    // Progress is reported batch by batch (the integrity page shows it), up to the whole trail.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(small.eventsChecked);
     expect(small.eventsChecked).toBe(await prisma.auditEvent.count());
   });
 });
