@@ -1,10 +1,12 @@
 /**
- * npm run audit:verify [-- --checkpoint] [-- --checkpoints <exported.json>]
+ * npm run audit:verify [-- --seal] [-- --checkpoint] [-- --checkpoints <exported.json>]
  *
- * Verifies the audit trail: every event's hash, every link of the chain, every checkpoint's
- * signature and signed hash, and the tail against the newest checkpoint. Prints the first broken
- * event and why, and exits 1 if the trail is not intact (so it can run from cron or CI).
+ * Verifies the audit trail: every sealed event's hash, every link of the chain, every checkpoint's
+ * signature and signed hash, and the tail against the newest checkpoint; then reports the events
+ * not sealed yet (how many, the oldest and its age). Prints the first broken event and why, and
+ * exits 1 if the trail is not intact (so it can run from cron or CI).
  *
+ *   --seal                  seal pending events first (what the running portal's sequencer does every second)
  *   --checkpoint            also sign a checkpoint of the current head (after a successful check)
  *   --checkpoints <file>    also check against checkpoints exported earlier (kept outside the
  *                           database): each must still match, with the public key in that file
@@ -12,17 +14,30 @@
 import { readFileSync } from "node:fs";
 import { SYSTEM_AUDIT_CONTEXT } from "~/modules/audit/audit.server";
 import { compareWithExportedCheckpoints, signCheckpointNow, verifyAndRecord, type ExportedCheckpoints } from "~/modules/audit/integrity.server";
+import { sealAuditEvents } from "~/modules/audit/sealing.server";
+import { clock } from "~/utils/clock";
 import { runScript } from "./lib/run-script";
 
 const args = process.argv.slice(2);
 const context = { ...SYSTEM_AUDIT_CONTEXT, userAgent: "npm run audit:verify" };
 
 await runScript(async () => {
+  if (args.includes("--seal")) {
+    const { sealed } = await sealAuditEvents();
+    console.log(`Sealed ${sealed} pending events.`);
+  }
   const result = await verifyAndRecord(context);
-  console.log(`Checked ${result.eventsChecked} events (ids ${result.firstEventId ?? "-"} to ${result.lastEventId ?? "-"}) and ${result.checkpointsChecked} checkpoints.`);
+  console.log(`Checked ${result.eventsChecked} sealed events (positions 1 to ${result.lastPosition ?? "-"}) and ${result.checkpointsChecked} checkpoints.`);
   if (result.latestCheckpoint) {
     console.log(
-      `Latest checkpoint: event ${result.latestCheckpoint.eventId} at ${result.latestCheckpoint.createdAt.toISOString()}; ${result.eventsSinceLatestCheckpoint} events since.`,
+      `Latest checkpoint: event ${result.latestCheckpoint.eventId}${result.latestCheckpoint.position !== null ? ` (position ${result.latestCheckpoint.position})` : ""} at ${result.latestCheckpoint.createdAt.toISOString()}; ${result.eventsSinceLatestCheckpoint} events since.`,
+    );
+  }
+  if (result.unsealed.count > 0) {
+    const age = result.unsealed.oldestOccurredAt ? Math.round((clock.now().getTime() - result.unsealed.oldestOccurredAt.getTime()) / 1000) : null;
+    console.log(
+      `${result.unsealed.count} events are not sealed yet; the oldest is event ${result.unsealed.oldestEventId}${age !== null ? `, ${age} s old` : ""}. ` +
+        "They are sealed by the running portal every second (or with --seal); until then only the database's privileges protect them.",
     );
   }
   let intact = result.intact;

@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Role } from "~/generated/prisma/enums";
+import { sealAuditEvents } from "~/modules/audit/sealing.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
@@ -177,6 +178,7 @@ if (fivexx > 0) problems.push(`${fivexx} responses were 5xx.`);
 if (errors.length > 0) problems.push(`${errors.length} requests failed outright (first: ${errors[0]}).`);
 const stored = await prisma.submission.count({ where: { id: { in: answeredDrafts } } });
 if (stored !== answeredDrafts.length) problems.push(`Lost writes: ${answeredDrafts.length - stored} answered drafts are missing.`);
+await sealAuditEvents();
 const verification = await verifyAuditTrail();
 if (!verification.intact) problems.push(`The audit trail does not verify: ${verification.firstProblem?.message}`);
 const growth = memory.map((samples) => {

@@ -18,7 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   // Outside the reader's scope answers 404, like any record they may not see.
   const event = /^\d{1,19}$/.test(id)
-    ? await prisma.auditEvent.findFirst({ where: { AND: [auditScopeWhere(scope), { id: BigInt(id) }] } })
+    ? await prisma.auditEvent.findFirst({
+        where: { AND: [auditScopeWhere(scope), { id: BigInt(id) }] },
+        include: { seal: { select: { position: true, prevHash: true, hash: true } } },
+      })
     : null;
   if (!event) throw notFound();
   await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id } });
@@ -55,8 +58,10 @@ export default function AuditEventPage() {
     ["Client address", event.ipAddress ?? "Not recorded"],
     ["Browser", event.userAgent ?? "Not recorded"],
     ["Details", <pre key="d" className="app-details">{JSON.stringify(event.details, null, 2)}</pre>],
-    ["Previous hash", <span key="p" className="app-hash">{event.prevHash}</span>],
-    ["Hash", <span key="h" className="app-hash">{event.hash}</span>],
+    ["Request", event.requestId ?? "Not recorded"],
+    ["Place in the chain", event.position ? `Sealed at position ${event.position}` : "Not sealed yet (the sequencer seals events within seconds)"],
+    ["Previous hash", <span key="p" className="app-hash">{event.prevHash ?? "Not sealed yet"}</span>],
+    ["Hash", <span key="h" className="app-hash">{event.hash ?? "Not sealed yet"}</span>],
   ];
   return (
     <>

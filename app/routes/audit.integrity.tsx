@@ -1,28 +1,62 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { BackToAudit } from "~/components/audit";
 import { Button } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
-import { signCheckpointNow, verifyAndRecord } from "~/modules/audit/integrity.server";
+import { requestIntegrityCheck, signCheckpointNow, type SerialisedVerification } from "~/modules/audit/integrity.server";
+import { pendingEvents } from "~/modules/audit/sealing.server";
 import { formatLondonTime } from "~/modules/audit/time";
+import { notFound } from "~/modules/auth/auth.server";
+import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail integrity – Partnership Intelligence Portal" }];
 
+const querySchema = z.object({ check: z.string().uuid().optional() });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAuditAccess(request, context, { action: "verify", subject: "AuditTrail" });
-  const [latest, checkpoints, head] = await Promise.all([
-    prisma.auditCheckpoint.findFirst({ orderBy: { eventId: "desc" }, select: { eventId: true, createdAt: true, keyId: true } }),
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new Response("Bad request", { status: 400 });
+  const [latest, checkpoints, head, pending, check] = await Promise.all([
+    prisma.auditCheckpoint.findFirst({
+      orderBy: [{ position: { sort: "desc", nulls: "last" } }, { eventId: "desc" }],
+      select: { eventId: true, position: true, createdAt: true, keyId: true },
+    }),
     prisma.auditCheckpoint.count(),
-    prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+    prisma.auditSeal.findFirst({ orderBy: { position: "desc" }, select: { position: true, sealedAt: true } }),
+    pendingEvents(),
+    query.data.check
+      ? prisma.integrityCheck.findUnique({ where: { id: query.data.check } })
+      : prisma.integrityCheck.findFirst({ orderBy: { requestedAt: "desc" } }),
   ]);
+  if (query.data.check && !check) throw notFound();
   return {
     every: env().AUDIT_CHECKPOINT_EVERY,
     checkpoints,
-    headId: head?.id.toString() ?? null,
-    latest: latest ? { eventId: latest.eventId.toString(), createdAt: latest.createdAt.toISOString(), keyId: latest.keyId } : null,
+    headPosition: head?.position.toString() ?? null,
+    pending: {
+      count: pending.count,
+      oldestAgeSeconds: pending.oldestOccurredAt ? Math.max(0, Math.round((clock.now().getTime() - pending.oldestOccurredAt.getTime()) / 1000)) : null,
+    },
+    latest: latest
+      ? { eventId: latest.eventId.toString(), position: latest.position?.toString() ?? null, createdAt: latest.createdAt.toISOString(), keyId: latest.keyId }
+      : null,
+    check: check
+      ? {
+          id: check.id,
+          status: check.status,
+          requestedAt: check.requestedAt.toISOString(),
+          finishedAt: check.finishedAt?.toISOString() ?? null,
+          eventsChecked: check.eventsChecked,
+          eventsTotal: check.eventsTotal,
+          result: check.result as SerialisedVerification | null,
+          error: check.error,
+        }
+      : null,
   };
 }
 
@@ -34,67 +68,119 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response("Unknown request", { status: 400 });
   if (parsed.data.intent === "checkpoint") {
     const checkpoint = await signCheckpointNow(audit);
-    return { intent: "checkpoint" as const, checkpoint: { eventId: checkpoint.eventId.toString(), createdAt: checkpoint.createdAt.toISOString() }, result: null };
+    return {
+      checkpoint: {
+        eventId: checkpoint.eventId.toString(),
+        position: checkpoint.position?.toString() ?? null,
+        createdAt: checkpoint.createdAt.toISOString(),
+      },
+    };
   }
-  const result = await verifyAndRecord(audit);
-  return {
-    intent: "verify" as const,
-    checkpoint: null,
-    result: {
-      intact: result.intact,
-      eventsChecked: result.eventsChecked,
-      checkpointsChecked: result.checkpointsChecked,
-      lastEventId: result.lastEventId?.toString() ?? null,
-      eventsSinceLatestCheckpoint: result.eventsSinceLatestCheckpoint,
-      problemCount: result.problemCount,
-      problems: result.problems.slice(0, 20).map((p) => ({ eventId: p.eventId.toString(), kind: p.kind, message: p.message })),
-    },
-  };
+  // The check reads the whole trail: it runs in the background and this page shows its progress.
+  const check = await requestIntegrityCheck(audit);
+  return redirect(`/audit/integrity?check=${check.id}`, 303);
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
+function CheckProgress({ check }: { check: { id: string; status: string; eventsChecked: number; eventsTotal: number } }) {
+  const revalidator = useRevalidator();
+  // With JavaScript, follow the progress; without it, the link below does the same.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [revalidator]);
+  const percent = check.eventsTotal > 0 ? Math.min(100, Math.floor((check.eventsChecked / check.eventsTotal) * 100)) : 0;
+  return (
+    <div className="govuk-inset-text" role="status" aria-labelledby="progress-title">
+      <h2 className="govuk-heading-m" id="progress-title">
+        {check.status === "QUEUED" ? "Your check is waiting to start" : "Checking the audit trail"}
+      </h2>
+      <p className="govuk-body">
+        {check.status === "QUEUED"
+          ? "It starts within a few seconds. You can leave this page: the check carries on and its result is shown here."
+          : `Checked ${plural(check.eventsChecked, "sealed event", "sealed events")} of about ${check.eventsTotal.toLocaleString("en-GB")} (${percent}%).`}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/audit/integrity?check=${check.id}`}>
+          Refresh to see progress
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function CheckResult({ result, finishedAt }: { result: SerialisedVerification; finishedAt: string | null }) {
+  const unsealed =
+    result.unsealed.count > 0
+      ? ` ${plural(result.unsealed.count, "newer event was", "newer events were")} not sealed yet (the oldest is event ${result.unsealed.oldestEventId}${result.unsealed.oldestOccurredAt ? `, written ${formatLondonTime(result.unsealed.oldestOccurredAt)}` : ""}).`
+      : "";
+  if (result.intact) {
+    return (
+      <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="verify-title" data-module="govuk-notification-banner">
+        <div className="govuk-notification-banner__header">
+          <h2 className="govuk-notification-banner__title" id="verify-title">
+            Success
+          </h2>
+        </div>
+        <div className="govuk-notification-banner__content">
+          <p className="govuk-notification-banner__heading">The audit trail is intact</p>
+          <p className="govuk-body">
+            {plural(result.eventsChecked, "sealed event", "sealed events")} and {plural(result.checkpointsChecked, "signed checkpoint", "signed checkpoints")}{" "}
+            checked, up to position {result.lastPosition ?? "none"}
+            {finishedAt ? ` (finished ${formatLondonTime(finishedAt)})` : ""}.
+            {result.eventsSinceLatestCheckpoint > 0 ? ` ${plural(result.eventsSinceLatestCheckpoint, "event is", "events are")} newer than the latest checkpoint.` : ""}
+            {unsealed}
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">The audit trail has been altered</h2>
+        <div className="govuk-error-summary__body">
+          <p className="govuk-body">
+            {plural(result.problemCount, "problem", "problems")} found in {plural(result.eventsChecked, "sealed event", "sealed events")}. The first:
+          </p>
+          <ul className="govuk-list govuk-error-summary__list">
+            {result.problems.map((p, index) => (
+              <li key={index}>
+                <Link to={`/audit/events/${p.eventId}`}>{p.message}</Link>
+              </li>
+            ))}
+          </ul>
+          {unsealed ? <p className="govuk-body">{unsealed.trim()}</p> : null}
+        </div>
+      </div>
+    </div>
+  );
 }
 
 export default function Integrity() {
-  const { every, checkpoints, headId, latest } = useLoaderData<typeof loader>();
+  const { every, checkpoints, headPosition, pending, latest, check } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  const result = outcome?.result ?? null;
   const signed = outcome?.checkpoint ?? null;
+  const running = check && (check.status === "QUEUED" || check.status === "RUNNING");
   return (
     <>
       <BackToAudit />
-      {result ? (
-        result.intact ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="verify-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="verify-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">The audit trail is intact</p>
-              <p className="govuk-body">
-                {result.eventsChecked} events and {result.checkpointsChecked} signed checkpoints checked, up to event {result.lastEventId ?? "none"}.
-                {result.eventsSinceLatestCheckpoint > 0 ? ` ${result.eventsSinceLatestCheckpoint} events are newer than the latest checkpoint.` : ""}
-              </p>
+      {check && running ? <CheckProgress check={check} /> : null}
+      {check?.status === "DONE" && check.result ? <CheckResult result={check.result} finishedAt={check.finishedAt} /> : null}
+      {check?.status === "FAILED" ? (
+        <div className="govuk-error-summary" data-module="govuk-error-summary">
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">The check could not finish</h2>
+            <div className="govuk-error-summary__body">
+              <p className="govuk-body">{check.error ?? "It stopped with an error."} Try again; if it fails again, ask the service team.</p>
             </div>
           </div>
-        ) : (
-          <div className="govuk-error-summary" data-module="govuk-error-summary">
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">The audit trail has been altered</h2>
-              <div className="govuk-error-summary__body">
-                <p className="govuk-body">
-                  {result.problemCount} {result.problemCount === 1 ? "problem" : "problems"} found in {result.eventsChecked} events. The first:
-                </p>
-                <ul className="govuk-list govuk-error-summary__list">
-                  {result.problems.map((p, index) => (
-                    <li key={index}>
-                      <Link to={`/audit/events/${p.eventId}`}>{p.message}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          </div>
-        )
+        </div>
       ) : null}
       {signed ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signed-title" data-module="govuk-notification-banner">
@@ -104,25 +190,40 @@ export default function Integrity() {
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Checkpoint signed at event {signed.eventId}</p>
+            <p className="govuk-notification-banner__heading">
+              Checkpoint signed at event {signed.eventId}
+              {signed.position ? ` (position ${signed.position})` : ""}
+            </p>
           </div>
         </div>
       ) : null}
       <h1 className="govuk-heading-l">Check the audit trail has not been altered</h1>
       <p className="govuk-body">
-        Each event stores the hash of the one before it. Every {every} events, and whenever you ask, the newest hash is signed with a
-        key kept outside the database. Checking recomputes every hash and signature, and names the first event where the trail was
-        changed, removed or added to.
+        Every event is written with the change or view it records. Within a second or so it is sealed: given its place in a
+        chain where each seal stores the hash of the one before it. At least every {every} events, and every minute while
+        events arrive, the newest seal is signed with a key kept outside the database. Checking recomputes every hash and
+        signature in the background, names the first event where the trail was changed, removed or added to, and reports any
+        events not sealed yet.
       </p>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Newest event</dt>
-          <dd className="govuk-summary-list__value">{headId ?? "None yet"}</dd>
+          <dt className="govuk-summary-list__key">Sealed events</dt>
+          <dd className="govuk-summary-list__value">{headPosition ? Number(headPosition).toLocaleString("en-GB") : "None yet"}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Waiting to be sealed</dt>
+          <dd className="govuk-summary-list__value">
+            {pending.count === 0
+              ? "None"
+              : `${plural(pending.count, "event", "events")}, the oldest written ${plural(pending.oldestAgeSeconds ?? 0, "second", "seconds")} ago`}
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Latest checkpoint</dt>
           <dd className="govuk-summary-list__value">
-            {latest ? `Event ${latest.eventId}, signed ${formatLondonTime(latest.createdAt)} with key ${latest.keyId}` : "None yet"}
+            {latest
+              ? `Event ${latest.eventId}${latest.position ? ` (position ${latest.position})` : ""}, signed ${formatLondonTime(latest.createdAt)} with key ${latest.keyId}`
+              : "None yet"}
           </dd>
         </div>
         <div className="govuk-summary-list__row">

@@ -3,6 +3,7 @@ import { seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
 import { seedAuditTrail } from "./audit";
 import { seedOrganisationsAndUsers } from "./organisations";
+import { sealAuditEvents } from "~/modules/audit/sealing.server";
 
 /**
  * Seeds the demo West Mercia region. Idempotent: safe to run on a database that already has it.
@@ -14,6 +15,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedIntelligence(prisma);
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma);
+  // Seal the demo's events now rather than on the server's first sequencer tick.
+  await sealAuditEvents({ prisma });
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

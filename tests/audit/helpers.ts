@@ -8,11 +8,13 @@ export async function behindTheAppsBack(sql: string, params: unknown[] = []): Pr
   await db.withConnection(async (conn) => {
     await conn.exec(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
     await conn.exec(`ALTER TABLE "AuditCheckpoint" DISABLE TRIGGER "AuditCheckpoint_append_only"`);
+    await conn.exec(`ALTER TABLE "AuditSeal" DISABLE TRIGGER "AuditSeal_append_only"`);
     try {
       await conn.query(sql, params);
     } finally {
       await conn.exec(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
       await conn.exec(`ALTER TABLE "AuditCheckpoint" ENABLE TRIGGER "AuditCheckpoint_append_only"`);
+      await conn.exec(`ALTER TABLE "AuditSeal" ENABLE TRIGGER "AuditSeal_append_only"`);
     }
   });
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { lockAuditChain, writeCheckpoint } from "~/modules/audit/checkpoints.server";
+import { sealAuditEvents } from "~/modules/audit/sealing.server";
 import { compareWithExportedCheckpoints, type ExportedCheckpoints } from "~/modules/audit/integrity.server";
 import { auditSigningKey } from "~/modules/audit/signing.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
@@ -40,7 +40,7 @@ async function newDatabaseConfig(label: string): Promise<DatabaseConfig> {
   return { kind: "postgres", url: url.toString(), schema: "backup_test" };
 }
 
-const TABLES = ["organisation", "user", "agreement", "agreementSignature", "submission", "submissionEntity", "feedback", "auditEvent", "auditCheckpoint"] as const;
+const TABLES = ["organisation", "user", "agreement", "agreementSignature", "submission", "submissionEntity", "feedback", "auditEvent", "auditSeal", "auditCheckpoint"] as const;
 
 async function counts(prisma: PrismaClient) {
   const result: Record<string, number> = {};
@@ -50,19 +50,16 @@ async function counts(prisma: PrismaClient) {
   return result;
 }
 
-/** Signs the head of the trail now and returns the checkpoints as a DPO would export them. */
+/** Seals the trail and signs a checkpoint now, and returns the checkpoints as a DPO would export them. */
 async function checkpointAndExport(prisma: PrismaClient): Promise<ExportedCheckpoints> {
   const key = auditSigningKey();
-  await prisma.$transaction(async (tx) => {
-    await lockAuditChain(tx);
-    const head = await tx.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
-    await writeCheckpoint(tx, head, key);
-  });
-  const checkpoints = await prisma.auditCheckpoint.findMany({ orderBy: { eventId: "asc" } });
+  await sealAuditEvents({ prisma, forceCheckpoint: true, key });
+  const checkpoints = await prisma.auditCheckpoint.findMany({ orderBy: { position: "asc" } });
   return {
     publicKey: { keyId: key.keyId, spkiPem: key.publicKeyPem },
     checkpoints: checkpoints.map((c) => ({
       eventId: c.eventId.toString(),
+      position: c.position?.toString() ?? null,
       hash: c.hash,
       keyId: c.keyId,
       createdAt: c.createdAt.toISOString(),
@@ -108,7 +105,9 @@ describe(`backup and restore (${pgUrl ? "PostgreSQL" : "embedded PGlite"})`, () 
       const verification = await verifyAuditTrail({ prisma: restored.prisma });
       expect(verification.problems).toEqual([]);
       expect(verification.intact).toBe(true);
+      // Every event was sealed before the backup: all of them are checked, none pending.
       expect(verification.eventsChecked).toBe(before.auditEvent);
+      expect(verification.unsealed.count).toBe(0);
       expect(await compareWithExportedCheckpoints(exported, restored.prisma)).toEqual([]);
 
       // The check is not vacuous: a checkpoint the restored copy does not hold is reported.

@@ -1,8 +1,7 @@
-import type { AuditOutcome, Prisma, PrismaClient, Role } from "~/generated/prisma/client";
+import { Prisma, type AuditOutcome, type PrismaClient, type Role } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { AuditAction } from "./actions";
-import { GENESIS_HASH, hashAuditFields, withoutNul, type ChainedFields } from "./chain";
-import { checkpointIfDue, lockAuditChain } from "./checkpoints.server";
+import { withoutNul } from "./chain";
 import { clock } from "~/utils/clock";
 
 /**
@@ -12,11 +11,11 @@ import { clock } from "~/utils/clock";
  * Call `recordAuditEvent(tx, …)` inside the same transaction as the change it describes, so there
  * is never a change without its event nor an event for a change that rolled back.
  *
- * Events form a hash chain: each stores the previous event's hash and its own SHA-256 over a
- * canonical serialisation (chain.ts). Appends take a transaction-scoped advisory lock, so concurrent
- * requests and several app instances extend one chain and never fork it. Every
- * AUDIT_CHECKPOINT_EVERY events the head is signed (checkpoints.server.ts). The table itself is
- * append-only (triggers; see the audit_append_only migration and README.md, "Audit trail roles").
+ * Appending takes no lock and costs one statement: a single INSERT that also resolves the record's
+ * organisation in a subquery. The hash chain is not computed here: a sequencer seals committed
+ * events in batches into the chain and signs checkpoints (sealing.server.ts; decision record
+ * docs/decisions/0012-audit-sealing.md). The table is append-only (triggers; see the
+ * audit_append_only migration and README.md, "Audit trail roles").
  *
  * `recordType` is the Prisma model name ("Submission", "Agreement", "User", "Organisation",
  * "Threat", "SanitisedReport", "Feedback", "Session", "RetentionDecision"); for those the owning
@@ -52,101 +51,76 @@ type Client = Prisma.TransactionClient | PrismaClient;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The organisation that owns the record an event is about, or null if unknown. */
-async function recordOrganisationOf(
-  tx: Prisma.TransactionClient,
-  recordType: string | undefined,
-  recordId: string | undefined,
-): Promise<string | null> {
-  if (!recordType || !recordId) return null;
+/** The record's owning organisation, for each record type that has one. */
+const OWNER_OF: Record<string, (id: string) => Prisma.Sql> = {
+  Organisation: (id) => Prisma.sql`(SELECT o."id" FROM "Organisation" o WHERE o."id" = ${id}::uuid)`,
+  User: (id) => Prisma.sql`(SELECT u."organisationId" FROM "User" u WHERE u."id" = ${id}::uuid)`,
+  Submission: (id) => Prisma.sql`(SELECT s."organisationId" FROM "Submission" s WHERE s."id" = ${id}::uuid)`,
+  Threat: (id) => Prisma.sql`(SELECT t."organisationId" FROM "Threat" t WHERE t."id" = ${id}::uuid)`,
+  SanitisedReport: (id) =>
+    Prisma.sql`(SELECT s."organisationId" FROM "SanitisedReport" r JOIN "Submission" s ON s."id" = r."submissionId" WHERE r."id" = ${id}::uuid)`,
+  Feedback: (id) =>
+    Prisma.sql`(SELECT s."organisationId" FROM "Feedback" f JOIN "Submission" s ON s."id" = f."submissionId" WHERE f."id" = ${id}::uuid)`,
+  RetentionDecision: (id) =>
+    Prisma.sql`(SELECT s."organisationId" FROM "RetentionDecision" d JOIN "Submission" s ON s."id" = d."submissionId" WHERE d."id" = ${id}::uuid)`,
+};
+
+/**
+ * SQL for the organisation that owns the record an event is about: the caller's value, or a
+ * subquery run inside the INSERT itself (no extra round trip), or NULL if unknown.
+ */
+function recordOrganisationSql(input: AuditEventInput): Prisma.Sql {
+  if (input.recordOrganisationId !== undefined) {
+    return input.recordOrganisationId === null ? Prisma.sql`NULL` : Prisma.sql`${input.recordOrganisationId}::uuid`;
+  }
+  const { recordType, recordId } = input;
+  if (!recordType || !recordId) return Prisma.sql`NULL`;
   if (recordType === "Session") {
-    const session = await tx.session.findUnique({ where: { id: recordId }, select: { user: { select: { organisationId: true } } } });
-    return session?.user.organisationId ?? null;
+    return Prisma.sql`(SELECT u."organisationId" FROM "Session" se JOIN "User" u ON u."id" = se."userId" WHERE se."id" = ${recordId})`;
   }
   // Ids arrive from URLs; a malformed one must not abort the transaction with a cast error.
-  if (!UUID.test(recordId)) return null;
-  const id = recordId;
-  switch (recordType) {
-    case "Organisation":
-      return (await tx.organisation.findUnique({ where: { id }, select: { id: true } }))?.id ?? null;
-    case "User":
-      return (await tx.user.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId ?? null;
-    case "Submission":
-      return (await tx.submission.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId ?? null;
-    case "Threat":
-      return (await tx.threat.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId ?? null;
-    case "SanitisedReport":
-      return (
-        await tx.sanitisedReport.findUnique({ where: { id }, select: { submission: { select: { organisationId: true } } } })
-      )?.submission.organisationId ?? null;
-    case "Feedback":
-      return (await tx.feedback.findUnique({ where: { id }, select: { submission: { select: { organisationId: true } } } }))
-        ?.submission.organisationId ?? null;
-    case "RetentionDecision":
-      return (
-        await tx.retentionDecision.findUnique({ where: { id }, select: { submission: { select: { organisationId: true } } } })
-      )?.submission.organisationId ?? null;
-    default:
-      return null;
-  }
+  const owner = OWNER_OF[recordType];
+  return owner && UUID.test(recordId) ? owner(recordId) : Prisma.sql`NULL`;
 }
 
-function isFullClient(client: Client): client is PrismaClient {
-  // Interactive-transaction clients have no $transaction. (An `in` check would not do: the
-  // application's `prisma` is a Proxy whose target is empty, so `"$transaction" in prisma` is
-  // false and the append would run outside any transaction, its lock released at once.)
-  return typeof (client as PrismaClient).$transaction === "function";
+/** A PostgreSQL array literal of enum labels (they never need quoting). */
+function rolesLiteral(roles: readonly Role[]): string {
+  return `{${roles.join(",")}}`;
 }
 
-export async function recordAuditEvent(
-  client: Client,
-  context: AuditContext,
-  input: AuditEventInput,
-): Promise<{ id: bigint; hash: string }> {
-  if (isFullClient(client)) {
-    // Appends queue on the chain lock; under a burst the wait for a connection can pass Prisma's
-    // default two seconds, and a read's audit event must not fail for that.
-    return client.$transaction((tx) => recordAuditEvent(tx, context, input), { maxWait: 15_000, timeout: 15_000 });
-  }
-  const tx: Prisma.TransactionClient = client;
-  // Resolved before taking the lock, to keep the serialised part of every append short.
-  const recordOrganisationId =
-    input.recordOrganisationId !== undefined
-      ? input.recordOrganisationId
-      : await recordOrganisationOf(tx, input.recordType, input.recordId);
-  await lockAuditChain(tx);
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const fields: ChainedFields = withoutNul({
-    occurredAt: clock.now().toISOString(),
+/**
+ * Appends one event, in the caller's transaction when given one (`tx`), else on its own: either
+ * way one INSERT statement, no lock. Returns the event's id (its place in the chain is assigned
+ * when it is sealed).
+ */
+export async function recordAuditEvent(client: Client, context: AuditContext, input: AuditEventInput): Promise<{ id: bigint }> {
+  const fields = withoutNul({
     action: input.action,
-    outcome: input.outcome ?? "ALLOWED",
-    actorUserId: context.actor?.userId ?? null,
     actorEmail: context.actor?.email ?? null,
-    actorOrganisationId: context.actor?.organisationId ?? null,
-    actorRoles: context.actor?.roles ?? [],
     recordType: input.recordType ?? null,
     recordId: input.recordId ?? null,
-    recordOrganisationId,
-    agreementId: input.agreementId ?? null,
     justification: input.justification ?? null,
     justificationNote: input.justificationNote ?? null,
     ipAddress: context.ipAddress,
     userAgent: context.userAgent?.slice(0, 512) ?? null,
+    requestId: context.requestId?.slice(0, 200) ?? null,
     details: input.details ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
   });
-  const hash = hashAuditFields(fields);
-  const created = await tx.auditEvent.create({
-    data: {
-      ...fields,
-      occurredAt: new Date(fields.occurredAt),
-      details: (fields.details as Prisma.InputJsonObject | null) ?? undefined,
-      hash,
-    },
-    select: { id: true },
-  });
-  await checkpointIfDue(tx, { id: created.id, hash });
-  return { id: created.id, hash };
+  const uuidOrNull = (value: string | null | undefined) => (value ? Prisma.sql`${value}::uuid` : Prisma.sql`NULL`);
+  const rows = await client.$queryRaw<{ id: bigint | number | string }[]>(Prisma.sql`
+    INSERT INTO "AuditEvent" (
+      "occurredAt", "action", "outcome", "actorUserId", "actorEmail", "actorOrganisationId", "actorRoles",
+      "recordType", "recordId", "recordOrganisationId", "agreementId", "justification", "justificationNote",
+      "ipAddress", "userAgent", "details", "requestId"
+    ) VALUES (
+      ${clock.now().toISOString()}::timestamptz, ${fields.action}, ${input.outcome ?? "ALLOWED"}::"AuditOutcome",
+      ${uuidOrNull(context.actor?.userId)}, ${fields.actorEmail}, ${uuidOrNull(context.actor?.organisationId)},
+      ${rolesLiteral(context.actor?.roles ?? [])}::"Role"[],
+      ${fields.recordType}, ${fields.recordId}, ${recordOrganisationSql(input)}, ${uuidOrNull(input.agreementId)},
+      ${fields.justification}, ${fields.justificationNote}, ${fields.ipAddress}, ${fields.userAgent},
+      ${fields.details === null ? null : JSON.stringify(fields.details)}::jsonb, ${fields.requestId}
+    ) RETURNING "id"`);
+  return { id: BigInt(rows[0]!.id) };
 }
 
 /** Shorthand for events outside any other change (views, lists, denials, sign-in failures). */

@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import type { AuditOutcome, Role } from "~/generated/prisma/enums";
 
 /**
- * The hash chain's arithmetic, shared by the writer (audit.server.ts) and the verifier: both must
- * serialise an event to exactly the same bytes, whichever way it was read back from the database.
+ * The hash chain's arithmetic, shared by the sequencer (sealing.server.ts) and the verifier: both
+ * serialise an event read back from the database to exactly the same bytes.
+ *
+ * The formula is the one events were hashed with when the chain was written inline (before
+ * sealing), so chains migrated from then verify unchanged: `requestId`, added later, takes part
+ * only when it is set (canonicalJson leaves out undefined keys).
  */
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -26,6 +30,8 @@ export interface ChainedFields {
   ipAddress: string | null;
   userAgent: string | null;
   details: unknown;
+  /** Present only when the event has one (see above). */
+  requestId?: string;
   prevHash: string;
 }
 
@@ -49,14 +55,43 @@ export function hashAuditFields(fields: ChainedFields): string {
 }
 
 /** A stored event row, as Prisma reads it back. */
-export interface StoredAuditEvent extends Omit<ChainedFields, "occurredAt"> {
+export interface StoredAuditEvent extends Omit<ChainedFields, "occurredAt" | "prevHash" | "requestId"> {
   id: bigint;
   occurredAt: Date;
-  hash: string;
+  requestId: string | null;
 }
 
-/** The chained fields of a stored row, for recomputing its hash. */
-export function chainedFieldsOf(row: StoredAuditEvent): ChainedFields {
+/**
+ * A stored event read as `row_to_json("AuditEvent")::text` (the sequencer and the verifier read
+ * events this way: far cheaper than decoding thousands of rows through the ORM), with the same
+ * values Prisma would give: timestamps as instants, enum arrays as strings, JSON as parsed.
+ */
+export function eventFromRowJson(text: string): StoredAuditEvent {
+  const row = JSON.parse(text) as Record<string, unknown>;
+  return {
+    id: BigInt(row.id as number | string),
+    occurredAt: new Date(row.occurredAt as string),
+    action: row.action as string,
+    outcome: row.outcome as AuditOutcome,
+    actorUserId: (row.actorUserId as string | null) ?? null,
+    actorEmail: (row.actorEmail as string | null) ?? null,
+    actorOrganisationId: (row.actorOrganisationId as string | null) ?? null,
+    actorRoles: (row.actorRoles as Role[] | null) ?? [],
+    recordType: (row.recordType as string | null) ?? null,
+    recordId: (row.recordId as string | null) ?? null,
+    recordOrganisationId: (row.recordOrganisationId as string | null) ?? null,
+    agreementId: (row.agreementId as string | null) ?? null,
+    justification: (row.justification as string | null) ?? null,
+    justificationNote: (row.justificationNote as string | null) ?? null,
+    ipAddress: (row.ipAddress as string | null) ?? null,
+    userAgent: (row.userAgent as string | null) ?? null,
+    details: row.details ?? null,
+    requestId: (row.requestId as string | null) ?? null,
+  };
+}
+
+/** The chained fields of a stored row and the hash it follows, for computing its seal's hash. */
+export function chainedFieldsOf(row: StoredAuditEvent, prevHash: string): ChainedFields {
   return {
     occurredAt: row.occurredAt.toISOString(),
     action: row.action,
@@ -74,15 +109,32 @@ export function chainedFieldsOf(row: StoredAuditEvent): ChainedFields {
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     details: row.details,
-    prevHash: row.prevHash,
+    ...(row.requestId !== null ? { requestId: row.requestId } : {}),
+    prevHash,
   };
 }
 
-/** What a checkpoint signs: the chain head at a moment, under a named key. */
-export function checkpointMessage(checkpoint: { eventId: bigint; hash: string; keyId: string; createdAt: Date }): string {
+/** The hash sealing `row` after the event whose hash is `prevHash`. */
+export function sealHashOf(row: StoredAuditEvent, prevHash: string): string {
+  return hashAuditFields(chainedFieldsOf(row, prevHash));
+}
+
+/**
+ * What a checkpoint signs: the chain head at a moment, under a named key. Since sealing, the head's
+ * chain position too (like a Certificate Transparency tree size); checkpoints signed before it
+ * have no position, and their message is the one they were signed with.
+ */
+export function checkpointMessage(checkpoint: {
+  eventId: bigint;
+  position?: bigint | null;
+  hash: string;
+  keyId: string;
+  createdAt: Date;
+}): string {
   return canonicalJson({
     purpose: "audit-checkpoint",
     eventId: checkpoint.eventId.toString(),
+    position: checkpoint.position == null ? undefined : checkpoint.position.toString(),
     hash: checkpoint.hash,
     keyId: checkpoint.keyId,
     createdAt: checkpoint.createdAt.toISOString(),

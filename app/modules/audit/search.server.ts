@@ -143,8 +143,11 @@ export async function eventLabels(events: Pick<AuditEvent, "actorOrganisationId"
   };
 }
 
+/** An event with its place in the sealed chain, when the query included it (`include: { seal: true }`). */
+type EventWithSeal = AuditEvent & { seal?: { position: bigint; prevHash: string; hash: string } | null };
+
 /** The JSON-safe view of an event for the browser. */
-export function serialiseEvent(event: AuditEvent) {
+export function serialiseEvent(event: EventWithSeal) {
   return {
     id: event.id.toString(),
     occurredAt: event.occurredAt.toISOString(),
@@ -163,8 +166,11 @@ export function serialiseEvent(event: AuditEvent) {
     ipAddress: event.ipAddress,
     userAgent: event.userAgent,
     details: event.details,
-    prevHash: event.prevHash,
-    hash: event.hash,
+    requestId: event.requestId,
+    /** Null until the sequencer seals the event (or when the query did not include the seal). */
+    position: event.seal?.position.toString() ?? null,
+    prevHash: event.seal?.prevHash ?? null,
+    hash: event.seal?.hash ?? null,
   };
 }
 
@@ -198,6 +204,8 @@ export const CSV_COLUMNS = [
   "ipAddress",
   "userAgent",
   "details",
+  "requestId",
+  "chainPosition",
   "prevHash",
   "hash",
 ] as const;
@@ -237,10 +245,11 @@ export async function exportAuditCsv(
         controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
         return;
       }
-      const batch: AuditEvent[] = await prisma.auditEvent.findMany({
+      const batch: EventWithSeal[] = await prisma.auditEvent.findMany({
         where: last === null ? where : { AND: [where, { id: { gt: last } }] },
         orderBy: { id: "asc" },
         take: EXPORT_BATCH,
+        include: { seal: { select: { position: true, prevHash: true, hash: true } } },
       });
       if (batch.length === 0) {
         controller.close();
@@ -269,8 +278,10 @@ export async function exportAuditCsv(
                 e.ipAddress,
                 e.userAgent,
                 e.details,
-                e.prevHash,
-                e.hash,
+                e.requestId,
+                e.seal?.position.toString() ?? null,
+                e.seal?.prevHash ?? null,
+                e.seal?.hash ?? null,
               ]),
             )
             .join(""),
