@@ -1,11 +1,12 @@
-import type { AuditCheckpoint, Prisma } from "~/generated/prisma/client";
+import type { AuditCheckpoint, Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { ScheduledJob } from "~/modules/jobs/scheduler.server";
 import { runJobOnce } from "~/modules/jobs/scheduler.server";
 import { clock } from "~/utils/clock";
 import { database, prisma } from "~/utils/db.server";
 import { recordAuditEvent, SYSTEM_AUDIT_CONTEXT, type AuditContext } from "./audit.server";
 import { sealAuditEvents } from "./sealing.server";
-import { auditSigningKey } from "./signing.server";
+import { checkpointMessage } from "./chain";
+import { auditSigningKey, publicKeyFromPem, verifyMessage } from "./signing.server";
 import { verifyAuditTrail, type VerificationResult } from "./verify.server";
 
 /**
@@ -214,4 +215,38 @@ export async function exportCheckpoints(context: AuditContext) {
       signature: c.signature,
     })),
   };
+}
+
+/** A copy of the checkpoints kept outside the database: the JSON that exportCheckpoints gives. */
+export interface ExportedCheckpoints {
+  publicKey: { keyId: string; spkiPem: string };
+  /** `position` is absent (v1 files) or null for checkpoints signed before sealing. */
+  checkpoints: { eventId: string; position?: string | null; hash: string; keyId: string; createdAt: string; signature: string }[];
+}
+
+/**
+ * Checks a database (the live one, or a restored backup) against checkpoints exported earlier:
+ * each exported checkpoint must verify with the exported public key, and the seal it signed (at its
+ * position, or of its event for checkpoints from before sealing) must still be there with the
+ * signed hash. Returns the problems found, none if they agree.
+ */
+export async function compareWithExportedCheckpoints(exported: ExportedCheckpoints, db: PrismaClient = prisma): Promise<string[]> {
+  const key = publicKeyFromPem(exported.publicKey.spkiPem);
+  const problems: string[] = [];
+  for (const c of exported.checkpoints) {
+    const eventId = BigInt(c.eventId);
+    const position = c.position ? BigInt(c.position) : null;
+    const message = checkpointMessage({ eventId, position, hash: c.hash, keyId: c.keyId, createdAt: new Date(c.createdAt) });
+    if (!verifyMessage(key, message, c.signature)) {
+      problems.push(`Exported checkpoint of event ${c.eventId} does not verify with the exported public key.`);
+      continue;
+    }
+    const seal = await db.auditSeal.findUnique({
+      where: position !== null ? { position } : { eventId },
+      select: { eventId: true, hash: true },
+    });
+    if (!seal) problems.push(`Event ${c.eventId}, signed in the exported copy, is missing from the database.`);
+    else if (seal.hash !== c.hash || seal.eventId !== eventId) problems.push(`Event ${c.eventId} no longer has the hash signed in the exported copy.`);
+  }
+  return problems;
 }
