@@ -36,7 +36,7 @@ await runScript(async () => {
   if (result.unsealed.count > 0) {
     const age = result.unsealed.oldestOccurredAt ? Math.round((clock.now().getTime() - result.unsealed.oldestOccurredAt.getTime()) / 1000) : null;
     console.log(
-      `${result.unsealed.count} events are not sealed yet; the oldest is event ${result.unsealed.oldestEventId}${age !== null ? `, ${age} s old` : ""}. ` +
+      `${result.unsealed.count} ${result.unsealed.count === 1 ? "event is" : "events are"} not sealed yet; the oldest is event ${result.unsealed.oldestEventId}${age !== null ? `, ${age} s old` : ""}. ` +
         "They are sealed by the running portal every second (or with --seal); until then only the database's privileges protect them.",
     );
   }

@@ -87,7 +87,8 @@ async function writeOldChain(count: number) {
 }
 
 describe("migrating an inline-hashed chain to sealing", () => {
-  it("keeps the old chain and its checkpoints verifiable, as the start of one trail with the new events", async () => {
+  // Migrates a whole second database twice: minutes on a busy machine, not the default 30 seconds.
+  it("keeps the old chain and its checkpoints verifiable, as the start of one trail with the new events", { timeout: 180_000 }, async () => {
     await migrate(db, { dir: oldMigrations });
     const old = await writeOldChain(7);
     // A checkpoint as the old writer signed it: event id and hash, no position.

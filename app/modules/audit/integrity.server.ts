@@ -217,16 +217,18 @@ export async function exportCheckpoints(context: AuditContext) {
   };
 }
 
-/** A copy of the checkpoints kept outside the database: the JSON that exportCheckpoints gives (v1 or v2). */
+/** A copy of the checkpoints kept outside the database: the JSON that exportCheckpoints gives. */
 export interface ExportedCheckpoints {
   publicKey: { keyId: string; spkiPem: string };
+  /** `position` is absent (v1 files) or null for checkpoints signed before sealing. */
   checkpoints: { eventId: string; position?: string | null; hash: string; keyId: string; createdAt: string; signature: string }[];
 }
 
 /**
  * Checks a database (the live one, or a restored backup) against checkpoints exported earlier:
- * each exported checkpoint must verify with the exported public key, and the sealed event it signed
- * must still be there with the signed hash. Returns the problems found, none if they agree.
+ * each exported checkpoint must verify with the exported public key, and the seal it signed (at its
+ * position, or of its event for checkpoints from before sealing) must still be there with the
+ * signed hash. Returns the problems found, none if they agree.
  */
 export async function compareWithExportedCheckpoints(exported: ExportedCheckpoints, db: PrismaClient = prisma): Promise<string[]> {
   const key = publicKeyFromPem(exported.publicKey.spkiPem);
@@ -234,12 +236,11 @@ export async function compareWithExportedCheckpoints(exported: ExportedCheckpoin
   for (const c of exported.checkpoints) {
     const eventId = BigInt(c.eventId);
     const position = c.position ? BigInt(c.position) : null;
-    const signed = verifyMessage(key, checkpointMessage({ eventId, position, hash: c.hash, keyId: c.keyId, createdAt: new Date(c.createdAt) }), c.signature);
-    if (!signed) {
+    const message = checkpointMessage({ eventId, position, hash: c.hash, keyId: c.keyId, createdAt: new Date(c.createdAt) });
+    if (!verifyMessage(key, message, c.signature)) {
       problems.push(`Exported checkpoint of event ${c.eventId} does not verify with the exported public key.`);
       continue;
     }
-    // Checkpoints from before sealing (v1 files) name only the event; later ones its chain position.
     const seal = await db.auditSeal.findUnique({
       where: position !== null ? { position } : { eventId },
       select: { eventId: true, hash: true },
