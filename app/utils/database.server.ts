@@ -21,8 +21,6 @@ export interface Database {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `work` holding one connection (PostgreSQL) or the only connection (PGlite). */
   withConnection<T>(work: (conn: RawConnection) => Promise<T>): Promise<T>;
-  /** PGlite only: the whole data directory as a gzipped tarball (what `npm run db:backup` writes). */
-  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -71,10 +69,6 @@ function openPglite(dataDir: string): Database {
     prisma,
     ...conn,
     withConnection: (work) => work(conn),
-    async dumpDataDir() {
-      await client.waitReady; // before the first query PGlite is still starting, and a dump then never finishes
-      return client.dumpDataDir("gzip");
-    },
     async close() {
       try {
         await prisma.$disconnect();

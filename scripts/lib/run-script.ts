@@ -2,14 +2,13 @@ import { closeDatabase } from "~/utils/db.server";
 import { EnvError } from "~/utils/env.server";
 import { MigrationError } from "~/utils/migrate.server";
 import { DataDirLockedError } from "~/utils/data-dir-lock.server";
-import { BackupError } from "~/utils/backup.server";
 
 /** Runs a maintenance script: one clear line on a known failure, and the database always closed. */
 export async function runScript(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof EnvError || error instanceof MigrationError || error instanceof DataDirLockedError || error instanceof BackupError) {
+    if (error instanceof EnvError || error instanceof MigrationError || error instanceof DataDirLockedError) {
       console.error(error.message);
     } else {
       console.error(error);
