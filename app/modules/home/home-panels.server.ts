@@ -1,5 +1,6 @@
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { agreementHomePanels } from "~/modules/agreements/home-panel.server";
+import { roleGrantHomePanels } from "~/modules/users/home-panel.server";
 
 /**
  * Home page panels: things that need the user's attention, provided by each module. A provider
@@ -17,7 +18,7 @@ export interface HomePanel {
 
 export type HomePanelProvider = (auth: AuthenticatedRequest, now: Date) => Promise<HomePanel[]>;
 
-const PROVIDERS: HomePanelProvider[] = [agreementHomePanels];
+const PROVIDERS: HomePanelProvider[] = [agreementHomePanels, roleGrantHomePanels];
 
 export async function homePanelsFor(auth: AuthenticatedRequest, now = new Date()): Promise<HomePanel[]> {
   const panels = await Promise.all(PROVIDERS.map((provide) => provide(auth, now)));

@@ -1,8 +1,10 @@
 import { subject } from "@casl/ability";
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role, RoleGrantStatus } from "~/generated/prisma/enums";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
-import { notFound, type AuthenticatedRequest } from "~/modules/auth/auth.server";
+import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere, defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
 import { ROLE_GRANT_APPROVER, roleOrganisationMismatch } from "~/modules/authorization/rules/role-grants";
 import { isUuid } from "~/modules/organisations/organisations.server";
@@ -131,6 +133,39 @@ export async function getRoleGrantToDecide(ability: AppAbility, id: string) {
   if (!request) throw notFound();
   return request;
 }
+
+/**
+ * The approvals pages (/approvals/roles) are for people who approve some role: intelligence
+ * supervisors, partner managers and data protection officers. Anyone else gets the ordinary 404,
+ * and the attempt is recorded.
+ */
+export async function requireRoleGrantApprover(request: Request, context: AppLoadContext): Promise<AuthenticatedRequest> {
+  const auth = await requireUser(request, context);
+  if (!auth.ability.can("approve", "RoleGrantRequest")) {
+    await audit(auth.audit, {
+      action: "access.denied",
+      outcome: "DENIED",
+      recordType: "RoleGrantRequest",
+      details: { method: request.method, path: new URL(request.url).pathname },
+    });
+    throw notFound();
+  }
+  return auth;
+}
+
+export const roleGrantDecisionSchema = z
+  .object({
+    decision: z.enum(["approve", "refuse"], "Select whether you approve or refuse this role"),
+    reason: z.string().trim().max(500, "Reason must be 500 characters or fewer").optional(),
+  })
+  .transform((form, ctx): RoleGrantDecision => {
+    if (form.decision === "approve") return { decision: "approve" };
+    if (!form.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Enter why you are refusing this role" });
+      return z.NEVER;
+    }
+    return { decision: "refuse", reason: form.reason };
+  });
 
 export type RoleGrantDecision = { decision: "approve" } | { decision: "refuse"; reason: string };
 

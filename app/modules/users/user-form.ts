@@ -27,6 +27,13 @@ export const newUserFormSchema = z.object({
 
 export const editUserFormSchema = z.object(accountFields);
 
+/** Disabling an account or resetting its MFA: the reason, recorded in the audit trail. */
+export function reasonFormSchema(missing: string) {
+  return z.object({
+    reason: z.string(missing).trim().min(1, missing).max(500, "Reason must be 500 characters or fewer"),
+  });
+}
+
 export type NewUserForm = z.infer<typeof newUserFormSchema>;
 export type EditUserForm = z.infer<typeof editUserFormSchema>;
 

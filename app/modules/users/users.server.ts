@@ -299,7 +299,7 @@ function sameRoles(a: Role[], b: Role[]): boolean {
  * Disables the account: it can no longer sign in, every session ends at once (deleted in the same
  * transaction, so the very next request is refused) and any unused activation link dies.
  */
-export async function disableUser(actor: Actor, id: string, now = new Date()): Promise<AccountResult> {
+export async function disableUser(actor: Actor, id: string, reason: string, now = new Date()): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "disable", target, "You cannot disable your own account");
   if (denied) return denied;
@@ -315,6 +315,7 @@ export async function disableUser(actor: Actor, id: string, now = new Date()): P
       details: {
         email: target.email,
         changes: { disabled: { old: false, new: true } },
+        reason,
         sessionsEnded: sessions.count,
         activationLinksCancelled: links.count,
       },
@@ -344,7 +345,7 @@ export async function enableUser(actor: Actor, id: string): Promise<AccountResul
  * Removes the account's second factor (secret, replay guard and recovery codes) and ends its
  * sessions, so the next sign-in goes through enrolment again.
  */
-export async function resetUserMfa(actor: Actor, id: string): Promise<AccountResult> {
+export async function resetUserMfa(actor: Actor, id: string, reason: string): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot reset your own MFA: ask another administrator");
   if (denied) return denied;
@@ -359,6 +360,7 @@ export async function resetUserMfa(actor: Actor, id: string): Promise<AccountRes
       details: {
         email: target.email,
         changes: { mfaEnrolled: { old: target.mfaEnrolled, new: false } },
+        reason,
         recoveryCodesRemoved: codes.count,
         sessionsEnded: sessions.count,
       },
