@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { requireUser } from "~/modules/auth/auth.server";
-import { decideRoleGrant } from "~/modules/users/role-grants.server";
+import { SYSTEM_AUDIT_CONTEXT } from "~/modules/audit/audit.server";
+import { decideRoleGrant, grantFirstApproverRole } from "~/modules/users/role-grants.server";
 import * as home from "~/routes/_index";
 import * as decide from "~/routes/approvals.roles.$id";
 import * as approvals from "~/routes/approvals.roles._index";
@@ -304,5 +305,30 @@ describe("the trail of privilege changes", () => {
     expect(panel?.items.map((i) => i.label)).toEqual(["Police analyst for Sock Puppet", "Intelligence supervisor for Sock Puppet"]);
     const managerPage = (await run(home.loader, makeRequest("/", { cookie: await signedInCookie(r.manager.id) }))) as typeof page;
     expect(managerPage.panels.find((p) => p.id === "role-requests")).toBeUndefined();
+  });
+});
+
+describe("a new organisation's first approver", () => {
+  it("is given by the operator only while nobody there could approve it, and audited", async () => {
+    const r = await region();
+    const housing = await createOrganisation({ type: "HOUSING_PROVIDER" });
+    const first = await createAccount(r.adminCookie, housing.id, ["PARTNER_MANAGER"]);
+    const second = await createAccount(r.adminCookie, housing.id, ["PARTNER_MANAGER"]);
+    const context = { ...SYSTEM_AUDIT_CONTEXT, userAgent: "npm run admin:first-approver" };
+
+    expect(await grantFirstApproverRole(first.email, "POLICE_ANALYST", context)).toMatchObject({ ok: false, message: /is a police role/ });
+    expect(await grantFirstApproverRole(first.email, "PARTNER_MANAGER", context)).toMatchObject({ ok: true });
+    expect(await rolesOf(first.outcome.created!.id)).toEqual(["PARTNER_MANAGER"]);
+    expect(await pending(first.outcome.created!.id)).toEqual([]);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "privilege.grant_approved", recordId: first.outcome.created!.id } });
+    expect(event).toMatchObject({ actorUserId: null, userAgent: "npm run admin:first-approver", recordOrganisationId: housing.id });
+
+    // From now on there is someone to approve: four eyes apply.
+    const refused = await grantFirstApproverRole(second.email, "PARTNER_MANAGER", context);
+    expect(refused).toMatchObject({ ok: false, message: /has people who can approve this role/ });
+    expect(await rolesOf(second.outcome.created!.id)).toEqual([]);
+    const [request] = await pending(second.outcome.created!.id);
+    await decideAs(first.outcome.created!.id, request!.id, { decision: "approve" });
+    expect(await rolesOf(second.outcome.created!.id)).toEqual(["PARTNER_MANAGER"]);
   });
 });

@@ -273,3 +273,61 @@ async function denyDecision(actor: Actor, userId: string, requestId: string) {
     details: { attempted: "approve", subject: "RoleGrantRequest", requestId },
   });
 }
+
+export type FirstApproverResult = { ok: true; name: string; organisation: string } | { ok: false; message: string };
+
+/**
+ * For the operator only (`npm run admin:first-approver`), never a web page: gives a role when nobody
+ * in the person's organisation could approve it yet (a new organisation's first partner manager,
+ * intelligence supervisor or data protection officer). Refused whenever someone could: then four
+ * eyes apply as usual. Audited as an approval by the system, naming the script.
+ */
+export async function grantFirstApproverRole(
+  email: string,
+  role: Role,
+  context: Parameters<typeof recordAuditEvent>[1],
+  now = new Date(),
+): Promise<FirstApproverResult> {
+  const user = await prisma.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, name: true, email: true, roles: true, organisationId: true, organisation: { select: { name: true, type: true } } },
+  });
+  if (!user) return { ok: false, message: `There is no account with the email address ${email}` };
+  const mismatch = roleOrganisationMismatch(role, user.organisation.type, user.organisation.name);
+  if (mismatch) return { ok: false, message: mismatch };
+  if (user.roles.includes(role)) return { ok: false, message: `${user.email} already has that role` };
+  const approver = ROLE_GRANT_APPROVER[role];
+  return prisma.$transaction(async (tx) => {
+    await lockAccount(tx, user.id);
+    const approvers = await tx.user.count({
+      where: { organisationId: user.organisationId, disabledAt: null, roles: { has: approver }, id: { not: user.id } },
+    });
+    if (approvers > 0) {
+      return {
+        ok: false as const,
+        message: `${user.organisation.name} has people who can approve this role: ask an administrator to ask for it, and one of them to approve it`,
+      };
+    }
+    const reason = "Nobody in the organisation could approve it yet: given by the operator";
+    await tx.roleGrantRequest.updateMany({
+      where: { userId: user.id, role, status: "PENDING" },
+      data: { status: "APPROVED", decidedAt: now, reason },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { roles: { push: role } } });
+    await recordAuditEvent(tx, context, {
+      action: "privilege.grant_approved",
+      recordType: "User",
+      recordId: user.id,
+      recordOrganisationId: user.organisationId,
+      details: {
+        email: user.email,
+        role,
+        organisationId: user.organisationId,
+        organisation: user.organisation.name,
+        reason,
+        changes: { roles: { old: user.roles, new: [...user.roles, role] } },
+      },
+    });
+    return { ok: true as const, name: user.name, organisation: user.organisation.name };
+  });
+}
