@@ -17,6 +17,7 @@ import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecyc
 import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement.title ?? "Agreement"} – Partnership Intelligence Portal` },
@@ -40,7 +41,7 @@ const DONE_MESSAGES = {
 const doneSchema = z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES]).optional().catch(undefined);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const now = new Date();
+  const now = clock.now();
   const required = await requireAgreement(request, context, params.id);
   const { auth } = required;
   let { agreement } = required;

@@ -9,6 +9,7 @@ import { organisationChoices, versionTerms } from "~/modules/agreements/queries.
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft agreement – Partnership Intelligence Portal" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (agreement.status !== "DRAFT") throw redirect(`/agreements/${agreement.id}`);
   const latest = agreement.versions[agreement.versions.length - 1]!;
   return {
-    agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, new Date()), startDate: agreement.startDate },
+    agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, clock.now()), startDate: agreement.startDate },
     organisations: await organisationChoices(),
     initialValues: { ...termsToValues(versionTerms(latest)), ...partiesToValues(agreement.parties) },
   };

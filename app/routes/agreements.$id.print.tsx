@@ -8,6 +8,7 @@ import { requireAgreement } from "~/modules/agreements/route-helpers.server";
 import { termField, type TermKey } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement.reference ?? "Agreement"} (print) – Partnership Intelligence Portal` },
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, params.id);
-  const now = new Date();
+  const now = clock.now();
   const description = await describeAgreement(agreement, now);
   const asked = new URL(request.url).searchParams.get("version");
   const inForce = description.versions.find((v) => v.state === "IN_FORCE");

@@ -9,12 +9,13 @@ import { availableSteps } from "~/modules/agreements/queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Record a review – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, params.id, "review");
-  const now = new Date();
+  const now = clock.now();
   if (!availableSteps(auth.ability, auth.user, agreement, now).includes("review")) throw redirect(`/agreements/${agreement.id}`);
   return {
     agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, now), startDate: agreement.startDate },

@@ -9,12 +9,13 @@ import { VERSION_STATE_LABELS } from "~/modules/agreements/status";
 import { diffTerms } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Agreement version – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, params.id);
-  const description = await describeAgreement(agreement, new Date());
+  const description = await describeAgreement(agreement, clock.now());
   const number = Number(params.number);
   const version = description.versions.find((v) => v.versionNumber === number);
   if (!version) throw notFound();

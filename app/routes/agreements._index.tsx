@@ -8,12 +8,13 @@ import { listRegister, partyOptions, readRegisterFilters } from "~/modules/agree
 import { requireAgreementAbility } from "~/modules/agreements/route-helpers.server";
 import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "~/modules/agreements/status";
 import { Button, Select } from "~/components/form";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Information sharing agreements – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAgreementAbility(request, context, "read");
-  const now = new Date();
+  const now = clock.now();
   await expireIfLapsed(now);
   const url = new URL(request.url);
   const filters = readRegisterFilters(url);

@@ -1,6 +1,7 @@
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { agreementHomePanels } from "~/modules/agreements/home-panel.server";
 import { roleGrantHomePanels } from "~/modules/users/home-panel.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Home page panels: things that need the user's attention, provided by each module. A provider
@@ -20,7 +21,7 @@ export type HomePanelProvider = (auth: AuthenticatedRequest, now: Date) => Promi
 
 const PROVIDERS: HomePanelProvider[] = [agreementHomePanels, roleGrantHomePanels];
 
-export async function homePanelsFor(auth: AuthenticatedRequest, now = new Date()): Promise<HomePanel[]> {
+export async function homePanelsFor(auth: AuthenticatedRequest, now = clock.now()): Promise<HomePanel[]> {
   const panels = await Promise.all(PROVIDERS.map((provide) => provide(auth, now)));
   return panels.flat();
 }

@@ -8,6 +8,7 @@ import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth
 import { accessibleWhere, defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
 import { ROLE_GRANT_APPROVER, roleOrganisationMismatch } from "~/modules/authorization/rules/role-grants";
 import { isUuid } from "~/modules/organisations/organisations.server";
+import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 
 /**
@@ -191,7 +192,7 @@ export async function decideRoleGrant(
   actor: Actor,
   id: string,
   input: RoleGrantDecision,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<RoleGrantDecisionResult> {
   const visible = await getRoleGrantOrDeny(actor, id);
   const outcome = await prisma.$transaction(async (tx) => {
@@ -286,7 +287,7 @@ export async function grantFirstApproverRole(
   email: string,
   role: Role,
   context: Parameters<typeof recordAuditEvent>[1],
-  now = new Date(),
+  now = clock.now(),
 ): Promise<FirstApproverResult> {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },

@@ -11,6 +11,7 @@ import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
 import { issueActivation, UNUSABLE_PASSWORD_HASH } from "./activation.server";
 import { cancelRoleGrants, lockAccount, requestRoleGrants, rolesOrganisationMismatch } from "./role-grants.server";
 import type { EditUserForm, NewUserForm, UserListFilters, UserStatus } from "./user-form";
+import { clock } from "~/utils/clock";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -89,7 +90,7 @@ export async function countUsersByStatus(ability: AppAbility): Promise<Record<Us
 }
 
 /** The account as an administrator sees it, or a 404. */
-export async function getUserForAdmin(ability: AppAbility, id: string, now = new Date()) {
+export async function getUserForAdmin(ability: AppAbility, id: string, now = clock.now()) {
   if (!isUuid(id)) throw notFound();
   const row = await prisma.user.findFirst({
     where: { AND: [accessibleWhere(ability, "read", "User"), { id }] },
@@ -144,7 +145,7 @@ const EMAIL_TAKEN = { email: "An account with this email address already exists"
  * account starts with no roles: each role asked for waits for a second person's approval
  * (role-grants.server.ts), so creating an account for yourself gives you nothing.
  */
-export async function createUserAccount(actor: Actor, input: NewUserForm, now = new Date()): Promise<ActivationLinkResult> {
+export async function createUserAccount(actor: Actor, input: NewUserForm, now = clock.now()): Promise<ActivationLinkResult> {
   if (!actor.ability.can("create", "User")) throw notFound();
   const organisation = await readableOrganisation(actor.ability, input.organisationId);
   if (!organisation) return { ok: false, errors: { organisationId: "Select the person's organisation" } };
@@ -215,7 +216,7 @@ export type UpdateAccountResult =
  * - A move to another organisation takes every role away and asks for the roles again there,
  *   approved by that organisation's people (an approval in one force is no approval in another).
  */
-export async function updateUserAccount(actor: Actor, id: string, input: EditUserForm, now = new Date()): Promise<UpdateAccountResult> {
+export async function updateUserAccount(actor: Actor, id: string, input: EditUserForm, now = clock.now()): Promise<UpdateAccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "update", target, "You cannot change this account");
   if (denied) return denied;
@@ -299,7 +300,7 @@ function sameRoles(a: Role[], b: Role[]): boolean {
  * Disables the account: it can no longer sign in, every session ends at once (deleted in the same
  * transaction, so the very next request is refused) and any unused activation link dies.
  */
-export async function disableUser(actor: Actor, id: string, reason: string, now = new Date()): Promise<AccountResult> {
+export async function disableUser(actor: Actor, id: string, reason: string, now = clock.now()): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "disable", target, "You cannot disable your own account");
   if (denied) return denied;
@@ -373,7 +374,7 @@ export async function resetUserMfa(actor: Actor, id: string, reason: string): Pr
  * A new one-time link: for a user whose first link expired, or as a password reset. The current
  * password keeps working until the link is used; using it ends every session.
  */
-export async function issueUserActivation(actor: Actor, id: string, now = new Date()): Promise<ActivationLinkResult> {
+export async function issueUserActivation(actor: Actor, id: string, now = clock.now()): Promise<ActivationLinkResult> {
   const target = await getUserForAdmin(actor.ability, id);
   // Resetting your own password this way would bypass your current password and MFA.
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot issue an activation link for your own account");
