@@ -5,12 +5,8 @@ import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/f
 import { formatDateTime } from "~/components/navigation";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/modules/organisations/labels";
-import {
-  decideRoleGrant,
-  getRoleGrantToDecide,
-  requireRoleGrantApprover,
-  roleGrantDecisionSchema,
-} from "~/modules/users/role-grants.server";
+import { decideRoleGrant, getRoleGrantToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";
+import { roleGrantDecisionSchema } from "~/modules/users/user-form";
 import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

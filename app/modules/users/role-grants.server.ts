@@ -1,6 +1,5 @@
 import { subject } from "@casl/ability";
 import type { AppLoadContext } from "@remix-run/node";
-import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role, RoleGrantStatus } from "~/generated/prisma/enums";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
@@ -10,6 +9,7 @@ import { ROLE_GRANT_APPROVER, roleOrganisationMismatch } from "~/modules/authori
 import { isUuid } from "~/modules/organisations/organisations.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
+import type { RoleGrantDecision } from "./user-form";
 
 /**
  * Role grants with four eyes (issue 8, defect 1). An administrator asks for a role; it joins the
@@ -154,21 +154,7 @@ export async function requireRoleGrantApprover(request: Request, context: AppLoa
   return auth;
 }
 
-export const roleGrantDecisionSchema = z
-  .object({
-    decision: z.enum(["approve", "refuse"], "Select whether you approve or refuse this role"),
-    reason: z.string().trim().max(500, "Reason must be 500 characters or fewer").optional(),
-  })
-  .transform((form, ctx): RoleGrantDecision => {
-    if (form.decision === "approve") return { decision: "approve" };
-    if (!form.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Enter why you are refusing this role" });
-      return z.NEVER;
-    }
-    return { decision: "refuse", reason: form.reason };
-  });
-
-export type RoleGrantDecision = { decision: "approve" } | { decision: "refuse"; reason: string };
+export type { RoleGrantDecision } from "./user-form";
 
 export type RoleGrantDecisionResult =
   | { ok: true; status: Extract<RoleGrantStatus, "APPROVED" | "REFUSED">; role: Role; name: string }
