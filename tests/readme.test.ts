@@ -26,7 +26,7 @@ describe("README", () => {
     const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     const scripts = Object.keys(packageJson.scripts).filter((name) => name !== "postinstall");
     const section = readme.split("\n## Scripts\n")[1]?.split("\n## ")[0] ?? "";
-    const documented = [...section.matchAll(/^\| `npm (?:run )?([a-z0-9:]+)/gm)].map((match) => match[1]);
+    const documented = [...section.matchAll(/^\| `npm (?:run )?([a-z0-9:-]+)/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual(scripts.sort());
   });
 

@@ -8,15 +8,9 @@ import { requireAdministrator } from "~/modules/administration/require-administr
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { activationPath } from "~/modules/users/activation.server";
-import { ActivationLinkPanel } from "~/modules/users/user-fields";
+import { ActivationLinkPanel, roleApproverText } from "~/modules/users/user-fields";
 import { UserStatusTag } from "~/modules/users/user-status-tag";
-import {
-  disableUser,
-  enableUser,
-  getUserForAdmin,
-  issueUserActivation,
-  resetUserMfa,
-} from "~/modules/users/users.server";
+import { enableUser, getUserForAdmin, issueUserActivation } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,6 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const DONE_MESSAGES = {
   updated: "The account details have been saved.",
+  "roles-requested":
+    "The account details have been saved. The roles you added give no access until a second person approves them.",
   disabled: "The account has been disabled and its sessions ended.",
   enabled: "The account has been enabled. The person can sign in again.",
   "mfa-reset": "MFA has been reset and the account's sessions ended. The person will set up MFA at their next sign-in.",
@@ -44,13 +40,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       disabledAt: user.disabledAt ? formatDateTime(user.disabledAt) : null,
       activationExpiresAt: user.activationExpiresAt ? formatDateTime(user.activationExpiresAt) : null,
       roles: user.roles.map((role) => ROLE_LABELS[role]),
+      pendingRoles: user.pendingRoles.map((request) => ({
+        id: request.id,
+        role: ROLE_LABELS[request.role],
+        approver: roleApproverText(request.role),
+        requestedBy: request.requestedBy.name,
+        requestedAt: formatDateTime(request.requestedAt),
+      })),
     },
     isSelf,
     message: done && done in DONE_MESSAGES ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES] : null,
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["disable", "enable", "reset-mfa", "activation-link"]) });
+// Disabling and resetting MFA ask for confirmation and a reason on their own pages
+// (admin.users.$id.disable.tsx, admin.users.$id.reset-mfa.tsx).
+const intentSchema = z.object({ intent: z.enum(["enable", "activation-link"]) });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
@@ -59,17 +64,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!form.success) return { errors: { form: "Choose an action" }, link: null };
   const here = `/admin/users/${id}`;
   switch (form.data.intent) {
-    case "disable": {
-      const result = await disableUser(auth, id);
-      return result.ok ? redirectTo(`${here}?done=disabled`) : { errors: result.errors, link: null };
-    }
     case "enable": {
       const result = await enableUser(auth, id);
       return result.ok ? redirectTo(`${here}?done=enabled`) : { errors: result.errors, link: null };
-    }
-    case "reset-mfa": {
-      const result = await resetUserMfa(auth, id);
-      return result.ok ? redirectTo(`${here}?done=mfa-reset`) : { errors: result.errors, link: null };
     }
     case "activation-link": {
       const result = await issueUserActivation(auth, id);
@@ -123,7 +120,22 @@ export default function UserAccount() {
             </Link>
           }
         />
-        <Row label="Roles" value={user.roles.join(", ")} />
+        <Row label="Roles" value={user.roles.join(", ") || "None"} />
+        {user.pendingRoles.length > 0 ? (
+          <Row
+            label="Awaiting approval"
+            value={
+              <ul className="govuk-list">
+                {user.pendingRoles.map((request) => (
+                  <li key={request.id}>
+                    <strong>{request.role}</strong>: asked for by {request.requestedBy} on {request.requestedAt}; to be
+                    approved by {request.approver}. It gives no access until then.
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
         <Row label="Can sign agreements" value={user.isAgreementSignatory ? "Yes" : "No"} />
         <Row label="MFA" value={user.mfaEnrolled ? "Set up" : "Not set up: they will set it up at their next sign-in"} />
         <Row label="Signed in now" value={user.activeSessions === 0 ? "No" : `Yes (${user.activeSessions} session${user.activeSessions === 1 ? "" : "s"})`} />
@@ -161,15 +173,15 @@ export default function UserAccount() {
           )}
 
           <h2 className="govuk-heading-m">Multi-factor authentication</h2>
-          <Form method="post">
-            <p className="govuk-body">
-              If the person has lost their authenticator and their recovery codes, reset MFA. This signs them out
-              everywhere and they set up a new authenticator at their next sign-in.
-            </p>
-            <Button variant="warning" name="intent" value="reset-mfa">
-              Reset MFA
-            </Button>
-          </Form>
+          <p className="govuk-body">
+            If the person has lost their authenticator and their recovery codes, reset MFA. This signs them out
+            everywhere and they set up a new authenticator at their next sign-in.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-button govuk-button--warning" to={`/admin/users/${user.id}/reset-mfa`} role="button" data-module="govuk-button">
+              Reset MFA<span className="govuk-visually-hidden"> for {user.name}</span>
+            </Link>
+          </p>
 
           <h2 className="govuk-heading-m">Access</h2>
           {user.disabledAt ? (
@@ -180,15 +192,17 @@ export default function UserAccount() {
               </Button>
             </Form>
           ) : (
-            <Form method="post">
+            <>
               <p className="govuk-body">
                 Disabling the account signs the person out everywhere at once and stops them signing in. Their records
                 and the audit trail are kept.
               </p>
-              <Button variant="warning" name="intent" value="disable">
-                Disable account
-              </Button>
-            </Form>
+              <p className="govuk-body">
+                <Link className="govuk-button govuk-button--warning" to={`/admin/users/${user.id}/disable`} role="button" data-module="govuk-button">
+                  Disable account<span className="govuk-visually-hidden"> of {user.name}</span>
+                </Link>
+              </p>
+            </>
           )}
         </>
       )}

@@ -7,7 +7,7 @@ import { notFound } from "~/modules/auth/auth.server";
 import { organisationOptions } from "~/modules/organisations/organisations.server";
 import { activationPath } from "~/modules/users/activation.server";
 import { newUserFormSchema } from "~/modules/users/user-form";
-import { ActivationLinkPanel, UserAccountFields } from "~/modules/users/user-fields";
+import { ActivationLinkPanel, RoleApprovalExplanation, UserAccountFields } from "~/modules/users/user-fields";
 import { createUserAccount } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -72,6 +72,10 @@ export default function NewUser() {
                 They open the link, choose a password, sign in and set up their authenticator app. Until then the account
                 shows as awaiting activation.
               </p>
+              <p className="govuk-body">
+                The roles you chose give no access until a second person approves them: see the account&apos;s page for
+                who must approve each one.
+              </p>
               <ul className="govuk-list">
                 <li>
                   <Link className="govuk-link" to={`/admin/users/${created.id}`}>
@@ -92,6 +96,7 @@ export default function NewUser() {
               <p className="govuk-body">
                 You will get a one-time link for the person to set their password. You never choose or see it.
               </p>
+              <RoleApprovalExplanation />
               <Form method="post" noValidate>
                 <UserAccountFields
                   organisations={organisations}

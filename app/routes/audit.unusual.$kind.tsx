@@ -9,6 +9,7 @@ import {
   eventsByIds,
   largeExports,
   outOfHoursEvents,
+  privilegeChanges,
   repeatedDenials,
   UNUSUAL_KINDS,
   unusualVolume,
@@ -24,6 +25,7 @@ const TITLES: Record<UnusualKind, string> = {
   "out-of-hours": "Access outside working hours",
   denied: "Repeated denied attempts",
   exports: "Exports of many records",
+  privileges: "Privilege changes",
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,7 +58,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const rows = await repeatedDenials(scope, p);
     result = { type: "denied", rows: rows.map((r) => ({ ...r, first: r.first.toISOString(), last: r.last.toISOString() })) };
   } else {
-    const found = kind === "exports" ? await largeExports(scope, p, before) : await outOfHoursEvents(scope, p, before);
+    const find = { exports: largeExports, privileges: privilegeChanges, "out-of-hours": outOfHoursEvents }[kind];
+    const found = await find(scope, p, before);
     const events = await eventsByIds(scope, found.ids);
     result = { type: "events", events: events.map(serialiseEvent), older: found.older, labels: await eventLabels(events) };
   }

@@ -26,6 +26,11 @@ export default function UnusualAccess() {
     },
     { href: "/audit/unusual/denied", label: "Repeated denied attempts", text: `${t.deniedMinimum} or more denied attempts or failed sign-ins by the same person or address.` },
     { href: "/audit/unusual/exports", label: "Exports of many records", text: `Exports of ${t.exportMinimumRows} or more records at once.` },
+    {
+      href: "/audit/unusual/privileges",
+      label: "Privilege changes",
+      text: "Every role asked for, approved, refused or cancelled; accounts created; changes of roles, organisation or signatory; refused attempts to change them.",
+    },
   ];
   return (
     <>

@@ -5,6 +5,8 @@ import * as organisationEdit from "~/routes/admin.organisations.$id";
 import * as organisationsList from "~/routes/admin.organisations._index";
 import * as organisationNew from "~/routes/admin.organisations.new";
 import * as userDetail from "~/routes/admin.users.$id._index";
+import * as userDisable from "~/routes/admin.users.$id.disable";
+import * as userResetMfa from "~/routes/admin.users.$id.reset-mfa";
 import * as userEdit from "~/routes/admin.users.$id.edit";
 import * as usersList from "~/routes/admin.users._index";
 import * as userNew from "~/routes/admin.users.new";
@@ -74,7 +76,23 @@ const ROUTES: Route[] = [
     action: userDetail.action,
     path: (f) => `/admin/users/${f.target.id}`,
     params: (f) => ({ id: f.target.id }),
-    form: () => ({ intent: "disable" }),
+    form: () => ({ intent: "activation-link" }),
+  },
+  {
+    name: "/admin/users/$id/disable",
+    loader: userDisable.loader,
+    action: userDisable.action,
+    path: (f) => `/admin/users/${f.target.id}/disable`,
+    params: (f) => ({ id: f.target.id }),
+    form: () => ({ reason: "Sneaky" }),
+  },
+  {
+    name: "/admin/users/$id/reset-mfa",
+    loader: userResetMfa.loader,
+    action: userResetMfa.action,
+    path: (f) => `/admin/users/${f.target.id}/reset-mfa`,
+    params: (f) => ({ id: f.target.id }),
+    form: () => ({ reason: "Sneaky" }),
   },
   {
     name: "/admin/users/$id/edit",
@@ -88,7 +106,10 @@ const ROUTES: Route[] = [
 
 async function snapshot(f: Awaited<ReturnType<typeof fixtures>>) {
   return {
-    target: await prisma.user.findUniqueOrThrow({ where: { id: f.target.id }, select: { name: true, roles: true, disabledAt: true } }),
+    target: await prisma.user.findUniqueOrThrow({
+      where: { id: f.target.id },
+      select: { name: true, roles: true, disabledAt: true, totpSecret: true, _count: { select: { activations: true, roleGrantRequests: true } } },
+    }),
     organisation: await prisma.organisation.findUniqueOrThrow({ where: { id: f.organisation.id }, select: { name: true, type: true } }),
     users: await prisma.user.count(),
     organisations: await prisma.organisation.count(),

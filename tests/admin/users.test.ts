@@ -3,6 +3,8 @@ import { validateSessionToken } from "~/modules/auth/session.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import * as activate from "~/routes/activate.$token";
 import * as userDetail from "~/routes/admin.users.$id._index";
+import * as userDisable from "~/routes/admin.users.$id.disable";
+import * as userResetMfa from "~/routes/admin.users.$id.reset-mfa";
 import * as userEdit from "~/routes/admin.users.$id.edit";
 import * as usersList from "~/routes/admin.users._index";
 import * as userNew from "~/routes/admin.users.new";
@@ -53,8 +55,16 @@ describe("creating a user account", () => {
     const token = tokenOf(data);
     expect(token).toMatch(/^[a-z2-7]{32}$/);
 
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "jo.bloggs@telford.gov.example" }, include: { activations: true } });
-    expect(user.roles.sort()).toEqual(["PARTNER_MANAGER", "PARTNER_SUBMITTER"]);
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "jo.bloggs@telford.gov.example" },
+      include: { activations: true, roleGrantRequests: true },
+    });
+    // The roles wait for a partner manager's approval (tests/admin/role-grants.test.ts).
+    expect(user.roles).toEqual([]);
+    expect(user.roleGrantRequests.map((r) => [r.role, r.status]).sort()).toEqual([
+      ["PARTNER_MANAGER", "PENDING"],
+      ["PARTNER_SUBMITTER", "PENDING"],
+    ]);
     expect(user.isAgreementSignatory).toBe(true);
     expect(user.passwordHash).toBe(UNUSABLE_PASSWORD_HASH);
     expect(user.totpSecret).toBeNull();
@@ -67,7 +77,12 @@ describe("creating a user account", () => {
 
     const created = await lastEvent("admin.user_created", user.id);
     expect(created.actorUserId).toBe(admin.id);
-    expect(created.details).toMatchObject({ email: user.email, roles: ["PARTNER_SUBMITTER", "PARTNER_MANAGER"], isAgreementSignatory: true });
+    expect(created.details).toMatchObject({
+      email: user.email,
+      roles: [],
+      rolesRequested: ["PARTNER_SUBMITTER", "PARTNER_MANAGER"],
+      isAgreementSignatory: true,
+    });
     const issued = await lastEvent("admin.activation_link_issued", user.id);
     expect(JSON.stringify(issued.details)).not.toContain(token);
   });
@@ -79,7 +94,7 @@ describe("creating a user account", () => {
       name: "Copy",
       email: existing.email.toUpperCase(),
       organisationId: existing.organisationId,
-      roles: ["POLICE_ANALYST"],
+      roles: ["PARTNER_SUBMITTER"],
       isAgreementSignatory: "no",
     })) as { errors: Record<string, string>; values: Record<string, string> };
     expect(data.errors.email).toMatch(/already exists/);
@@ -177,7 +192,32 @@ describe("activation link", () => {
 });
 
 describe("changing an account", () => {
-  it("changes roles, organisation and signatory flag, auditing old and new values", async () => {
+  it("changes name, roles and signatory flag, auditing old and new values; added roles wait for approval", async () => {
+    const { cookie } = await signedInAdmin();
+    const user = await createUser({ roles: ["PARTNER_SUBMITTER", "PARTNER_MANAGER"] });
+    const outcome = await run(
+      userEdit.action,
+      makeRequest(`/admin/users/${user.id}/edit`, {
+        cookie,
+        form: { name: "Renamed", organisationId: user.organisationId, roles: ["PARTNER_MANAGER"], isAgreementSignatory: "yes" },
+      }),
+      { id: user.id },
+    );
+    expect((outcome as Response).headers.get("Location")).toBe(`/admin/users/${user.id}?done=updated`);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ name: "Renamed", roles: ["PARTNER_MANAGER"], isAgreementSignatory: true });
+    const event = await lastEvent("admin.user_updated", user.id);
+    expect(event.details).toEqual({
+      email: user.email,
+      changes: {
+        name: { old: "Test User", new: "Renamed" },
+        roles: { old: ["PARTNER_SUBMITTER", "PARTNER_MANAGER"], new: ["PARTNER_MANAGER"] },
+        isAgreementSignatory: { old: false, new: true },
+      },
+    });
+  });
+
+  it("moving an account to another organisation is audited, and its roles are asked for again there", async () => {
     const { cookie } = await signedInAdmin();
     const user = await createUser({ roles: ["PARTNER_SUBMITTER"] });
     const other = await createOrganisation({ name: `Other ${Date.now()}` });
@@ -185,23 +225,29 @@ describe("changing an account", () => {
       userEdit.action,
       makeRequest(`/admin/users/${user.id}/edit`, {
         cookie,
-        form: { name: "Test User", organisationId: other.id, roles: ["PARTNER_MANAGER"], isAgreementSignatory: "yes" },
+        form: { name: "Test User", organisationId: other.id, roles: ["PARTNER_SUBMITTER", "PARTNER_MANAGER"], isAgreementSignatory: "no" },
       }),
       { id: user.id },
     );
-    expect((outcome as Response).headers.get("Location")).toBe(`/admin/users/${user.id}?done=updated`);
-    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after).toMatchObject({ organisationId: other.id, roles: ["PARTNER_MANAGER"], isAgreementSignatory: true });
+    expect((outcome as Response).headers.get("Location")).toBe(`/admin/users/${user.id}?done=roles-requested`);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ organisationId: other.id, roles: [] });
     const event = await lastEvent("admin.user_updated", user.id);
     expect(event.details).toEqual({
       email: user.email,
       changes: {
         organisationId: { old: user.organisationId, new: other.id },
         organisation: { old: user.organisation.name, new: other.name },
-        roles: { old: ["PARTNER_SUBMITTER"], new: ["PARTNER_MANAGER"] },
-        isAgreementSignatory: { old: false, new: true },
+        roles: { old: ["PARTNER_SUBMITTER"], new: [] },
       },
     });
+    const detail = (await run(userDetail.loader, makeRequest(`/admin/users/${user.id}`, { cookie }), { id: user.id })) as {
+      user: { roles: string[]; pendingRoles: { role: string; approver: string }[] };
+    };
+    expect(detail.user.roles).toEqual([]);
+    expect(detail.user.pendingRoles.map((r) => `${r.role}: ${r.approver}`)).toEqual([
+      "Partner submitter: a partner manager of the person's organisation",
+      "Partner manager: a partner manager of the person's organisation",
+    ]);
   });
 
   it("an administrator cannot remove their own administrator role", async () => {
@@ -210,11 +256,11 @@ describe("changing an account", () => {
       userEdit.action,
       makeRequest(`/admin/users/${admin.id}/edit`, {
         cookie,
-        form: { name: "Test User", organisationId: admin.organisationId, roles: ["POLICE_ANALYST"], isAgreementSignatory: "no" },
+        form: { name: "Test User", organisationId: admin.organisationId, roles: ["DATA_PROTECTION_OFFICER"], isAgreementSignatory: "no" },
       }),
       { id: admin.id },
     )) as { errors: Record<string, string> };
-    expect(outcome.errors.roles).toMatch(/cannot remove your own/);
+    expect(outcome.errors.form).toMatch(/cannot change your own roles/);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).roles).toEqual(["SYSTEM_ADMINISTRATOR"]);
   });
 
@@ -224,12 +270,23 @@ describe("changing an account", () => {
     const sessions = [await sessionToken(user.id), await sessionToken(user.id)];
     const act = (intent: string) =>
       run(userDetail.action, makeRequest(`/admin/users/${user.id}`, { cookie, form: { intent } }), { id: user.id });
+    const disable = (form: Record<string, string>) =>
+      run(userDisable.action, makeRequest(`/admin/users/${user.id}/disable`, { cookie, form }), { id: user.id });
 
-    expect((await act("disable")) as Response).toHaveProperty("status", 302);
+    // Disabling asks for a reason first, and does nothing without one.
+    expect(statusOf(await run(userDisable.loader, makeRequest(`/admin/users/${user.id}/disable`, { cookie }), { id: user.id }))).toBe(200);
+    const noReason = (await disable({ reason: " " })) as { errors: Record<string, string> };
+    expect(noReason.errors.reason).toBe("Enter why you are disabling this account");
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
+
+    expect((await disable({ reason: "Left the force on 1 December" })) as Response).toHaveProperty("status", 302);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     for (const token of sessions) expect(await validateSessionToken(token)).toBeNull();
     const disabled = await lastEvent("admin.user_disabled", user.id);
-    expect(disabled).toMatchObject({ actorUserId: admin.id, details: { sessionsEnded: 2, changes: { disabled: { old: false, new: true } } } });
+    expect(disabled).toMatchObject({
+      actorUserId: admin.id,
+      details: { sessionsEnded: 2, reason: "Left the force on 1 December", changes: { disabled: { old: false, new: true } } },
+    });
 
     await act("enable");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
@@ -242,23 +299,30 @@ describe("changing an account", () => {
     await prisma.user.update({ where: { id: user.id }, data: { totpLastUsedStep: 123n } });
     await prisma.recoveryCode.create({ data: { userId: user.id, codeHash: "x".repeat(64) } });
     const session = await sessionToken(user.id);
-    await run(userDetail.action, makeRequest(`/admin/users/${user.id}`, { cookie, form: { intent: "reset-mfa" } }), { id: user.id });
+    const reset = (form: Record<string, string>) =>
+      run(userResetMfa.action, makeRequest(`/admin/users/${user.id}/reset-mfa`, { cookie, form }), { id: user.id });
+    const noReason = (await reset({})) as { errors: Record<string, string> };
+    expect(noReason.errors.reason).toBe("Enter why you are resetting MFA for this account");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret).toBe(user.totpSecret);
+    expect(statusOf(await reset({ reason: "Lost phone; identity checked by video call" }))).toBe(302);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after).toMatchObject({ totpSecret: null, totpEnrolledAt: null, totpLastUsedStep: null });
     expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await validateSessionToken(session)).toBeNull();
     const event = await lastEvent("admin.mfa_reset", user.id);
-    expect(event.details).toMatchObject({ recoveryCodesRemoved: 1, sessionsEnded: 1 });
+    expect(event.details).toMatchObject({ recoveryCodesRemoved: 1, sessionsEnded: 1, reason: "Lost phone; identity checked by video call" });
     expect(JSON.stringify(event.details)).not.toContain(user.totpSecret!);
   });
 
   it("an administrator cannot disable themselves, reset their own MFA or issue themselves a link", async () => {
     const { admin, cookie } = await signedInAdmin();
-    for (const intent of ["disable", "reset-mfa", "activation-link"]) {
-      const outcome = (await run(userDetail.action, makeRequest(`/admin/users/${admin.id}`, { cookie, form: { intent } }), {
-        id: admin.id,
-      })) as { errors: Record<string, string> };
-      expect(outcome.errors.form).toMatch(/your own/);
+    const attempts = [
+      run(userDisable.action, makeRequest(`/admin/users/${admin.id}/disable`, { cookie, form: { reason: "test" } }), { id: admin.id }),
+      run(userResetMfa.action, makeRequest(`/admin/users/${admin.id}/reset-mfa`, { cookie, form: { reason: "test" } }), { id: admin.id }),
+      run(userDetail.action, makeRequest(`/admin/users/${admin.id}`, { cookie, form: { intent: "activation-link" } }), { id: admin.id }),
+    ];
+    for (const attempt of attempts) {
+      expect(((await attempt) as { errors: Record<string, string> }).errors.form).toMatch(/your own/);
     }
     const after = await prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(after.disabledAt).toBeNull();

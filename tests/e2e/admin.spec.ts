@@ -1,13 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, newSession, signIn } from "./helpers";
 
 /**
  * Administration journeys: an administrator sets up an organisation and a user; the user activates
  * their account with the one-time link and is taken to MFA enrolment at first sign-in; disabling a
- * signed-in user cuts them off on their next request. axe runs on every administration page.
+ * signed-in user cuts them off on their next request. The roles an administrator gives wait for a
+ * second person (four eyes): the organisation's partner manager approves or refuses them, and the
+ * DPO finds it all under "Privilege changes". axe runs on every page.
  */
 const ADMIN = "ada.admin@westmercia.police.example";
 const ANALYST = "alex.analyst@westmercia.police.example";
+const TELFORD_MANAGER = "mark.manager@telford.gov.example";
+const DPO = "dana.dpo@westmercia.police.example";
 const NEW_PASSWORD = "amber lantern orchard ninety";
 
 test.describe.configure({ mode: "serial" });
@@ -88,6 +92,7 @@ test("an administrator creates a user, who activates the account and is asked to
 
   await expect(admin.getByRole("heading", { name: "Account created" })).toBeVisible();
   await expect(admin.getByText(email)).toBeVisible();
+  await expect(admin.getByText(/roles you chose give no access until a second person approves them/)).toBeVisible();
   await expectAccessible(admin);
   const link = (await admin.getByTestId("activation-link").textContent())?.trim() ?? "";
   expect(link).toMatch(/\/activate\/[a-z2-7]{32}$/);
@@ -129,10 +134,69 @@ test("an administrator creates a user, who activates the account and is asked to
   await admin.getByRole("button", { name: /Change account details/ }).click();
   await expect(admin.getByRole("heading", { name: "Change account details" })).toBeVisible();
   await expectAccessible(admin);
-  await admin.getByLabel("Partner manager").check();
+  await admin.getByLabel(/^Partner manager/).check();
   await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin.getByText("The account details have been saved.")).toBeVisible();
-  await expect(admin.getByRole("definition").filter({ hasText: "Partner submitter, Partner manager" })).toBeVisible();
+  await expect(admin.getByText(/The roles you added give no access until a second person approves them/)).toBeVisible();
+  const awaiting = admin.getByRole("definition").filter({ hasText: /to be approved by/ });
+  await expect(awaiting).toContainText("Partner submitter");
+  await expect(awaiting).toContainText("Partner manager");
+  await expectAccessible(admin);
+});
+
+test("the partner manager approves one role and refuses the other, with a reason", async ({ browser }) => {
+  test.slow(); // a second person signs in (password and security code)
+  const manager = await newSession(browser, TELFORD_MANAGER);
+  await manager.goto("/");
+  const panel = manager.getByTestId("role-requests");
+  await expect(panel).toContainText("2 roles waiting for your approval");
+  await expectAccessible(manager);
+  await manager.goto("/approvals/roles");
+  await expect(manager.getByRole("heading", { level: 1, name: "Roles to approve" })).toBeVisible();
+  await expectAccessible(manager);
+
+  await manager.getByRole("link", { name: /Decide.*Partner submitter for Jamie Newman/ }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: "Partner submitter for Jamie Newman" })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByLabel("Approve", { exact: true }).check();
+  await manager.getByRole("button", { name: "Save decision" }).click();
+  await expect(manager.getByText(/Role approved/)).toBeVisible();
+
+  await manager.getByRole("link", { name: /Decide.*Partner manager for Jamie Newman/ }).click();
+  await manager.getByLabel("Refuse", { exact: true }).check();
+  await manager.getByRole("button", { name: "Save decision" }).click();
+  await expect(manager.getByRole("link", { name: "Enter why you are refusing this role" })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByLabel(/^Reason/).fill("Jamie does not manage the partnership's agreements");
+  await manager.getByRole("button", { name: "Save decision" }).click();
+  await expect(manager.getByText(/Role refused/)).toBeVisible();
+  await expect(manager.getByText("There are no roles waiting for your approval.")).toBeVisible();
+  await manager.context().close();
+
+  await admin.goto("/admin/users?q=jamie.new");
+  await admin.getByRole("link", { name: "Jamie Newman", exact: true }).click();
+  await expect(admin.getByRole("definition").filter({ hasText: /^Partner submitter$/ })).toBeVisible();
+  await expect(admin.getByText(/to be approved by/)).toHaveCount(0);
+});
+
+test("an administrator cannot change their own roles; the DPO finds the attempt under privilege changes", async ({ browser }) => {
+  test.slow(); // a second person signs in (password and security code)
+  await admin.goto("/admin/users?q=ada.admin");
+  await admin.getByRole("link", { name: "Ada Okafor" }).click();
+  await admin.getByRole("button", { name: /Change account details/ }).click();
+  await expect(admin.getByText(/This is your own account/)).toBeVisible();
+  await admin.getByLabel(/^Police analyst/).check();
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(admin.getByRole("link", { name: /You cannot change your own roles, organisation or signatory flag/ })).toBeVisible();
+  await expectAccessible(admin);
+
+  const dpo = await newSession(browser, DPO);
+  await dpo.goto("/audit/unusual");
+  await dpo.getByRole("link", { name: "Privilege changes" }).click();
+  await expect(dpo.getByRole("heading", { level: 1, name: "Privilege changes" })).toBeVisible();
+  await expect(dpo.getByText("Asked for a role to be given").first()).toBeVisible();
+  await expect(dpo.getByText("Access denied").first()).toBeVisible();
+  await expectAccessible(dpo);
+  await dpo.context().close();
 });
 
 test("disabling a signed-in user cuts them off on their next request", async ({ browser }) => {
@@ -147,6 +211,13 @@ test("disabling a signed-in user cuts them off on their next request", async ({ 
   await expectAccessible(admin);
   await admin.getByRole("link", { name: "Alex Morgan" }).click();
   await expect(admin.getByRole("definition").filter({ hasText: /Yes \(1 session\)/ })).toBeVisible();
+  await admin.getByRole("button", { name: "Disable account" }).click();
+  await expect(admin.getByRole("heading", { name: "Are you sure you want to disable this account?" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Disable account" }).click();
+  await expect(admin.getByRole("link", { name: "Enter why you are disabling this account" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByLabel("Why are you disabling this account?").fill("Suspected misuse reported by the DPO");
   await admin.getByRole("button", { name: "Disable account" }).click();
   await expect(admin.getByText("The account has been disabled and its sessions ended.")).toBeVisible();
   await expectAccessible(admin);
@@ -164,6 +235,10 @@ test("an administrator resets a user's MFA and issues a password reset link", as
   // Nadia is used by no other end-to-end test, so resetting her MFA affects nothing else.
   await admin.goto("/admin/users?q=nadia.nurse");
   await admin.getByRole("link", { name: "Nadia Kaur" }).click();
+  await admin.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(admin.getByRole("heading", { name: "Are you sure you want to reset MFA for this account?" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByLabel("Why are you resetting MFA?").fill("Lost phone; identity checked in person");
   await admin.getByRole("button", { name: "Reset MFA" }).click();
   await expect(admin.getByText(/MFA has been reset/)).toBeVisible();
   await expect(admin.getByRole("definition").filter({ hasText: /Not set up/ })).toBeVisible();

@@ -99,7 +99,7 @@ test("every oversight screen opens and is accessible", async ({ page }) => {
 
   await page.goto("/audit/unusual");
   await expectAccessible(page);
-  for (const name of ["Users viewing far more records", "Access outside working hours", "Repeated denied attempts", "Exports of many records"]) {
+  for (const name of ["Users viewing far more records", "Access outside working hours", "Repeated denied attempts", "Exports of many records", "Privilege changes"]) {
     await page.goto("/audit/unusual");
     await page.getByRole("link", { name: new RegExp(name) }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);

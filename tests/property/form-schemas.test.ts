@@ -5,7 +5,13 @@ import * as agreementForms from "~/modules/agreements/forms";
 import { periodSchema } from "~/modules/audit/period";
 import * as intelligenceForms from "~/modules/intelligence/forms";
 import { organisationFormSchema } from "~/modules/organisations/organisation-form";
-import { editUserFormSchema, newUserFormSchema, userListFiltersSchema } from "~/modules/users/user-form";
+import {
+  editUserFormSchema,
+  newUserFormSchema,
+  reasonFormSchema,
+  roleGrantDecisionSchema,
+  userListFiltersSchema,
+} from "~/modules/users/user-form";
 
 /**
  * Every form and filter schema answers any posted body with success or field errors, never an
@@ -22,6 +28,8 @@ const schemas: Record<string, z.ZodType> = {
   editUserFormSchema,
   newUserFormSchema,
   userListFiltersSchema,
+  reasonFormSchema: reasonFormSchema("Enter a reason"),
+  roleGrantDecisionSchema,
 };
 for (const [name, value] of [...Object.entries(agreementForms), ...Object.entries(intelligenceForms)]) {
   if (isSchema(value)) schemas[name] = value;

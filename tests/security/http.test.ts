@@ -133,7 +133,7 @@ describe("cross-site request forgery", () => {
     const { cookie } = await signedIn({ roles: ["SYSTEM_ADMINISTRATOR"] });
     const target = await createUser({ roles: ["POLICE_ANALYST"] });
     const disabled = async () => (await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt !== null;
-    return { cookie, target, disabled, path: `/admin/users/${target.id}` };
+    return { cookie, target, disabled, path: `/admin/users/${target.id}/disable` };
   }
 
   it.each([
@@ -145,7 +145,7 @@ describe("cross-site request forgery", () => {
   ])("refuses a POST with %s (403) and changes nothing", async (_name, headers: Record<string, string>) => {
     const { cookie, disabled, path } = await adminAndTarget();
     const resolved = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v === "SELF" ? server.origin : v]));
-    const response = await post(path, "intent=disable", { Cookie: cookie, ...resolved });
+    const response = await post(path, "reason=forged", { Cookie: cookie, ...resolved });
     expect(response.status).toBe(403);
     await response.arrayBuffer();
     expect(await disabled()).toBe(false);
@@ -153,7 +153,7 @@ describe("cross-site request forgery", () => {
 
   it("accepts the same POST from this site (so the refusals above are the guard's doing)", async () => {
     const { cookie, disabled, path } = await adminAndTarget();
-    const response = await post(path, "intent=disable", { Cookie: cookie, Origin: server.origin, "Sec-Fetch-Site": "same-origin" });
+    const response = await post(path, "reason=left", { Cookie: cookie, Origin: server.origin, "Sec-Fetch-Site": "same-origin" });
     expect(response.status).toBe(302);
     expect(await disabled()).toBe(true);
   });
@@ -203,8 +203,12 @@ describe("GET never changes state", () => {
     const { cookie } = await signedIn({ roles: ["SYSTEM_ADMINISTRATOR"] });
     const target = await createUser();
     const session = (await signedInCookie(target.id)).split("=")[1]!;
-    for (const intent of ["disable", "reset-mfa", "activation-link"]) {
-      const response = await get(`/admin/users/${target.id}?intent=${intent}`, { Cookie: cookie });
+    for (const path of [
+      `/admin/users/${target.id}?intent=activation-link`,
+      `/admin/users/${target.id}/disable?reason=x`,
+      `/admin/users/${target.id}/reset-mfa?reason=x`,
+    ]) {
+      const response = await get(path, { Cookie: cookie });
       expect(response.status).toBe(200);
       await response.arrayBuffer();
     }

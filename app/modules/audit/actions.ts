@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   "admin.mfa_reset",
   "admin.activation_link_issued",
   "account.activated",
+  // Role grants: asked for by an administrator, decided by a second person (four eyes)
+  "privilege.grant_requested",
+  "privilege.grant_approved",
+  "privilege.grant_refused",
+  "privilege.grant_cancelled",
   // Access decisions and generic reads
   "access.denied",
   "record.viewed",
@@ -88,10 +93,18 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Security events: what system administrators may read (sign-in, MFA, administration, denials). */
+/** Security events: what system administrators may read (sign-in, MFA, administration, role grants, denials). */
 export const SECURITY_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
-  (action) => action.startsWith("auth.") || action.startsWith("admin.") || action === "access.denied",
+  (action) =>
+    action.startsWith("auth.") || action.startsWith("admin.") || action.startsWith("privilege.") || action === "access.denied",
 );
+
+/**
+ * Privilege changes, listed on the unusual-access screen: every role grant requested, approved,
+ * refused or cancelled. (Accounts created, and edits that changed roles, organisation or the
+ * signatory flag, are found there too; see reports.server.ts.)
+ */
+export const PRIVILEGE_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((action) => action.startsWith("privilege."));
 
 /** Consultations of a single record: what "users viewing far more records than peers" counts. */
 export const VIEW_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
@@ -130,6 +143,15 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "auth.recovery_code_used": "Used a recovery code",
   "auth.session_ended": "Ended a session",
   "auth.password_changed": "Changed password",
+  "admin.user_created": "Created a user account",
+  "admin.user_updated": "Changed a user account",
+  "admin.user_disabled": "Disabled a user account",
+  "admin.user_enabled": "Enabled a user account",
+  "admin.mfa_reset": "Reset a user's MFA",
+  "privilege.grant_requested": "Asked for a role to be given",
+  "privilege.grant_approved": "Approved a role",
+  "privilege.grant_refused": "Refused a role",
+  "privilege.grant_cancelled": "Cancelled a role request",
   "access.denied": "Access denied",
   "record.viewed": "Viewed a record",
   "record.listed": "Listed records",

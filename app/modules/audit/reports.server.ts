@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, VIEW_ACTIONS } from "./actions";
+import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, PRIVILEGE_ACTIONS, VIEW_ACTIONS } from "./actions";
 import { auditScopeSql, auditScopeWhere, type AuditScope } from "./scope.server";
 import type { RecordType } from "./record-types";
 
@@ -141,7 +141,7 @@ export async function agreementAccessReport(
 
 // ─── Unusual access ────────────────────────────────────────────────────────
 
-export const UNUSUAL_KINDS = ["volume", "out-of-hours", "denied", "exports"] as const;
+export const UNUSUAL_KINDS = ["volume", "out-of-hours", "denied", "exports", "privileges"] as const;
 export type UnusualKind = (typeof UNUSUAL_KINDS)[number];
 
 /** Thresholds: stated on the screens so a DPO knows what "unusual" meant. */
@@ -282,6 +282,38 @@ export async function largeExports(
             CASE WHEN jsonb_typeof(e.details -> 'rowCount') = 'number' THEN (e.details ->> 'rowCount')::numeric END,
             CASE WHEN jsonb_typeof(e.details -> 'count') = 'number' THEN (e.details ->> 'count')::numeric END,
             0) >= ${UNUSUAL_THRESHOLDS.exportMinimumRows}
+      AND ${auditScopeSql(scope, "e")}
+      ${before !== undefined ? Prisma.sql`AND e.id < ${before}` : Prisma.empty}
+    ORDER BY e.id DESC
+    LIMIT ${pageSize + 1}`);
+  const ids = rows.slice(0, pageSize).map((r) => BigInt(r.id));
+  return { ids, older: rows.length > pageSize ? ids[ids.length - 1]!.toString() : null };
+}
+
+/**
+ * Privilege changes, newest first (keyset on id): roles asked for, approved, refused or cancelled;
+ * accounts created; edits that changed roles, organisation or the signatory flag; and refused
+ * attempts to change roles or decide a role request (someone trying their own account, say).
+ */
+export async function privilegeChanges(
+  scope: AuditScope,
+  period: { from: Date; to: Date },
+  before: bigint | undefined,
+  pageSize = 50,
+): Promise<{ ids: bigint[]; older: string | null }> {
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    SELECT e.id FROM "AuditEvent" e
+    WHERE e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+      AND (
+        e.action IN (${Prisma.join([...PRIVILEGE_ACTIONS, "admin.user_created"])})
+        OR (e.action = 'admin.user_updated' AND (
+              e.details -> 'changes' -> 'roles' IS NOT NULL
+           OR e.details -> 'changes' -> 'organisationId' IS NOT NULL
+           OR e.details -> 'changes' -> 'isAgreementSignatory' IS NOT NULL))
+        OR (e.action = 'access.denied' AND (
+              (e."recordType" = 'User' AND e.details ->> 'attempted' IN ('grant', 'approve'))
+           OR e."recordType" = 'RoleGrantRequest'))
+      )
       AND ${auditScopeSql(scope, "e")}
       ${before !== undefined ? Prisma.sql`AND e.id < ${before}` : Prisma.empty}
     ORDER BY e.id DESC

@@ -12,11 +12,13 @@ import { accountRules, administrationRules } from "./rules/accounts";
 import { agreementRules } from "./rules/agreements";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
+import { roleGrantRules } from "./rules/role-grants";
 import type {
   Prisma,
   Agreement,
   AuditEvent,
   Organisation,
+  RoleGrantRequest,
   SanitisedReport,
   Session,
   Submission,
@@ -41,6 +43,8 @@ export type Action =
   | "disable"
   | "resetMfa"
   | "end"
+  // Change a person's roles, organisation or signatory flag (rules/role-grants.ts)
+  | "grant"
   // Agreements (see rules/agreements.ts)
   | "amend"
   | "sign"
@@ -68,6 +72,7 @@ export type AppSubjects =
       SanitisedReport: SanitisedReport;
       Threat: Threat;
       AuditEvent: AuditEvent;
+      RoleGrantRequest: RoleGrantRequest;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -96,6 +101,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   agreementRules(builder, user, now);
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
+  roleGrantRules(builder, user);
   return builder.build();
 }
 
@@ -106,7 +112,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
   ability: AppAbility,
   action: Action,
   model: M,

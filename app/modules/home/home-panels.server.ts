@@ -1,5 +1,6 @@
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { agreementHomePanels } from "~/modules/agreements/home-panel.server";
+import { roleGrantHomePanels } from "~/modules/users/home-panel.server";
 import { clock } from "~/utils/clock";
 
 /**
@@ -18,7 +19,7 @@ export interface HomePanel {
 
 export type HomePanelProvider = (auth: AuthenticatedRequest, now: Date) => Promise<HomePanel[]>;
 
-const PROVIDERS: HomePanelProvider[] = [agreementHomePanels];
+const PROVIDERS: HomePanelProvider[] = [agreementHomePanels, roleGrantHomePanels];
 
 export async function homePanelsFor(auth: AuthenticatedRequest, now = clock.now()): Promise<HomePanel[]> {
   const panels = await Promise.all(PROVIDERS.map((provide) => provide(auth, now)));

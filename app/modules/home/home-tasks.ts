@@ -31,6 +31,7 @@ const SECTIONS: Record<Role, HomeSection> = {
       { label: "Search your organisation's submissions", href: "/search" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Draft a new agreement", href: "/agreements/new" },
+      { label: "Roles to approve", href: "/approvals/roles" },
       { label: "Your account and sessions", href: "/account" },
     ],
   },
@@ -50,6 +51,7 @@ const SECTIONS: Record<Role, HomeSection> = {
     description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
     links: [
       { label: "Sanitised versions to approve", href: "/triage/approvals" },
+      { label: "Roles to approve", href: "/approvals/roles" },
       { label: "Triage queue", href: "/triage" },
       { label: "Search intelligence", href: "/search" },
       { label: "Threats", href: "/threats" },
@@ -70,6 +72,7 @@ const SECTIONS: Record<Role, HomeSection> = {
       { label: "Unusual access", href: "/audit/unusual" },
       { label: "Retention and review", href: "/dpo/retention" },
       { label: "Check the audit trail has not been altered", href: "/audit/integrity" },
+      { label: "Roles to approve", href: "/approvals/roles" },
       { label: "Information sharing agreements", href: "/agreements" },
       { label: "Draft a new agreement", href: "/agreements/new" },
       { label: "Your account and sessions", href: "/account" },

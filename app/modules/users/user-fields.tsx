@@ -1,6 +1,25 @@
-import { Choices, Select, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
+import { Link } from "@remix-run/react";
+import { Button, Choices, Select, Textarea, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
 import { Role } from "~/generated/prisma/enums";
+import { ROLE_GRANT_APPROVER } from "~/modules/authorization/rules/role-grants";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/modules/organisations/labels";
+
+/** "an intelligence supervisor of the person's organisation": who approves a role, in words. */
+export function roleApproverText(role: Role): string {
+  const approver = ROLE_LABELS[ROLE_GRANT_APPROVER[role]].toLowerCase();
+  return `${/^[aeiou]/.test(approver) ? "an" : "a"} ${approver} of the person's organisation`;
+}
+
+/** Tells an administrator that the roles they give wait for a second person. */
+export function RoleApprovalExplanation() {
+  return (
+    <div className="govuk-inset-text">
+      A role you add gives no access until a second person approves it: police roles an intelligence supervisor,
+      partner roles a partner manager, and the data protection officer and system administrator roles a data protection
+      officer, each of the person&apos;s organisation. Roles you take off end at once.
+    </div>
+  );
+}
 
 /** The questions shared by "create a user account" and "change account details". */
 export function UserAccountFields({
@@ -8,11 +27,14 @@ export function UserAccountFields({
   errors,
   values,
   withEmail,
+  pendingRoles = [],
 }: {
   organisations: { id: string; name: string }[];
   errors: Errors;
   values: Record<string, string | string[]> | undefined;
   withEmail: boolean;
+  /** Roles asked for and not yet approved: marked as such. */
+  pendingRoles?: Role[];
 }) {
   return (
     <>
@@ -42,7 +64,11 @@ export function UserAccountFields({
         legend="Roles"
         hint="Select all that apply. Give people only the roles their work needs."
         error={errors?.roles}
-        options={Object.values(Role).map((role) => ({ value: role, label: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }))}
+        options={Object.values(Role).map((role) => ({
+          value: role,
+          label: pendingRoles.includes(role) ? `${ROLE_LABELS[role]} (awaiting approval)` : ROLE_LABELS[role],
+          hint: `${ROLE_DESCRIPTIONS[role]} Approved by ${roleApproverText(role)}.`,
+        }))}
         selected={valuesOf(values, "roles")}
       />
       <Choices
@@ -81,6 +107,46 @@ export function ActivationLinkPanel({ url, expiresAt, name }: { url: string; exp
           Anyone with this link can set the account&apos;s password. Do not send it by ordinary email. If it is lost,
           issue a new link: that cancels this one.
         </strong>
+      </div>
+    </>
+  );
+}
+
+/** A warning action that asks for confirmation and the reason, recorded in the audit trail. */
+export function ConfirmWithReason({
+  warning,
+  reasonLabel,
+  reasonHint,
+  error,
+  reason,
+  button,
+  cancelTo,
+}: {
+  warning: string;
+  reasonLabel: string;
+  reasonHint: string;
+  error?: string;
+  reason?: string;
+  button: string;
+  cancelTo: string;
+}) {
+  return (
+    <>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          {warning}
+        </strong>
+      </div>
+      <Textarea name="reason" label={reasonLabel} hint={reasonHint} error={error} defaultValue={reason} rows={3} />
+      <div className="govuk-button-group">
+        <Button variant="warning">{button}</Button>
+        <Link className="govuk-link" to={cancelTo}>
+          Cancel
+        </Link>
       </div>
     </>
   );

@@ -27,8 +27,32 @@ export const newUserFormSchema = z.object({
 
 export const editUserFormSchema = z.object(accountFields);
 
+/** Disabling an account or resetting its MFA: the reason, recorded in the audit trail. */
+export function reasonFormSchema(missing: string) {
+  return z.object({
+    reason: z.string(missing).trim().min(1, missing).max(500, "Reason must be 500 characters or fewer"),
+  });
+}
+
 export type NewUserForm = z.infer<typeof newUserFormSchema>;
 export type EditUserForm = z.infer<typeof editUserFormSchema>;
+
+export type RoleGrantDecision = { decision: "approve" } | { decision: "refuse"; reason: string };
+
+/** An approver's decision on a role request: a refusal needs its reason. */
+export const roleGrantDecisionSchema = z
+  .object({
+    decision: z.enum(["approve", "refuse"], "Select whether you approve or refuse this role"),
+    reason: z.string().trim().max(500, "Reason must be 500 characters or fewer").optional(),
+  })
+  .transform((form, ctx): RoleGrantDecision => {
+    if (form.decision === "approve") return { decision: "approve" };
+    if (!form.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Enter why you are refusing this role" });
+      return z.NEVER;
+    }
+    return { decision: "refuse", reason: form.reason };
+  });
 
 /** Account states an administrator filters by. */
 export const USER_STATUSES = ["active", "awaiting-activation", "disabled"] as const;

@@ -1,5 +1,6 @@
 import { subject } from "@casl/ability";
 import type { Prisma } from "~/generated/prisma/client";
+import type { Role } from "~/generated/prisma/enums";
 import { changedFields } from "~/modules/administration/changes";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { notFound, type AuthenticatedRequest } from "~/modules/auth/auth.server";
@@ -8,6 +9,7 @@ import { isUniqueViolation, isUuid } from "~/modules/organisations/organisations
 import { prisma } from "~/utils/db.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
 import { issueActivation, UNUSABLE_PASSWORD_HASH } from "./activation.server";
+import { cancelRoleGrants, lockAccount, requestRoleGrants, rolesOrganisationMismatch } from "./role-grants.server";
 import type { EditUserForm, NewUserForm, UserListFilters, UserStatus } from "./user-form";
 import { clock } from "~/utils/clock";
 
@@ -105,13 +107,20 @@ export async function getUserForAdmin(ability: AppAbility, id: string, now = clo
       createdAt: true,
       organisation: { select: { id: true, name: true } },
       activations: { select: { expiresAt: true }, where: { expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1 },
+      roleGrantRequests: {
+        where: { status: "PENDING" },
+        orderBy: { requestedAt: "asc" },
+        select: { id: true, role: true, requestedAt: true, requestedBy: { select: { name: true } } },
+      },
       _count: { select: { sessions: { where: { expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } } } } },
     },
   });
   if (!row) throw notFound();
-  const { passwordHash, activations, _count, ...user } = row;
+  const { passwordHash, activations, _count, roleGrantRequests, ...user } = row;
   return {
     ...user,
+    /** Roles asked for and awaiting a second person's approval: they give no access yet. */
+    pendingRoles: roleGrantRequests,
     status: userStatus({ disabledAt: user.disabledAt, passwordHash }),
     mfaEnrolled: user.totpEnrolledAt !== null,
     activationExpiresAt: activations[0]?.expiresAt ?? null,
@@ -131,11 +140,17 @@ export type ActivationLinkResult =
 
 const EMAIL_TAKEN = { email: "An account with this email address already exists" };
 
-/** Creates an account with no usable password and returns its one-time activation link token. */
+/**
+ * Creates an account with no usable password and returns its one-time activation link token. The
+ * account starts with no roles: each role asked for waits for a second person's approval
+ * (role-grants.server.ts), so creating an account for yourself gives you nothing.
+ */
 export async function createUserAccount(actor: Actor, input: NewUserForm, now = clock.now()): Promise<ActivationLinkResult> {
   if (!actor.ability.can("create", "User")) throw notFound();
   const organisation = await readableOrganisation(actor.ability, input.organisationId);
   if (!organisation) return { ok: false, errors: { organisationId: "Select the person's organisation" } };
+  const mismatch = rolesOrganisationMismatch(input.roles, organisation);
+  if (mismatch) return { ok: false, errors: { roles: mismatch } };
   try {
     return await prisma.$transaction(async (tx) => {
       const created = await tx.user.create({
@@ -143,7 +158,7 @@ export async function createUserAccount(actor: Actor, input: NewUserForm, now = 
           email: input.email,
           name: input.name,
           organisationId: organisation.id,
-          roles: input.roles,
+          roles: [],
           isAgreementSignatory: input.isAgreementSignatory,
           passwordHash: UNUSABLE_PASSWORD_HASH,
         },
@@ -158,10 +173,17 @@ export async function createUserAccount(actor: Actor, input: NewUserForm, now = 
           name: input.name,
           organisationId: organisation.id,
           organisation: organisation.name,
-          roles: input.roles,
+          roles: [],
+          rolesRequested: input.roles,
           isAgreementSignatory: input.isAgreementSignatory,
         },
       });
+      await requestRoleGrants(
+        tx,
+        actor,
+        { id: created.id, email: input.email, organisationId: organisation.id, organisationName: organisation.name },
+        input.roles,
+      );
       const link = await issueActivation(tx, created.id, actor.user.id, now);
       await recordAuditEvent(tx, actor.audit, {
         action: "admin.activation_link_issued",
@@ -177,58 +199,108 @@ export async function createUserAccount(actor: Actor, input: NewUserForm, now = 
   }
 }
 
-/** Changes name, organisation, roles and the signatory flag; records each changed field. */
-export async function updateUserAccount(actor: Actor, id: string, input: EditUserForm): Promise<AccountResult> {
+const OWN_ACCESS = "You cannot change your own roles, organisation or signatory flag: ask another administrator";
+
+export type UpdateAccountResult =
+  | { ok: true; id: string; rolesRequested: Role[] }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Changes name, organisation, roles and the signatory flag; records each changed field. Inside one
+ * transaction, with the account's row locked, from the account as it is then (not as the form saw it):
+ *
+ * - Nobody changes their own roles, organisation or signatory flag (the "grant" rule); a name is fine.
+ * - A role taken off takes effect at once (less access is always safe), and a pending request
+ *   for it is cancelled.
+ * - A role added is asked for: it gives nothing until a second person approves it.
+ * - A move to another organisation takes every role away and asks for the roles again there,
+ *   approved by that organisation's people (an approval in one force is no approval in another).
+ */
+export async function updateUserAccount(actor: Actor, id: string, input: EditUserForm, now = clock.now()): Promise<UpdateAccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "update", target, "You cannot change this account");
   if (denied) return denied;
-  if (target.id === actor.user.id && target.roles.includes("SYSTEM_ADMINISTRATOR") && !input.roles.includes("SYSTEM_ADMINISTRATOR")) {
-    return { ok: false, errors: { roles: "You cannot remove your own system administrator role: ask another administrator" } };
-  }
   const organisation = await readableOrganisation(actor.ability, input.organisationId);
   if (!organisation) return { ok: false, errors: { organisationId: "Select the person's organisation" } };
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({
+  const outcome = await prisma.$transaction(async (tx) => {
+    await lockAccount(tx, id);
+    const current = await tx.user.findUniqueOrThrow({
       where: { id },
-      data: {
-        name: input.name,
-        organisationId: organisation.id,
-        roles: input.roles,
-        isAgreementSignatory: input.isAgreementSignatory,
+      include: {
+        organisation: { select: { name: true } },
+        roleGrantRequests: { where: { status: "PENDING" }, select: { id: true, role: true, organisationId: true } },
       },
     });
+    const { roleGrantRequests: pending, organisation: currentOrganisation, ...row } = current;
+    const moved = organisation.id !== row.organisationId;
+    const asked = [...row.roles, ...pending.map((request) => request.role)];
+    const accessChanged = moved || row.isAgreementSignatory !== input.isAgreementSignatory || !sameRoles(asked, input.roles);
+    if (accessChanged && !actor.ability.can("grant", subject("User", row))) return { kind: "denied" as const };
+    if (accessChanged) {
+      const mismatch = rolesOrganisationMismatch(input.roles, organisation);
+      if (mismatch) return { kind: "invalid" as const, errors: { roles: mismatch } };
+    }
+
+    const kept = moved ? [] : row.roles.filter((role) => input.roles.includes(role));
+    const stillPending = moved ? [] : pending.filter((request) => input.roles.includes(request.role));
+    const cancelled = pending.filter((request) => !stillPending.includes(request));
+    const toRequest = input.roles.filter((role) => !kept.includes(role) && !stillPending.some((request) => request.role === role));
+
+    await tx.user.update({
+      where: { id },
+      data: { name: input.name, organisationId: organisation.id, roles: kept, isAgreementSignatory: input.isAgreementSignatory },
+    });
+    await cancelRoleGrants(
+      tx,
+      actor,
+      row,
+      cancelled,
+      moved ? "The account moved to another organisation" : "The role was taken off the account",
+      now,
+    );
+    await requestRoleGrants(tx, actor, { id, email: row.email, organisationId: organisation.id, organisationName: organisation.name }, toRequest);
     const changes = changedFields(
       {
-        name: target.name,
-        organisationId: target.organisation.id,
-        organisation: target.organisation.name,
-        roles: target.roles,
-        isAgreementSignatory: target.isAgreementSignatory,
+        name: row.name,
+        organisationId: row.organisationId,
+        organisation: currentOrganisation.name,
+        roles: row.roles,
+        isAgreementSignatory: row.isAgreementSignatory,
       },
       {
         name: input.name,
         organisationId: organisation.id,
         organisation: organisation.name,
-        roles: input.roles,
+        roles: kept,
         isAgreementSignatory: input.isAgreementSignatory,
       },
     );
-    if (Object.keys(changes).length === 0) return;
-    await recordAuditEvent(tx, actor.audit, {
-      action: "admin.user_updated",
-      recordType: "User",
-      recordId: id,
-      details: { email: target.email, changes },
-    });
+    if (Object.keys(changes).length > 0) {
+      await recordAuditEvent(tx, actor.audit, {
+        action: "admin.user_updated",
+        recordType: "User",
+        recordId: id,
+        details: { email: row.email, changes },
+      });
+    }
+    return { kind: "saved" as const, rolesRequested: toRequest };
   });
-  return { ok: true, id };
+  if (outcome.kind === "denied") return denyAccountChange(actor, id, "grant", OWN_ACCESS);
+  if (outcome.kind === "invalid") return { ok: false, errors: outcome.errors };
+  return { ok: true, id, rolesRequested: outcome.rolesRequested };
+}
+
+function sameRoles(a: Role[], b: Role[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((role) => right.has(role));
 }
 
 /**
  * Disables the account: it can no longer sign in, every session ends at once (deleted in the same
  * transaction, so the very next request is refused) and any unused activation link dies.
  */
-export async function disableUser(actor: Actor, id: string, now = clock.now()): Promise<AccountResult> {
+export async function disableUser(actor: Actor, id: string, reason: string, now = clock.now()): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "disable", target, "You cannot disable your own account");
   if (denied) return denied;
@@ -244,6 +316,7 @@ export async function disableUser(actor: Actor, id: string, now = clock.now()): 
       details: {
         email: target.email,
         changes: { disabled: { old: false, new: true } },
+        reason,
         sessionsEnded: sessions.count,
         activationLinksCancelled: links.count,
       },
@@ -273,7 +346,7 @@ export async function enableUser(actor: Actor, id: string): Promise<AccountResul
  * Removes the account's second factor (secret, replay guard and recovery codes) and ends its
  * sessions, so the next sign-in goes through enrolment again.
  */
-export async function resetUserMfa(actor: Actor, id: string): Promise<AccountResult> {
+export async function resetUserMfa(actor: Actor, id: string, reason: string): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot reset your own MFA: ask another administrator");
   if (denied) return denied;
@@ -288,6 +361,7 @@ export async function resetUserMfa(actor: Actor, id: string): Promise<AccountRes
       details: {
         email: target.email,
         changes: { mfaEnrolled: { old: target.mfaEnrolled, new: false } },
+        reason,
         recoveryCodesRemoved: codes.count,
         sessionsEnded: sessions.count,
       },
@@ -332,11 +406,15 @@ async function refuseUnless(
   // The rules may look at any column, so check against the whole row (it stays on the server).
   const row = await prisma.user.findUniqueOrThrow({ where: { id: target.id } });
   if (actor.ability.can(action, subject("User", row))) return null;
+  return denyAccountChange(actor, target.id, action, message);
+}
+
+async function denyAccountChange(actor: Actor, id: string, action: Action, message: string): Promise<{ ok: false; errors: Record<string, string> }> {
   await audit(actor.audit, {
     action: "access.denied",
     outcome: "DENIED",
     recordType: "User",
-    recordId: target.id,
+    recordId: id,
     details: { attempted: action },
   });
   return { ok: false, errors: { form: message } };
@@ -345,7 +423,7 @@ async function refuseUnless(
 async function readableOrganisation(ability: AppAbility, organisationId: string) {
   return prisma.organisation.findFirst({
     where: { AND: [accessibleWhere(ability, "read", "Organisation"), { id: organisationId }] },
-    select: { id: true, name: true },
+    select: { id: true, name: true, type: true },
   });
 }
 
