@@ -7,7 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { closeDatabase } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
-import { rejectCrossSiteWrites, limitBodySize } from "./request-guards";
+import { acceptOnlyFormBodies, rejectCrossSiteWrites, limitBodySize } from "./request-guards";
 
 export const BUILD_PATH = path.resolve("build/index.js");
 
@@ -63,6 +63,7 @@ export async function createApp(build: ServerBuild, config: Env = env()) {
   });
   app.use(limitBodySize(config.MAX_BODY_BYTES));
   app.use(rejectCrossSiteWrites());
+  app.use(acceptOnlyFormBodies());
 
   app.all(
     "*",

@@ -5,12 +5,15 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retention.server";
 import { formatLondonDate } from "~/modules/audit/time";
+import { z } from "zod";
+import { optionalQuery, parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Retention and review – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ability, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const after = parseRetentionCursor(new URL(request.url).searchParams.get("after"));
+  const query = parseQuery(request, z.object({ after: optionalQuery(z.string().refine((v) => parseRetentionCursor(v) !== undefined)) }));
+  const after = parseRetentionCursor(query.after ?? null);
   const page = await listRetentionDue(ability, new Date(), after);
   await audit(auditContext, {
     action: "retention.listed",

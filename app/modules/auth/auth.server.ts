@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AuditContext } from "~/modules/audit/audit.server";
 import { defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
-import { safeRedirect, withRedirectTo } from "./redirect";
+import { redirectToField, safeRedirect, withRedirectTo } from "./redirect";
 import type { IssuedSession, SignInAttempt } from "./sign-in.server";
 import {
   clearSessionCookieHeader,
@@ -11,6 +12,7 @@ import {
   type SessionUser,
   type ValidSession,
 } from "./session.server";
+import { parseQuery } from "~/utils/request.server";
 
 /** Everything a signed-in request carries: who, their session, what they may do, how to audit it. */
 export interface AuthenticatedRequest {
@@ -59,6 +61,9 @@ export async function getSession(request: Request, context: AppLoadContext): Pro
   return lookup;
 }
 
+/** The second-factor pages' query string: where to go after signing in. */
+export const redirectQuery = z.object({ redirectTo: redirectToField });
+
 function signInRedirect(request: Request, hadCookie: boolean): never {
   const url = new URL(request.url);
   const params = new URLSearchParams();
@@ -102,7 +107,7 @@ export async function requirePendingMfaSession(request: Request, context: AppLoa
       headers: hadCookie ? { "Set-Cookie": clearSessionCookieHeader() } : undefined,
     });
   }
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const { redirectTo } = parseQuery(request, redirectQuery);
   if (result.session.mfaVerified) throw redirect(redirectTo);
   // A user without TOTP (new, or reset by an administrator) enrols; an enrolled one gives a code.
   const enrolled = result.user.totpEnrolledAt !== null;
@@ -114,7 +119,7 @@ export async function requirePendingMfaSession(request: Request, context: AppLoa
 /** The sign-in query that keeps the (sanitised) destination of a second-factor page. */
 function signInQuery(request: Request, expired: boolean): string {
   const params = new URLSearchParams();
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const { redirectTo } = parseQuery(request, redirectQuery);
   if (redirectTo !== "/") params.set("redirectTo", redirectTo);
   if (expired) params.set("expired", "1");
   const query = params.toString();
@@ -133,6 +138,4 @@ export function redirectWithSession(to: string, session: IssuedSession): Respons
 
 
 /** A 404 for records the user may not see: their existence is not disclosed. */
-export function notFound(message = "Page not found"): Response {
-  return new Response(message, { status: 404 });
-}
+export { notFound } from "~/utils/request.server";

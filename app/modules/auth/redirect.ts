@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 const BASE = "http://portal.invalid";
 
 /**
@@ -45,6 +47,12 @@ export function isSameSitePath(value: string): boolean {
     return false;
   }
 }
+
+/** `?redirectTo=` in a query schema: always a same-site path, home when missing or unsafe. */
+export const redirectToField = z
+  .string()
+  .optional()
+  .transform((value) => safeRedirect(value));
 
 /** `path?redirectTo=...`, only when there is somewhere other than home to go back to. */
 export function withRedirectTo(path: string, redirectTo: string): string {
