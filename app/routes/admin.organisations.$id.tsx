@@ -23,9 +23,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
+  const id = idParam(params);
   const form = await parseForm(request, organisationFormSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
-  const result = await updateOrganisation(auth, idParam(params), form.data);
+  const result = await updateOrganisation(auth, id, form.data);
   if (!result.ok) return { errors: result.errors, values: form.values };
   throw redirect("/admin/organisations?saved=1");
 }
