@@ -5,7 +5,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
-import { closeDatabase } from "~/utils/db.server";
+import { SCHEDULED_JOBS } from "~/modules/jobs/jobs.server";
+import { startScheduler } from "~/modules/jobs/scheduler.server";
+import { closeDatabase, database } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
 import { acceptOnlyFormBodies, rejectCrossSiteWrites, limitBodySize } from "./request-guards";
 
@@ -87,13 +89,19 @@ export async function startServer(options: { onListening?: (url: string) => void
   const server = app.listen(config.PORT, config.HOST, () => {
     options.onListening?.(`http://localhost:${config.PORT}`);
   });
+  const scheduler = startScheduler(database(), SCHEDULED_JOBS, (job, error) => {
+    console.error(`Scheduled job ${job.name} failed:`, error);
+  });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: shutting down.`);
     server.close(() => {
-      void closeDatabase().finally(() => process.exit(0));
+      void scheduler
+        .stop()
+        .then(() => closeDatabase())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     // Do not wait for ever on a stuck connection.

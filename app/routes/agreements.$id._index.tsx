@@ -19,6 +19,7 @@ import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-h
 import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
 import { idParam, optionalQuery, parseQuery } from "~/utils/request.server";
 import { readForm } from "~/utils/forms.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement.title ?? "Agreement"} – Partnership Intelligence Portal` },
@@ -42,7 +43,7 @@ const DONE_MESSAGES = {
 const doneQuery = z.object({ done: optionalQuery(z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES])) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const now = new Date();
+  const now = clock.now();
   const required = await requireAgreement(request, context, idParam(params));
   const { auth } = required;
   let { agreement } = required;

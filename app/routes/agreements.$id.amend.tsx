@@ -11,12 +11,13 @@ import { displayStatus } from "~/modules/agreements/status";
 import { agreementTermsSchema } from "~/modules/agreements/terms";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Amend agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { agreement } = await requireAgreement(request, context, idParam(params), "amend");
-  const now = new Date();
+  const now = clock.now();
   const shown = displayStatus(agreement, now);
   if (shown !== "ACTIVE" && shown !== "SIGNED_NOT_STARTED" && shown !== "SUSPENDED") throw redirect(`/agreements/${agreement.id}`);
   // Start from the newest version, so an unsigned amendment can be corrected rather than retyped.

@@ -10,6 +10,7 @@ import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreeme
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft agreement – Partnership Intelligence Portal" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (agreement.status !== "DRAFT") throw redirect(`/agreements/${agreement.id}`);
   const latest = agreement.versions[agreement.versions.length - 1]!;
   return {
-    agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, new Date()), startDate: agreement.startDate },
+    agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, clock.now()), startDate: agreement.startDate },
     organisations: await organisationChoices(),
     initialValues: { ...termsToValues(versionTerms(latest)), ...partiesToValues(agreement.parties) },
   };

@@ -10,6 +10,7 @@ import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
 import { z } from "zod";
 import { idParam, optionalQuery, parseQuery, versionNumber } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement.reference ?? "Agreement"} (print) – Partnership Intelligence Portal` },
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params));
-  const now = new Date();
+  const now = clock.now();
   const description = await describeAgreement(agreement, now);
   const { version: asked } = parseQuery(request, z.object({ version: optionalQuery(versionNumber) }));
   const inForce = description.versions.find((v) => v.state === "IN_FORCE");

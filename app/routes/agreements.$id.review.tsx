@@ -10,12 +10,13 @@ import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreeme
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Record a review – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params), "review");
-  const now = new Date();
+  const now = clock.now();
   if (!availableSteps(auth.ability, auth.user, agreement, now).includes("review")) throw redirect(`/agreements/${agreement.id}`);
   return {
     agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, displayStatus: displayStatus(agreement, now), startDate: agreement.startDate },

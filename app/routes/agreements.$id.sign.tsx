@@ -11,12 +11,13 @@ import { diffTerms } from "~/modules/agreements/terms-display";
 import { audit } from "~/modules/audit/audit.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Sign agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params), "sign");
-  const now = new Date();
+  const now = clock.now();
   const description = await describeAgreement(agreement, now);
   const canSign = availableSteps(auth.ability, auth.user, agreement, now).includes("sign");
   const version = description.versions[description.versions.length - 1]!;

@@ -11,12 +11,13 @@ import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
 import { z } from "zod";
 import { idParam, parseParams, versionNumber } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Agreement version – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params));
-  const description = await describeAgreement(agreement, new Date());
+  const description = await describeAgreement(agreement, clock.now());
   const { number } = parseParams(params, z.object({ number: versionNumber }));
   const version = description.versions.find((v) => v.versionNumber === number);
   if (!version) throw notFound();

@@ -9,12 +9,13 @@ import { requireAgreementAbility } from "~/modules/agreements/route-helpers.serv
 import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "~/modules/agreements/status";
 import { Button, Select } from "~/components/form";
 import { parseQuery } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Information sharing agreements – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAgreementAbility(request, context, "read");
-  const now = new Date();
+  const now = clock.now();
   await expireIfLapsed(now);
   const filters = parseQuery(request, registerFiltersSchema);
   const [register, parties] = await Promise.all([listRegister(auth.ability, filters, now), partyOptions(auth.ability)]);

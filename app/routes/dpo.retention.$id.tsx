@@ -9,6 +9,7 @@ import { formatLondonDate } from "~/modules/audit/time";
 import { notFound } from "~/modules/auth/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Retention decision – Partnership Intelligence Portal" }];
 
@@ -54,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { auth, submission } = await load(request, context, idParam(params));
-  const now = new Date();
+  const now = clock.now();
   const form = await parseForm(request, retentionDecisionSchema(now));
   if (!form.success) return { errors: form.errors, values: form.values };
   try {

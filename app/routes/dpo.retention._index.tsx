@@ -7,6 +7,7 @@ import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retentio
 import { formatLondonDate } from "~/modules/audit/time";
 import { z } from "zod";
 import { optionalQuery, parseQuery } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Retention and review – Partnership Intelligence Portal" }];
 
@@ -14,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ability, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
   const query = parseQuery(request, z.object({ after: optionalQuery(z.string().refine((v) => parseRetentionCursor(v) !== undefined)) }));
   const after = parseRetentionCursor(query.after ?? null);
-  const page = await listRetentionDue(ability, new Date(), after);
+  const page = await listRetentionDue(ability, clock.now(), after);
   await audit(auditContext, {
     action: "retention.listed",
     recordType: "Submission",

@@ -3,6 +3,7 @@ import type { Classification, DataCategory } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { agreementInForceWhere } from "./in-force";
 import { CLASSIFICATION_LABELS, DATA_CATEGORY_LABELS } from "./labels";
+import { clock } from "~/utils/clock";
 
 /**
  * Access follows agreements. These helpers are what other modules (intelligence, audit) use to ask
@@ -37,7 +38,7 @@ const usableSelect = {
 export type UsableAgreement = Prisma.AgreementGetPayload<{ select: typeof usableSelect }>;
 
 /** The agreements a user's organisation may share under now, with the terms that limit sharing. */
-export function agreementsUsableForSharing(user: { organisationId: string }, now = new Date()): Promise<UsableAgreement[]> {
+export function agreementsUsableForSharing(user: { organisationId: string }, now = clock.now()): Promise<UsableAgreement[]> {
   return prisma.agreement.findMany({
     where: agreementsInForceForOrganisationWhere(user.organisationId, now),
     select: usableSelect,
@@ -51,7 +52,7 @@ export function agreementsUsableForSharing(user: { organisationId: string }, now
 export function agreementUsableForSharing(
   user: { organisationId: string },
   agreementId: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<UsableAgreement | null> {
   return prisma.agreement.findFirst({
     where: { id: agreementId, ...agreementsInForceForOrganisationWhere(user.organisationId, now) },

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { clock } from "~/utils/clock";
 
 /**
  * An agreement is in force when it is ACTIVE and `now` lies between its start and end dates.
@@ -11,7 +12,7 @@ export function agreementInForceWhere(now: Date): Prisma.AgreementWhereInput {
 
 export function isAgreementInForce(
   agreement: { status: string; startDate: Date; endDate: Date },
-  now = new Date(),
+  now = clock.now(),
 ): boolean {
   return agreement.status === "ACTIVE" && agreement.startDate <= now && agreement.endDate > now;
 }

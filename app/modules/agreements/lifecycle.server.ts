@@ -10,6 +10,7 @@ import { formatDate, REVIEW_OUTCOMES, type ReviewOutcome } from "./labels";
 import { displayStatus, DISPLAY_STATUS_LABELS, partyMustSign } from "./status";
 import { auditedTermChanges } from "./terms-display";
 import { agreementTermsSchema, type AgreementTerms } from "./terms";
+import { clock } from "~/utils/clock";
 
 /**
  * The agreement lifecycle: draft → awaiting signatures → active (every signing party has signed
@@ -153,7 +154,7 @@ async function checkParties(tx: Tx, actor: Actor, parties: PartyInput[]) {
 export async function createDraft(
   actor: Actor,
   input: { terms: AgreementTerms; parties: PartyInput[] },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ id: string; reference: string }> {
   if (!actor.ability.can("create", "Agreement")) {
     throw new AgreementStepRefused("Only partner managers, data protection officers and intelligence supervisors can draft agreements", 403);
@@ -223,7 +224,7 @@ export async function updateDraft(
   });
 }
 
-export async function submitForSignature(actor: Actor, id: string, now = new Date()): Promise<void> {
+export async function submitForSignature(actor: Actor, id: string, now = clock.now()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "update", agreement, "You cannot send this agreement for signature");
@@ -258,7 +259,7 @@ export async function signVersion(
   actor: Actor,
   id: string,
   versionNumber: number,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ versionInForce: boolean; activated: boolean }> {
   await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
@@ -341,7 +342,7 @@ export async function amendAgreement(
   actor: Actor,
   id: string,
   input: { terms: AgreementTerms; changeSummary: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ versionNumber: number }> {
   await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
@@ -381,7 +382,7 @@ export async function amendAgreement(
 
 // ─── Suspension, reinstatement, revocation ─────────────────────────────────
 
-export async function suspendAgreement(actor: Actor, id: string, reason: string, now = new Date()): Promise<void> {
+export async function suspendAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
   await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
@@ -394,7 +395,7 @@ export async function suspendAgreement(actor: Actor, id: string, reason: string,
   });
 }
 
-export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = new Date()): Promise<void> {
+export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
   await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
@@ -406,7 +407,7 @@ export async function reinstateAgreement(actor: Actor, id: string, reason: strin
   });
 }
 
-export async function revokeAgreement(actor: Actor, id: string, reason: string, now = new Date()): Promise<void> {
+export async function revokeAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
   await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
@@ -423,7 +424,7 @@ export async function recordReview(
   actor: Actor,
   id: string,
   input: { outcome: ReviewOutcome; notes: string; nextReviewDate: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<void> {
   await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
@@ -466,7 +467,7 @@ export async function recordReview(
  * status, the history and the audit trail truthful. Safe to run from any request or instance at
  * once: each row moves only if it is still ACTIVE or SUSPENDED.
  */
-export async function expireIfLapsed(now = new Date(), agreementId?: string): Promise<number> {
+export async function expireIfLapsed(now = clock.now(), agreementId?: string): Promise<number> {
   const lapsed = await prisma.agreement.findMany({
     where: { status: { in: ["ACTIVE", "SUSPENDED"] }, endDate: { lte: now }, ...(agreementId ? { id: agreementId } : {}) },
     select: { id: true, reference: true, status: true, endDate: true },

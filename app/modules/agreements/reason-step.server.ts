@@ -6,6 +6,7 @@ import { availableSteps, sharedCounts } from "./queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "./route-helpers.server";
 import { displayStatus } from "./status";
 import { idParam } from "~/utils/request.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Suspend, reinstate and revoke are the same page: a reason, a warning, a button. One loader and
@@ -20,7 +21,7 @@ const DONE = { suspend: "suspended", reinstate: "reinstated", revoke: "revoked" 
 
 export async function loadReasonStep(step: ReasonStep, { request, context, params }: LoaderFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params), step);
-  const now = new Date();
+  const now = clock.now();
   if (!availableSteps(auth.ability, auth.user, agreement, now).includes(step)) throw redirect(`/agreements/${agreement.id}`);
   return {
     agreement: {

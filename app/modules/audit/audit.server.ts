@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import type { AuditAction } from "./actions";
 import { GENESIS_HASH, hashAuditFields, withoutNul, type ChainedFields } from "./chain";
 import { checkpointIfDue, lockAuditChain } from "./checkpoints.server";
+import { clock } from "~/utils/clock";
 
 /**
  * The audit trail (DPA 2018 s62): every collection, alteration, consultation, disclosure,
@@ -114,7 +115,7 @@ export async function recordAuditEvent(
   await lockAuditChain(tx);
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const fields: ChainedFields = withoutNul({
-    occurredAt: new Date().toISOString(),
+    occurredAt: clock.now().toISOString(),
     action: input.action,
     outcome: input.outcome ?? "ALLOWED",
     actorUserId: context.actor?.userId ?? null,

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { env } from "~/utils/env.server";
 import { checkpointMessage } from "./chain";
 import { auditSigningKey, signMessage, type SigningKey } from "./signing.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Signed checkpoints of the audit chain. A checkpoint signs the head of the chain (the newest
@@ -24,7 +25,7 @@ export interface ChainHead {
 
 /** Signs `head` and stores the checkpoint. Call with the chain lock held. */
 export async function writeCheckpoint(tx: Prisma.TransactionClient, head: ChainHead, key: SigningKey = auditSigningKey()) {
-  const createdAt = new Date();
+  const createdAt = clock.now();
   const signature = signMessage(key, checkpointMessage({ eventId: head.id, hash: head.hash, keyId: key.keyId, createdAt }));
   return tx.auditCheckpoint.create({
     data: { eventId: head.id, hash: head.hash, signature, keyId: key.keyId, createdAt },

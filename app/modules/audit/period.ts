@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { londonDay, londonDayEnd, londonDayStart } from "./time";
+import { clock } from "~/utils/clock";
 
 /** A reporting period: London days from and to (inclusive); the last 30 days unless given. */
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -18,7 +19,7 @@ const day = (label: string) =>
 export const periodSchema = z
   .object({ from: day("Date from"), to: day("Date to") })
   .transform((p, ctx) => {
-    const today = londonDay(new Date());
+    const today = londonDay(clock.now());
     const to = p.to ?? today;
     const from = p.from ?? londonDay(new Date(londonDayStart(to)!.getTime() - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000));
     const start = londonDayStart(from)!;

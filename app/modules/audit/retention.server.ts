@@ -4,6 +4,7 @@ import { accessibleWhere, type AppAbility } from "~/modules/authorization/abilit
 import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { londonDayStart } from "./time";
+import { clock } from "~/utils/clock";
 
 /**
  * Retention and review (Management of Police Information): submissions whose retention period
@@ -166,7 +167,7 @@ export async function recordRetentionDecision(
   input: RetentionDecisionInput,
   user: { id: string },
   context: AuditContext,
-  now = new Date(),
+  now = clock.now(),
 ) {
   return prisma.$transaction(async (tx) => {
     // Re-read inside the transaction: a second DPO deciding at the same moment must not dispose twice.

@@ -8,6 +8,7 @@ import { csvRow } from "~/utils/csv";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
 import { RECORD_TYPES } from "./record-types";
 import { londonDayEnd, londonDayStart } from "./time";
+import { clock } from "~/utils/clock";
 
 export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
 
@@ -280,6 +281,6 @@ export async function exportAuditCsv(
       if (batch.length < EXPORT_BATCH) controller.close();
     },
   });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  const stamp = clock.now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
   return { ok: true, rowCount, body, filename: `audit-trail-${stamp}.csv` };
 }

@@ -7,6 +7,7 @@ import { checkPasswordStrength, hashPassword, verifyPassword } from "./password.
 import { replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes.server";
 import { checkThrottle, recordThrottleFailure, signInThrottleKeys, waitDescription } from "./throttle.server";
 import { decodeTotpSecret, verifyTotpCode } from "./totp.server";
+import { clock } from "~/utils/clock";
 
 /**
  * The signed-in user's own account: their details, their sessions (ASVS 7.5.2: see and end other
@@ -18,7 +19,7 @@ import { decodeTotpSecret, verifyTotpCode } from "./totp.server";
 /** A user has few live sessions (each ends within 12 hours); the cap only guards against abuse. */
 const SESSION_LIST_LIMIT = 50;
 
-export async function accountOverview(auth: AuthenticatedRequest, now = new Date()) {
+export async function accountOverview(auth: AuthenticatedRequest, now = clock.now()) {
   const [user, sessions, recoveryCodesLeft] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: auth.user.id },
@@ -91,7 +92,7 @@ export type ChangePasswordResult =
 export async function changePassword(
   auth: AuthenticatedRequest,
   input: { currentPassword: string; newPassword: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<ChangePasswordResult> {
   const keys = signInThrottleKeys(auth.user.email, auth.audit.ipAddress);
   const state = await checkThrottle(keys, now);
@@ -156,7 +157,7 @@ export type RegenerateRecoveryCodesResult = { ok: true; codes: string[] } | { ok
 export async function regenerateRecoveryCodes(
   auth: AuthenticatedRequest,
   code: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<RegenerateRecoveryCodesResult> {
   const keys = signInThrottleKeys(auth.user.email, auth.audit.ipAddress);
   const state = await checkThrottle(keys, now);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { clock } from "~/utils/clock";
 
 /**
  * One-time recovery codes, for when the authenticator app is lost. Ten codes of 50 random bits
@@ -41,7 +42,7 @@ export async function consumeRecoveryCode(
   tx: Prisma.TransactionClient,
   userId: string,
   code: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<boolean> {
   if (!/^[a-z2-7]{10}$/.test(normaliseRecoveryCode(code))) return false;
   const result = await tx.recoveryCode.updateMany({

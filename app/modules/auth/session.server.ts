@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { clock } from "~/utils/clock";
 
 /**
  * Sessions after the Lucia guide: the cookie carries a random 160-bit token; the database keeps
@@ -58,7 +59,7 @@ export async function createSession(
   },
 ): Promise<{ token: string; session: ValidSession }> {
   const token = generateSessionToken();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const client = options.client ?? prisma;
   const session = await client.session.create({
     data: {
@@ -79,7 +80,7 @@ export async function createSession(
 /** The session and user for a token, or null if unknown, expired, or the user is disabled. */
 export async function validateSessionToken(
   token: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = sessionIdFromToken(token);
@@ -99,7 +100,7 @@ export async function validateSessionToken(
 }
 
 /** Deletes every session past its idle or absolute expiry (they are refused anyway; this frees the rows). */
-export async function pruneExpiredSessions(now = new Date()): Promise<number> {
+export async function pruneExpiredSessions(now = clock.now()): Promise<number> {
   const result = await prisma.session.deleteMany({
     where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] },
   });

@@ -15,6 +15,7 @@ import {
   type ThrottleState,
 } from "./throttle.server";
 import { decodeTotpSecret, encodeTotpSecret, generateTotpSecret, verifyTotpCode } from "./totp.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Signing in, in two steps. The password step creates a session that is NOT yet signed in
@@ -112,7 +113,7 @@ export async function signInWithPassword(
   /** The token in the request's cookie, if any: replaced, never reused. */
   previousToken: string | null,
 ): Promise<PasswordStepResult> {
-  const now = attempt.now ?? new Date();
+  const now = attempt.now ?? clock.now();
   const email = normaliseEmail(input.email);
   const refused = await refuseIfThrottled(email, attempt, now, "password", null);
   if (refused) return refused;
@@ -246,7 +247,7 @@ export async function verifySecurityCode(
   code: string,
   attempt: SignInAttempt,
 ): Promise<SecondFactorResult> {
-  const now = attempt.now ?? new Date();
+  const now = attempt.now ?? clock.now();
   const refused = await refuseIfThrottled(pending.user.email, attempt, now, "security_code", pending.user);
   if (refused) return refused;
 
@@ -288,7 +289,7 @@ export async function verifyRecoveryCode(
   code: string,
   attempt: SignInAttempt,
 ): Promise<SecondFactorResult & { remaining?: number }> {
-  const now = attempt.now ?? new Date();
+  const now = attempt.now ?? clock.now();
   const refused = await refuseIfThrottled(pending.user.email, attempt, now, "recovery_code", pending.user);
   if (refused) return refused;
 
@@ -342,7 +343,7 @@ export async function confirmEnrolment(
   code: string,
   attempt: SignInAttempt,
 ): Promise<EnrolmentResult> {
-  const now = attempt.now ?? new Date();
+  const now = attempt.now ?? clock.now();
   const refused = await refuseIfThrottled(pending.user.email, attempt, now, "mfa_enrolment", pending.user);
   if (refused) return refused;
 

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { clientAddressKey } from "./client-address";
 import { normaliseEmail } from "./email";
+import { clock } from "~/utils/clock";
 
 /**
  * Throttling of password and second-factor guesses (ASVS 6.3.1), per account AND per client
@@ -67,7 +68,7 @@ export function blockDurationMs(failures: number, policy: ThrottlePolicy): numbe
 export type ThrottleState = { blocked: false } | { blocked: true; until: Date; scope: "account" | "address" };
 
 /** Whether any of the keys is blocked at `now`; the latest block wins. */
-export async function checkThrottle(keys: ThrottleKey[], now = new Date()): Promise<ThrottleState> {
+export async function checkThrottle(keys: ThrottleKey[], now = clock.now()): Promise<ThrottleState> {
   const rows = await prisma.signInThrottle.findMany({
     where: { key: { in: keys.map((k) => k.key) }, blockedUntil: { gt: now } },
     select: { key: true, blockedUntil: true },
@@ -86,7 +87,7 @@ export async function checkThrottle(keys: ThrottleKey[], now = new Date()): Prom
  * Counts one failure against every key, atomically (several instances may fail at once), and
  * blocks the keys that reached their threshold. Returns the resulting state.
  */
-export async function recordThrottleFailure(keys: ThrottleKey[], now = new Date()): Promise<ThrottleState> {
+export async function recordThrottleFailure(keys: ThrottleKey[], now = clock.now()): Promise<ThrottleState> {
   for (const { key, policy } of keys) {
     const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs);
     const [row] = await prisma.$queryRaw<{ failures: number }[]>`
@@ -115,7 +116,7 @@ export async function clearAccountThrottle(email: string): Promise<void> {
 }
 
 /** "5 minutes", for the throttled message: rounded up, never "0 minutes". */
-export function waitDescription(until: Date, now = new Date()): string {
+export function waitDescription(until: Date, now = clock.now()): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
@@ -125,7 +126,7 @@ export function waitDescription(until: Date, now = new Date()): string {
  * and no block in force. Unknown emails create rows too (that is what keeps them indistinguishable),
  * so without this an attacker could grow the table without bound.
  */
-export async function pruneSignInThrottle(now = new Date()): Promise<number> {
+export async function pruneSignInThrottle(now = clock.now()): Promise<number> {
   const forgetAfterMs = Math.max(ACCOUNT_THROTTLE.forgetAfterMs, ADDRESS_THROTTLE.forgetAfterMs);
   const result = await prisma.signInThrottle.deleteMany({
     where: {

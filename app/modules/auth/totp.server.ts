@@ -1,6 +1,7 @@
 import { timingSafeEqual, randomBytes } from "node:crypto";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, generateHOTP } from "@oslojs/otp";
+import { clock } from "~/utils/clock";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -23,7 +24,7 @@ export function totpKeyUri(email: string, secret: Uint8Array): string {
   return createTOTPKeyURI(ISSUER, email, secret, TOTP_PERIOD_SECONDS, TOTP_DIGITS);
 }
 
-export function currentTotpStep(now = Date.now()): bigint {
+export function currentTotpStep(now = clock.now().getTime()): bigint {
   return BigInt(Math.floor(now / 1000 / TOTP_PERIOD_SECONDS));
 }
 
@@ -39,7 +40,7 @@ export function verifyTotpCode(
   secret: Uint8Array,
   code: string,
   lastUsedStep: bigint | null,
-  now = Date.now(),
+  now = clock.now().getTime(),
 ): bigint | null {
   const cleaned = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(cleaned)) return null;

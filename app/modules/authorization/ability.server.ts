@@ -80,6 +80,7 @@ export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactor
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
 import type { AbilityUser } from "./roles";
+import { clock } from "~/utils/clock";
 export { hasRole, type AbilityUser } from "./roles";
 
 export type AbilityBuilderFor = AbilityBuilder<AppAbility>;
@@ -88,7 +89,7 @@ export type AbilityBuilderFor = AbilityBuilder<AppAbility>;
  * The rules, one file per domain under ./rules, applied in order. `now` is fixed per request so
  * every agreement-scoped rule in one request agrees on what is in force.
  */
-export function defineAbilityFor(user: AbilityUser, now = new Date()): AppAbility {
+export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
   accountRules(builder, user);
   administrationRules(builder, user);

@@ -1,5 +1,6 @@
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { agreementHomePanels } from "~/modules/agreements/home-panel.server";
+import { clock } from "~/utils/clock";
 
 /**
  * Home page panels: things that need the user's attention, provided by each module. A provider
@@ -19,7 +20,7 @@ export type HomePanelProvider = (auth: AuthenticatedRequest, now: Date) => Promi
 
 const PROVIDERS: HomePanelProvider[] = [agreementHomePanels];
 
-export async function homePanelsFor(auth: AuthenticatedRequest, now = new Date()): Promise<HomePanel[]> {
+export async function homePanelsFor(auth: AuthenticatedRequest, now = clock.now()): Promise<HomePanel[]> {
   const panels = await Promise.all(PROVIDERS.map((provide) => provide(auth, now)));
   return panels.flat();
 }

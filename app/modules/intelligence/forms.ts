@@ -12,6 +12,7 @@ import { ukLocalToUtc } from "./dates";
 import { AGE_RANGES } from "./labels";
 import { formatPostcode, normaliseHandle, normalisePhone, normaliseRegistration } from "./normalise";
 import { optionalText, requiredText, TEXT_LIMITS } from "./text";
+import { clock } from "~/utils/clock";
 
 /**
  * The zod schemas of every intelligence form: the boundary where typed text becomes data.
@@ -66,7 +67,7 @@ export const whereSchema = z
       ctx.addIssue({ code: "custom", path: ["observedFromDate"], message: "Enter a real date" });
       return z.NEVER;
     }
-    if (observedFrom.getTime() > Date.now() + 5 * 60_000) {
+    if (observedFrom.getTime() > clock.now().getTime() + 5 * 60_000) {
       ctx.addIssue({ code: "custom", path: ["observedFromDate"], message: "The date it was seen must be today or in the past" });
       return z.NEVER;
     }
@@ -145,7 +146,7 @@ export const personSchema = z
     if (form.dateOfBirth) {
       const born = ukLocalToUtc(form.dateOfBirth, null);
       if (!born) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "Enter a real date of birth" });
-      else if (born.getTime() > Date.now()) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "Date of birth must be in the past" });
+      else if (born.getTime() > clock.now().getTime()) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "Date of birth must be in the past" });
       else if (born.getUTCFullYear() < 1900) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "Date of birth must be after 1900" });
     }
   });

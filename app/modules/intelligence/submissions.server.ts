@@ -12,6 +12,7 @@ import type { agreementChoiceSchema, gradingSchema, sharingSchema, whatSchema, w
 import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
 import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
 import type { z } from "zod";
+import { clock } from "~/utils/clock";
 
 /**
  * The partner side of intelligence: drafts saved step by step, submission under an agreement in
@@ -186,7 +187,7 @@ export function eligibleAgreementsWhere(
 export function eligibleAgreements(
   organisationId: string,
   submission: { classification: Classification; dataCategories: DataCategory[] },
-  now = new Date(),
+  now = clock.now(),
 ) {
   return prisma.agreement.findMany({
     where: eligibleAgreementsWhere(organisationId, submission, now),
@@ -240,7 +241,7 @@ export class SubmitRefused extends Error {}
  * reference from the sequence, set RECEIVED and the review date, and write the audit event.
  * Returns the reference. Two simultaneous submits of the same draft cannot both succeed.
  */
-export async function submitDraft(auth: Auth, draft: Draft, now = new Date()): Promise<string> {
+export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): Promise<string> {
   if (!auth.ability.can("submit", "Submission")) await deniedForbidden(auth, "submission.submitted", "Submission");
   const problems = draftProblems(draft);
   if (Object.keys(problems).length > 0) throw new SubmitRefused(Object.values(problems)[0]);

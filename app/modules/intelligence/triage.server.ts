@@ -16,6 +16,7 @@ import { afterTriageOrder, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from 
 import { isUuid } from "./submissions.server";
 import { statusChangeProblem, threatReference } from "./workflow";
 import type { z } from "zod";
+import { clock } from "~/utils/clock";
 
 /**
  * The police side: the triage queue, assessment (re-grading, notes, risk, status), links to
@@ -280,7 +281,7 @@ export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof
     const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('threat_reference_seq') AS next`;
     const threat = await tx.threat.create({
       data: {
-        reference: threatReference(new Date().getUTCFullYear(), sequence!.next),
+        reference: threatReference(clock.now().getUTCFullYear(), sequence!.next),
         title: data.title,
         threatType: data.threatType,
         summary: data.summary,
@@ -371,7 +372,7 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
     const status = data.decision === "approve" ? "APPROVED" : "REJECTED";
     const updated = await tx.sanitisedReport.updateMany({
       where: { id: report.id, status: "AWAITING_APPROVAL", authorId: { not: auth.user.id } },
-      data: { status, approverId: auth.user.id, decidedAt: new Date(), decisionNote: data.decisionNote },
+      data: { status, approverId: auth.user.id, decidedAt: clock.now(), decisionNote: data.decisionNote },
     });
     if (updated.count !== 1) return null;
     await recordAuditEvent(tx, auth.audit, {

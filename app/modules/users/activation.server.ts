@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { recordAuditEvent, type AuditContext } from "~/modules/audit/audit.server";
 import { checkPasswordStrength, hashPassword } from "~/modules/auth/password.server";
 import { prisma } from "~/utils/db.server";
+import { clock } from "~/utils/clock";
 
 /**
  * One-time activation links. An administrator never chooses or sees a user's password: they get a
@@ -38,7 +39,7 @@ export async function issueActivation(
   tx: Prisma.TransactionClient,
   userId: string,
   createdById: string | null,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = encodeBase32LowerCaseNoPadding(new Uint8Array(randomBytes(20)));
   const expiresAt = new Date(now.getTime() + ACTIVATION_VALID_MS);
@@ -50,7 +51,7 @@ export async function issueActivation(
 }
 
 /** The account a link belongs to, or null if the link is malformed, unknown, used, expired, or the account disabled. */
-export async function findActivation(token: string, now = new Date()) {
+export async function findActivation(token: string, now = clock.now()) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const activation = await prisma.userActivation.findUnique({
     where: { tokenHash: activationTokenHash(token) },
@@ -88,7 +89,7 @@ export async function activateAccount(
   token: string,
   input: { password: string; confirmPassword: string },
   audit: AuditContext,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<ActivationResult> {
   const activation = await findActivation(token, now);
   if (!activation) return { ok: false, reason: "invalid-link" };

@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
 import { issueActivation, UNUSABLE_PASSWORD_HASH } from "./activation.server";
 import type { EditUserForm, NewUserForm, UserListFilters, UserStatus } from "./user-form";
+import { clock } from "~/utils/clock";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -87,7 +88,7 @@ export async function countUsersByStatus(ability: AppAbility): Promise<Record<Us
 }
 
 /** The account as an administrator sees it, or a 404. */
-export async function getUserForAdmin(ability: AppAbility, id: string, now = new Date()) {
+export async function getUserForAdmin(ability: AppAbility, id: string, now = clock.now()) {
   if (!isUuid(id)) throw notFound();
   const row = await prisma.user.findFirst({
     where: { AND: [accessibleWhere(ability, "read", "User"), { id }] },
@@ -131,7 +132,7 @@ export type ActivationLinkResult =
 const EMAIL_TAKEN = { email: "An account with this email address already exists" };
 
 /** Creates an account with no usable password and returns its one-time activation link token. */
-export async function createUserAccount(actor: Actor, input: NewUserForm, now = new Date()): Promise<ActivationLinkResult> {
+export async function createUserAccount(actor: Actor, input: NewUserForm, now = clock.now()): Promise<ActivationLinkResult> {
   if (!actor.ability.can("create", "User")) throw notFound();
   const organisation = await readableOrganisation(actor.ability, input.organisationId);
   if (!organisation) return { ok: false, errors: { organisationId: "Select the person's organisation" } };
@@ -227,7 +228,7 @@ export async function updateUserAccount(actor: Actor, id: string, input: EditUse
  * Disables the account: it can no longer sign in, every session ends at once (deleted in the same
  * transaction, so the very next request is refused) and any unused activation link dies.
  */
-export async function disableUser(actor: Actor, id: string, now = new Date()): Promise<AccountResult> {
+export async function disableUser(actor: Actor, id: string, now = clock.now()): Promise<AccountResult> {
   const target = await getUserForAdmin(actor.ability, id);
   const denied = await refuseUnless(actor, "disable", target, "You cannot disable your own account");
   if (denied) return denied;
@@ -299,7 +300,7 @@ export async function resetUserMfa(actor: Actor, id: string): Promise<AccountRes
  * A new one-time link: for a user whose first link expired, or as a password reset. The current
  * password keeps working until the link is used; using it ends every session.
  */
-export async function issueUserActivation(actor: Actor, id: string, now = new Date()): Promise<ActivationLinkResult> {
+export async function issueUserActivation(actor: Actor, id: string, now = clock.now()): Promise<ActivationLinkResult> {
   const target = await getUserForAdmin(actor.ability, id);
   // Resetting your own password this way would bypass your current password and MFA.
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot issue an activation link for your own account");
