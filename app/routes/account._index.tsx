@@ -10,7 +10,8 @@ import { RECOVERY_CODE_COUNT } from "~/modules/auth/recovery-codes.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 import { parseForm } from "~/utils/forms.server";
-import { optionalQuery, parseQuery } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Partnership Intelligence Portal" }];
 

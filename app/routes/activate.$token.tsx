@@ -15,10 +15,12 @@ import { parseParams } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Set your password – Partnership Intelligence Portal" }];
 
 /** An activation token as issued (base32, 32 characters); anything else is no page (404). */
-const tokenParams = z.object({ token: z.string().regex(TOKEN_PATTERN) });
+function tokenParam(params: LoaderFunctionArgs["params"]): string {
+  return parseParams(params, z.object({ token: z.string().regex(TOKEN_PATTERN) })).token;
+}
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const activation = await findActivation(parseParams(params, tokenParams).token);
+  const activation = await findActivation(tokenParam(params));
   if (!activation) return { valid: false as const, email: null, isNewAccount: false };
   return { valid: true as const, email: activation.user.email, isNewAccount: activation.user.totpEnrolledAt === null };
 }
@@ -29,7 +31,7 @@ const passwordFormSchema = z.object({
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { token } = parseParams(params, tokenParams);
+  const token = tokenParam(params);
   const form = await parseForm(request, passwordFormSchema);
   // Passwords are never sent back to the page.
   if (!form.success) return { errors: form.errors, invalidLink: false };

@@ -7,7 +7,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { ORGANISATION_TYPE_LABELS } from "~/modules/organisations/labels";
 import { listOrganisations } from "~/modules/organisations/organisations.server";
 import { keysetParams } from "~/utils/keyset";
-import { keysetCursorFields, parseQuery, queryFlag } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { keysetCursorFields, queryFlag } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Administration – Partnership Intelligence Portal" }];
 

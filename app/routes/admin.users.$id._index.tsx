@@ -18,7 +18,8 @@ import {
   resetUserMfa,
 } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
-import { idParam, optionalQuery, parseQuery } from "~/utils/request.server";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "User account"} – Administration – Partnership Intelligence Portal` },

@@ -11,7 +11,8 @@ import { USER_STATUS_LABELS, USER_STATUSES, userListFiltersSchema } from "~/modu
 import { UserStatusTag } from "~/modules/users/user-status-tag";
 import { listUsers } from "~/modules/users/users.server";
 import { keysetParams } from "~/utils/keyset";
-import { keysetCursorFields, parseQuery } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { keysetCursorFields } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "User accounts – Administration – Partnership Intelligence Portal" }];
 

@@ -11,7 +11,8 @@ import { newUserFormSchema } from "~/modules/users/user-form";
 import { ActivationLinkPanel, UserAccountFields } from "~/modules/users/user-fields";
 import { createUserAccount } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
-import { optionalQuery, parseQuery, uuid } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery, uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Create a user account – Administration – Partnership Intelligence Portal" }];
 

@@ -17,7 +17,8 @@ import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecyc
 import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
-import { idParam, optionalQuery, parseQuery } from "~/utils/request.server";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 import { readForm } from "~/utils/forms.server";
 import { clock } from "~/utils/clock";
 

@@ -9,7 +9,8 @@ import { termField, type TermKey } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
 import { z } from "zod";
-import { idParam, optionalQuery, parseQuery, versionNumber } from "~/utils/request.server";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery, versionNumber } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

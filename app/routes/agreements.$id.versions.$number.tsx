@@ -10,7 +10,8 @@ import { diffTerms } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
 import { z } from "zod";
-import { idParam, parseParams, versionNumber } from "~/utils/request.server";
+import { idParam, parseParams } from "~/utils/request.server";
+import { versionNumber } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Agreement version – Partnership Intelligence Portal" }];

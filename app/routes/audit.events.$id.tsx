@@ -11,7 +11,8 @@ import { notFound } from "~/modules/auth/auth.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { prisma } from "~/utils/db.server";
 import { z } from "zod";
-import { bigintId, parseParams } from "~/utils/request.server";
+import { parseParams } from "~/utils/request.server";
+import { bigintId } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Audit event – Partnership Intelligence Portal" }];
 

@@ -6,7 +6,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retention.server";
 import { formatLondonDate } from "~/modules/audit/time";
 import { z } from "zod";
-import { optionalQuery, parseQuery } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Retention and review – Partnership Intelligence Portal" }];

@@ -4,14 +4,15 @@ import { z } from "zod";
 import { Button, ErrorSummary, TextInput, valueOf } from "~/components/form";
 import { useFreshKey } from "~/components/use-fresh-key";
 import { NotificationBanner } from "~/components/notification-banner";
-import { getSession, redirectWithSession, redirectQuery, signInAttempt } from "~/modules/auth/auth.server";
+import { getSession, redirectWithSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SESSION_ENDED, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
 import { dummyPasswordHash } from "~/modules/auth/password.server";
-import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
-import { parseQuery, queryFlag } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { queryFlag } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Partnership Intelligence Portal" }];
 

@@ -18,7 +18,8 @@ import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/inte
 import { addEntity } from "~/modules/intelligence/submissions.server";
 import { parseFormData, readForm, type FormResult } from "~/utils/forms.server";
 import { z } from "zod";
-import { parseParams, uuid } from "~/utils/request.server";
+import { parseParams } from "~/utils/request.server";
+import { uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Add someone or something – Share intelligence" }];
 

@@ -6,7 +6,8 @@ import { formatUkDate, formatUkDateTime } from "~/modules/intelligence/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { listOrganisationSubmissions } from "~/modules/intelligence/submissions.server";
 import { z } from "zod";
-import { base64urlCursor, optionalQuery, parseQuery } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { base64urlCursor, optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Your organisation's submissions – Partnership Intelligence Portal" }];
 

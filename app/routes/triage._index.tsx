@@ -16,7 +16,8 @@ import {
 import { triageFilterOptions, triageQueue, type TriageFilters } from "~/modules/intelligence/triage.server";
 import { z } from "zod";
 import { IntelligenceAssessment, SourceEvaluation, SubmissionStatus, ThreatType } from "~/generated/prisma/enums";
-import { base64urlCursor, optionalQuery, parseQuery, uuid } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { base64urlCursor, optionalQuery, uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Triage queue – Partnership Intelligence Portal" }];
 

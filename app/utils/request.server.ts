@@ -3,8 +3,6 @@ import { z } from "zod";
 
 import { uuid } from "./input";
 
-export * from "./input";
-
 type Params = LoaderFunctionArgs["params"];
 
 /**

@@ -1,8 +1,7 @@
-import { z } from "zod";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AuditContext } from "~/modules/audit/audit.server";
 import { defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
-import { redirectToField, safeRedirect, withRedirectTo } from "./redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "./redirect";
 import type { IssuedSession, SignInAttempt } from "./sign-in.server";
 import {
   clearSessionCookieHeader,
@@ -60,9 +59,6 @@ export async function getSession(request: Request, context: AppLoadContext): Pro
   sessionLookups.set(context, { token, lookup });
   return lookup;
 }
-
-/** The second-factor pages' query string: where to go after signing in. */
-export const redirectQuery = z.object({ redirectTo: redirectToField });
 
 function signInRedirect(request: Request, hadCookie: boolean): never {
   const url = new URL(request.url);

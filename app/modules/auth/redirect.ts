@@ -54,6 +54,9 @@ export const redirectToField = z
   .optional()
   .transform((value) => safeRedirect(value));
 
+/** The sign-in pages' query string: where to go after signing in. */
+export const redirectQuery = z.object({ redirectTo: redirectToField });
+
 /** `path?redirectTo=...`, only when there is somewhere other than home to go back to. */
 export function withRedirectTo(path: string, redirectTo: string): string {
   return redirectTo === "/" ? path : `${path}?${new URLSearchParams({ redirectTo })}`;

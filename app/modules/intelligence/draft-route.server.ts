@@ -2,7 +2,8 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/auth.server";
 import { requireDraft, type Draft, type DraftStep } from "./submissions.server";
 import { z } from "zod";
-import { parseQuery, queryFlag } from "~/utils/request.server";
+import { parseQuery } from "~/utils/request.server";
+import { queryFlag } from "~/utils/input";
 
 /** `?change=1`: the user came from "check your answers" to change something. */
 const changeQuery = z.object({ change: queryFlag });
