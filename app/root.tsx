@@ -109,6 +109,20 @@ export function ErrorBoundary() {
       </Document>
     );
   }
+  if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 415)) {
+    return (
+      <Document user={user}>
+        <h1 className="govuk-heading-l">Sorry, there is a problem with the web address or form</h1>
+        <p className="govuk-body">
+          The web address, or the form that was sent, contains something the service cannot use. If you typed or
+          changed the web address, check it is correct.
+        </p>
+        <p className="govuk-body">
+          Otherwise go back to the previous page and try again, or start again from the <a className="govuk-link" href="/">home page</a>.
+        </p>
+      </Document>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
       <Document user={user}>

@@ -11,7 +11,7 @@ import { closeDatabase, database } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
 import { addHealthRoutes, Lifecycle } from "./health";
 import { assignRequestId, createLogger, logRequests, type Logger } from "./request-log";
-import { rejectCrossSiteWrites, limitBodySize } from "./request-guards";
+import { acceptOnlyFormBodies, rejectCrossSiteWrites, limitBodySize } from "./request-guards";
 import { shutDown } from "./shutdown";
 
 export const BUILD_PATH = path.resolve("build/index.js");
@@ -87,6 +87,7 @@ export async function createApp(build: ServerBuild, config: Env = env(), options
   });
   app.use(limitBodySize(config.MAX_BODY_BYTES));
   app.use(rejectCrossSiteWrites());
+  app.use(acceptOnlyFormBodies());
 
   app.all(
     "*",

@@ -49,3 +49,23 @@ export function limitBodySize(maxBytes: number): RequestHandler {
     next();
   };
 }
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * Writes carry forms: the two encodings browsers (and Remix's forms and fetchers) send. A body of
+ * any other type (JSON, XML, text) gets 415 before anything reads it; app/utils/forms.server.ts
+ * checks the same for each action, and answers a form that does not parse with 400.
+ */
+export function acceptOnlyFormBodies(): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const length = req.get("content-length");
+    const hasBody = (length !== undefined && length !== "0") || req.get("transfer-encoding") !== undefined;
+    const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (!hasBody && type === "") return next();
+    if (FORM_TYPES.has(type)) return next();
+    res.status(415).type("text/plain").send("Send the form as application/x-www-form-urlencoded or multipart/form-data.");
+    req.resume();
+  };
+}

@@ -10,6 +10,8 @@ import { RECOVERY_CODE_COUNT } from "~/modules/auth/recovery-codes.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Partnership Intelligence Portal" }];
 
@@ -21,16 +23,14 @@ const NOTICES = {
   "recovery-codes-low": { kind: "important", heading: "You are running out of recovery codes. Get a new set below" },
 } as const;
 
-function isNotice(value: string | null): value is keyof typeof NOTICES {
-  return value !== null && Object.hasOwn(NOTICES, value);
-}
+const noticeQuery = z.object({ notice: optionalQuery(z.enum(Object.keys(NOTICES) as (keyof typeof NOTICES)[])) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const { user, sessions, recoveryCodesLeft } = await accountOverview(auth);
-  const notice = new URL(request.url).searchParams.get("notice");
+  const { notice } = parseQuery(request, noticeQuery);
   return {
-    notice: isNotice(notice) ? NOTICES[notice] : null,
+    notice: notice ? NOTICES[notice] : null,
     user: {
       name: user.name,
       email: user.email,

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { Button, ErrorSummary, TextInput } from "~/components/form";
 import { requestAuditContext } from "~/modules/auth/auth.server";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-strength";
-import { activateAccount, findActivation } from "~/modules/users/activation.server";
+import { activateAccount, findActivation, TOKEN_PATTERN } from "~/modules/users/activation.server";
 import { parseForm } from "~/utils/forms.server";
+import { parseParams } from "~/utils/request.server";
 
 /**
  * Where a one-time link from an administrator lands: the person chooses their password (a new
@@ -13,8 +14,13 @@ import { parseForm } from "~/utils/forms.server";
  */
 export const meta: MetaFunction = () => [{ title: "Set your password – Partnership Intelligence Portal" }];
 
+/** An activation token as issued (base32, 32 characters); anything else is no page (404). */
+function tokenParam(params: LoaderFunctionArgs["params"]): string {
+  return parseParams(params, z.object({ token: z.string().regex(TOKEN_PATTERN) })).token;
+}
+
 export async function loader({ params }: LoaderFunctionArgs) {
-  const activation = await findActivation(params.token ?? "");
+  const activation = await findActivation(tokenParam(params));
   if (!activation) return { valid: false as const, email: null, isNewAccount: false };
   return { valid: true as const, email: activation.user.email, isNewAccount: activation.user.totpEnrolledAt === null };
 }
@@ -25,10 +31,11 @@ const passwordFormSchema = z.object({
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
+  const token = tokenParam(params);
   const form = await parseForm(request, passwordFormSchema);
   // Passwords are never sent back to the page.
   if (!form.success) return { errors: form.errors, invalidLink: false };
-  const result = await activateAccount(params.token ?? "", form.data, requestAuditContext(request, context, null));
+  const result = await activateAccount(token, form.data, requestAuditContext(request, context, null));
   if (result.ok) throw redirect("/sign-in");
   if (result.reason === "invalid-link") return { errors: null, invalidLink: true };
   return { errors: result.errors, invalidLink: false };

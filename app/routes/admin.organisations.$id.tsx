@@ -8,6 +8,7 @@ import { OrganisationFields } from "~/modules/organisations/organisation-fields"
 import { organisationFormSchema } from "~/modules/organisations/organisation-form";
 import { getOrganisation, listAreas, updateOrganisation } from "~/modules/organisations/organisations.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} – Administration – Partnership Intelligence Portal` },
@@ -15,16 +16,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const organisation = await getOrganisation(auth.ability, params.id ?? "");
+  const organisation = await getOrganisation(auth.ability, idParam(params));
   await audit(auth.audit, { action: "record.viewed", recordType: "Organisation", recordId: organisation.id });
   return { organisation, areas: await listAreas() };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
+  const id = idParam(params);
   const form = await parseForm(request, organisationFormSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
-  const result = await updateOrganisation(auth, params.id ?? "", form.data);
+  const result = await updateOrganisation(auth, id, form.data);
   if (!result.ok) return { errors: result.errors, values: form.values };
   throw redirect("/admin/organisations?saved=1");
 }

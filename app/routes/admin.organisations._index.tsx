@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs, Pagination, SuccessBanner } from "~/components/navigation";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
@@ -6,13 +7,15 @@ import { audit } from "~/modules/audit/audit.server";
 import { ORGANISATION_TYPE_LABELS } from "~/modules/organisations/labels";
 import { listOrganisations } from "~/modules/organisations/organisations.server";
 import { keysetParams } from "~/utils/keyset";
+import { parseQuery } from "~/utils/request.server";
+import { keysetCursorFields, queryFlag } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Administration – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const url = new URL(request.url);
-  const page = await listOrganisations(auth.ability, keysetParams(url.searchParams));
+  const query = parseQuery(request, z.object({ ...keysetCursorFields, saved: queryFlag }));
+  const page = await listOrganisations(auth.ability, keysetParams(query));
   await audit(auth.audit, {
     action: "record.listed",
     recordType: "Organisation",
@@ -29,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })),
     next: page.next,
     previous: page.previous,
-    saved: url.searchParams.get("saved") === "1",
+    saved: query.saved,
   };
 }
 

@@ -12,6 +12,8 @@ import { ActivationLinkPanel, roleApproverText } from "~/modules/users/user-fiel
 import { UserStatusTag } from "~/modules/users/user-status-tag";
 import { enableUser, getUserForAdmin, issueUserActivation } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "User account"} – Administration – Partnership Intelligence Portal` },
@@ -26,11 +28,13 @@ const DONE_MESSAGES = {
   "mfa-reset": "MFA has been reset and the account's sessions ended. The person will set up MFA at their next sign-in.",
 } as const;
 
+const doneQuery = z.object({ done: optionalQuery(z.enum(Object.keys(DONE_MESSAGES) as (keyof typeof DONE_MESSAGES)[])) });
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const user = await getUserForAdmin(auth.ability, params.id ?? "");
+  const user = await getUserForAdmin(auth.ability, idParam(params));
   await audit(auth.audit, { action: "record.viewed", recordType: "User", recordId: user.id });
-  const done = new URL(request.url).searchParams.get("done");
+  const { done } = parseQuery(request, doneQuery);
   const isSelf = user.id === auth.user.id;
   return {
     user: {
@@ -49,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       })),
     },
     isSelf,
-    message: done && done in DONE_MESSAGES ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES] : null,
+    message: done ? DONE_MESSAGES[done] : null,
   };
 }
 
@@ -59,7 +63,7 @@ const intentSchema = z.object({ intent: z.enum(["enable", "activation-link"]) })
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const id = params.id ?? "";
+  const id = idParam(params);
   const form = await parseForm(request, intentSchema);
   if (!form.success) return { errors: { form: "Choose an action" }, link: null };
   const here = `/admin/users/${id}`;

@@ -8,6 +8,7 @@ import { editUserFormSchema } from "~/modules/users/user-form";
 import { RoleApprovalExplanation, UserAccountFields } from "~/modules/users/user-fields";
 import { getUserForAdmin, updateUserAccount } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change account details: ${data?.user.name ?? "user"} – Administration – Partnership Intelligence Portal` },
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const user = await getUserForAdmin(auth.ability, params.id ?? "");
+  const user = await getUserForAdmin(auth.ability, idParam(params));
   return {
     user: {
       id: user.id,
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const id = params.id ?? "";
+  const id = idParam(params);
   const form = await parseForm(request, editUserFormSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   const result = await updateUserAccount(auth, id, form.data);

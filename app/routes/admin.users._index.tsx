@@ -11,15 +11,16 @@ import { USER_STATUS_LABELS, USER_STATUSES, userListFiltersSchema } from "~/modu
 import { UserStatusTag } from "~/modules/users/user-status-tag";
 import { listUsers } from "~/modules/users/users.server";
 import { keysetParams } from "~/utils/keyset";
+import { parseQuery } from "~/utils/request.server";
+import { keysetCursorFields } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "User accounts – Administration – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const url = new URL(request.url);
-  const filters = userListFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const { after, before, ...filters } = parseQuery(request, userListFiltersSchema.extend(keysetCursorFields));
   const [page, organisations] = await Promise.all([
-    listUsers(auth.ability, filters, keysetParams(url.searchParams)),
+    listUsers(auth.ability, filters, keysetParams({ after, before })),
     organisationOptions(auth.ability),
   ]);
   await audit(auth.audit, {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form";
 import { Breadcrumbs, formatDateTime } from "~/components/navigation";
@@ -10,14 +11,15 @@ import { newUserFormSchema } from "~/modules/users/user-form";
 import { ActivationLinkPanel, RoleApprovalExplanation, UserAccountFields } from "~/modules/users/user-fields";
 import { createUserAccount } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery, uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Create a user account – Administration – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ability } = await requireAdministrator(request, context);
   if (!ability.can("create", "User")) throw notFound();
-  const url = new URL(request.url);
-  const organisation = url.searchParams.get("organisation") ?? "";
+  const { organisation = "" } = parseQuery(request, z.object({ organisation: optionalQuery(uuid) }));
   return { organisations: await organisationOptions(ability), organisation };
 }
 

@@ -17,6 +17,9 @@ import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecyc
 import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
+import { readForm } from "~/utils/forms.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,11 +41,11 @@ const DONE_MESSAGES = {
   reviewed: "Review recorded.",
 } as const;
 
-const doneSchema = z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES]).optional().catch(undefined);
+const doneQuery = z.object({ done: optionalQuery(z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES])) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = clock.now();
-  const required = await requireAgreement(request, context, params.id);
+  const required = await requireAgreement(request, context, idParam(params));
   const { auth } = required;
   let { agreement } = required;
   if (displayStatus(agreement, now) === "EXPIRED" && agreement.status !== "EXPIRED") {
@@ -52,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const [description, shared] = await Promise.all([describeAgreement(agreement, now), sharedCounts(agreement.id)]);
   await audit(auth.audit, { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id });
-  const done = doneSchema.parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const { done } = parseQuery(request, doneQuery);
   return {
     agreement: description,
     shared,
@@ -62,8 +65,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "update");
-  const form = await request.formData();
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "update");
+  const form = await readForm(request);
   if (form.get("intent") !== "submit-for-signature") throw new Response("Unknown action", { status: 400 });
   const outcome = await runStep(auth, request, agreement.id, {}, () => submitForSignature(actorOf(auth), agreement.id));
   if (!outcome.ok) return outcome.response;

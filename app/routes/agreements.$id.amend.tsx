@@ -10,12 +10,13 @@ import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreeme
 import { displayStatus } from "~/modules/agreements/status";
 import { agreementTermsSchema } from "~/modules/agreements/terms";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Amend agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { agreement } = await requireAgreement(request, context, params.id, "amend");
+  const { agreement } = await requireAgreement(request, context, idParam(params), "amend");
   const now = clock.now();
   const shown = displayStatus(agreement, now);
   if (shown !== "ACTIVE" && shown !== "SIGNED_NOT_STARTED" && shown !== "SUSPENDED") throw redirect(`/agreements/${agreement.id}`);
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "amend");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "amend");
   const form = await parseForm(request, amendFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const { changeSummary, ...terms } = form.data;

@@ -9,12 +9,13 @@ import { organisationChoices, versionTerms } from "~/modules/agreements/queries.
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { agreement } = await requireAgreement(request, context, params.id, "update");
+  const { agreement } = await requireAgreement(request, context, idParam(params), "update");
   if (agreement.status !== "DRAFT") throw redirect(`/agreements/${agreement.id}`);
   const latest = agreement.versions[agreement.versions.length - 1]!;
   return {
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "update");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "update");
   const form = await parseForm(request, draftFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () => updateDraft(actorOf(auth), agreement.id, splitDraft(form.data)));

@@ -8,6 +8,9 @@ import { requireAgreement } from "~/modules/agreements/route-helpers.server";
 import { termField, type TermKey } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
+import { z } from "zod";
+import { idParam, parseQuery } from "~/utils/request.server";
+import { optionalQuery, versionNumber } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,13 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * in force (or, before signature, the latest draft); `?version=n` prints any version.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id);
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params));
   const now = clock.now();
   const description = await describeAgreement(agreement, now);
-  const asked = new URL(request.url).searchParams.get("version");
+  const { version: asked } = parseQuery(request, z.object({ version: optionalQuery(versionNumber) }));
   const inForce = description.versions.find((v) => v.state === "IN_FORCE");
   const version = asked
-    ? description.versions.find((v) => String(v.versionNumber) === asked)
+    ? description.versions.find((v) => v.versionNumber === asked)
     : (inForce ?? description.versions[description.versions.length - 1]);
   if (!version) throw notFound();
   await audit(auth.audit, {

@@ -9,12 +9,13 @@ import { availableSteps } from "~/modules/agreements/queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { displayStatus } from "~/modules/agreements/status";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Record a review – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "review");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "review");
   const now = clock.now();
   if (!availableSteps(auth.ability, auth.user, agreement, now).includes("review")) throw redirect(`/agreements/${agreement.id}`);
   return {
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "review");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "review");
   const form = await parseForm(request, reviewFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () => recordReview(actorOf(auth), agreement.id, form.data));

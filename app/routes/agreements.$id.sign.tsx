@@ -10,12 +10,13 @@ import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreeme
 import { diffTerms } from "~/modules/agreements/terms-display";
 import { audit } from "~/modules/audit/audit.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Sign agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "sign");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "sign");
   const now = clock.now();
   const description = await describeAgreement(agreement, now);
   const canSign = availableSteps(auth.ability, auth.user, agreement, now).includes("sign");
@@ -38,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, "sign");
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), "sign");
   const form = await parseForm(request, signFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () =>

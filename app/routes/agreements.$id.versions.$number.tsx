@@ -9,14 +9,17 @@ import { VERSION_STATE_LABELS } from "~/modules/agreements/status";
 import { diffTerms } from "~/modules/agreements/terms-display";
 import { notFound } from "~/modules/auth/auth.server";
 import { audit } from "~/modules/audit/audit.server";
+import { z } from "zod";
+import { idParam, parseParams } from "~/utils/request.server";
+import { versionNumber } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Agreement version – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id);
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params));
   const description = await describeAgreement(agreement, clock.now());
-  const number = Number(params.number);
+  const { number } = parseParams(params, z.object({ number: versionNumber }));
   const version = description.versions.find((v) => v.versionNumber === number);
   if (!version) throw notFound();
   const previous = description.versions.find((v) => v.versionNumber === number - 1);

@@ -4,10 +4,11 @@ import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { audit } from "~/modules/audit/audit.server";
 import { expireIfLapsed } from "~/modules/agreements/lifecycle.server";
 import { formatDate, PARTY_ROLE_LABELS } from "~/modules/agreements/labels";
-import { listRegister, partyOptions, readRegisterFilters } from "~/modules/agreements/queries.server";
+import { listRegister, partyOptions, registerFiltersSchema } from "~/modules/agreements/queries.server";
 import { requireAgreementAbility } from "~/modules/agreements/route-helpers.server";
 import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "~/modules/agreements/status";
 import { Button, Select } from "~/components/form";
+import { parseQuery } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Information sharing agreements – Partnership Intelligence Portal" }];
@@ -16,8 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAgreementAbility(request, context, "read");
   const now = clock.now();
   await expireIfLapsed(now);
-  const url = new URL(request.url);
-  const filters = readRegisterFilters(url);
+  const filters = parseQuery(request, registerFiltersSchema);
   const [register, parties] = await Promise.all([listRegister(auth.ability, filters, now), partyOptions(auth.ability)]);
   await audit(auth.audit, {
     action: "agreement.listed",

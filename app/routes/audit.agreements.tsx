@@ -10,13 +10,14 @@ import { agreementAccessReport } from "~/modules/audit/reports.server";
 import { formatLondonTime } from "~/modules/audit/time";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
+import { queryValues } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Access under an agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const params = new URL(request.url).searchParams;
-  const values = { agreement: params.get("agreement") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  const query = queryValues(request);
+  const values = { agreement: query.agreement ?? "", from: query.from ?? "", to: query.to ?? "" };
   // Only agreements the DPO's organisation is party to are offered, or accepted.
   const agreements = await prisma.agreement.findMany({
     where: { id: { in: scope.agreementIds } },

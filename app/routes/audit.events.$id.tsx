@@ -10,21 +10,22 @@ import { formatLondonTime } from "~/modules/audit/time";
 import { notFound } from "~/modules/auth/auth.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { prisma } from "~/utils/db.server";
+import { z } from "zod";
+import { parseParams } from "~/utils/request.server";
+import { bigintId } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Audit event – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
-  const id = params.id ?? "";
+  const { id } = parseParams(params, z.object({ id: bigintId }));
   // Outside the reader's scope answers 404, like any record they may not see.
-  const event = /^\d{1,19}$/.test(id)
-    ? await prisma.auditEvent.findFirst({
-        where: { AND: [auditScopeWhere(scope), { id: BigInt(id) }] },
-        include: { seal: { select: { position: true, prevHash: true, hash: true } } },
-      })
-    : null;
+  const event = await prisma.auditEvent.findFirst({
+    where: { AND: [auditScopeWhere(scope), { id }] },
+    include: { seal: { select: { position: true, prevHash: true, hash: true } } },
+  });
   if (!event) throw notFound();
-  await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id } });
+  await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id.toString() } });
   return { event: serialiseEvent(event), labels: await eventLabels([event]) };
 }
 

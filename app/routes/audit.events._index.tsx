@@ -18,13 +18,14 @@ import {
 import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
+import { parseQuery, queryValues } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Search the audit trail – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, ability, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
-  const params = new URL(request.url).searchParams;
-  const values = filterValues(params);
+  const query = queryValues(request);
+  const values = filterValues(new URLSearchParams(query));
   const [organisations, agreements]: [{ id: string; name: string }[], { id: string; reference: string; title: string }[]] = await Promise.all([
     prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     scope.agreementIds.length
@@ -38,11 +39,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canExport: ability.can("export", "AuditTrail"),
   };
   const filters = auditFiltersSchema.safeParse(values);
-  const paging = pagingSchema.safeParse({ before: params.get("before") ?? undefined, after: params.get("after") ?? undefined });
+  const paging = parseQuery(request, pagingSchema);
   if (!filters.success) {
     return { ...options, values, errors: zodFieldErrors(filters.error), page: null, labels: null };
   }
-  const page = await searchAuditEvents(scope, await filtersWhere(filters.data), paging.success ? paging.data : {});
+  const page = await searchAuditEvents(scope, await filtersWhere(filters.data), paging);
   await audit(auditContext, {
     action: "audit.searched",
     justification: "DATA_PROTECTION_REVIEW",

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { auditFiltersSchema, EXPORT_MAX_ROWS, exportAuditCsv, filterValues } from "~/modules/audit/search.server";
+import { readForm } from "~/utils/forms.server";
 
 /** CSV download of a search (POST: an export is recorded, so it is never a link a page can trigger). */
 export async function loader() {
@@ -9,7 +10,7 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { scope, audit } = await requireAuditAccess(request, context, { action: "export", subject: "AuditTrail" });
-  const filters = auditFiltersSchema.safeParse(filterValues(await request.formData()));
+  const filters = auditFiltersSchema.safeParse(filterValues(await readForm(request)));
   if (!filters.success) return new Response("The search filters are not valid.", { status: 400 });
   const result = await exportAuditCsv(scope, filters.data, audit);
   if (!result.ok) {

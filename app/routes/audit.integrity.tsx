@@ -12,6 +12,7 @@ import { notFound } from "~/modules/auth/auth.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail integrity – Partnership Intelligence Portal" }];
 
@@ -64,7 +65,7 @@ const intentSchema = z.object({ intent: z.enum(["verify", "checkpoint"]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { audit } = await requireAuditAccess(request, context, { action: "verify", subject: "AuditTrail" });
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Unknown request", { status: 400 });
   if (parsed.data.intent === "checkpoint") {
     const checkpoint = await signCheckpointNow(audit);

@@ -11,6 +11,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
 import { eventLabels, pagingSchema, searchAuditEvents, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
 import { zodFieldErrors } from "~/utils/forms.server";
+import { parseQuery, queryValues } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "History of a record – Partnership Intelligence Portal" }];
 
@@ -21,17 +22,17 @@ const querySchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const params = new URL(request.url).searchParams;
-  const values = { recordType: params.get("recordType") ?? "", record: params.get("record") ?? "" };
+  const query = queryValues(request);
+  const values = { recordType: query.recordType ?? "", record: query.record ?? "" };
   if (!values.record && !values.recordType) return { values, errors: null, result: null };
   const parsed = querySchema.safeParse(values);
   if (!parsed.success) return { values, errors: zodFieldErrors(parsed.error), result: null };
   const record = await resolveRecord(parsed.data.recordType, parsed.data.record);
   if (!record) return { values, errors: { record: "No record of that type has this reference or ID" }, result: null };
-  const paging = pagingSchema.safeParse({ before: params.get("before") ?? undefined, after: params.get("after") ?? undefined });
+  const paging = parseQuery(request, pagingSchema);
   const where = await recordHistoryWhere(parsed.data.recordType, record.id);
   const [page, summary] = await Promise.all([
-    searchAuditEvents(scope, where, paging.success ? paging.data : {}),
+    searchAuditEvents(scope, where, paging),
     recordAccessSummary(scope, where),
   ]);
   // Recorded against the record itself, so its history shows who looked at its history.

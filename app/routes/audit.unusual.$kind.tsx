@@ -17,8 +17,9 @@ import {
 } from "~/modules/audit/reports.server";
 import { eventLabels, pagingSchema, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
-import { notFound } from "~/modules/auth/auth.server";
 import { zodFieldErrors } from "~/utils/forms.server";
+import { z } from "zod";
+import { parseParams, parseQuery, queryValues } from "~/utils/request.server";
 
 const TITLES: Record<UnusualKind, string> = {
   volume: "Users viewing far more records than their colleagues",
@@ -38,15 +39,13 @@ function searchHref(values: Record<string, string>) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const kind = UNUSUAL_KINDS.find((k) => k === params.kind);
-  if (!kind) throw notFound();
-  const query = new URL(request.url).searchParams;
-  const values = { from: query.get("from") ?? "", to: query.get("to") ?? "" };
+  const { kind } = parseParams(params, z.object({ kind: z.enum(UNUSUAL_KINDS) }));
+  const query = queryValues(request);
+  const values = { from: query.from ?? "", to: query.to ?? "" };
   const period = periodSchema.safeParse(values);
   if (!period.success) return { kind, values, errors: zodFieldErrors(period.error) as Record<string, string> | null, result: null };
   const p = period.data;
-  const paging = pagingSchema.safeParse({ before: query.get("before") ?? undefined });
-  const before = paging.success ? paging.data.before : undefined;
+  const { before } = parseQuery(request, pagingSchema);
 
   let result:
     | { type: "volume"; rows: Awaited<ReturnType<typeof unusualVolume>> }

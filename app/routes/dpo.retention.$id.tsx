@@ -8,6 +8,7 @@ import { findForRetention, recordRetentionDecision, RetentionError, retentionDec
 import { formatLondonDate } from "~/modules/audit/time";
 import { notFound } from "~/modules/auth/auth.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Retention decision – Partnership Intelligence Portal" }];
@@ -23,7 +24,7 @@ async function load(request: Request, context: ActionFunctionArgs["context"], id
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, submission } = await load(request, context, params.id ?? "");
+  const { auth, submission } = await load(request, context, idParam(params));
   await audit(auth.audit, {
     action: "retention.viewed",
     recordType: "Submission",
@@ -53,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, submission } = await load(request, context, params.id ?? "");
+  const { auth, submission } = await load(request, context, idParam(params));
   const now = clock.now();
   const form = await parseForm(request, retentionDecisionSchema(now));
   if (!form.success) return { errors: form.errors, values: form.values };

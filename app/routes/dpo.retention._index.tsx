@@ -5,13 +5,17 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retention.server";
 import { formatLondonDate } from "~/modules/audit/time";
+import { z } from "zod";
+import { parseQuery } from "~/utils/request.server";
+import { optionalQuery } from "~/utils/input";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Retention and review – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ability, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const after = parseRetentionCursor(new URL(request.url).searchParams.get("after"));
+  const query = parseQuery(request, z.object({ after: optionalQuery(z.string().refine((v) => parseRetentionCursor(v) !== undefined)) }));
+  const after = parseRetentionCursor(query.after ?? null);
   const page = await listRetentionDue(ability, clock.now(), after);
   await audit(auditContext, {
     action: "retention.listed",

@@ -11,7 +11,7 @@ import { eventLabels } from "~/modules/audit/search.server";
 import { subjectAccessSearch, subjectSearchSchema } from "~/modules/audit/subject-access.server";
 import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "~/modules/audit/subject-fields";
 import { formatLondonDate, formatLondonTime } from "~/modules/audit/time";
-import { parseFormData, zodFieldErrors } from "~/utils/forms.server";
+import { parseFormData, zodFieldErrors, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Subject access search – Partnership Intelligence Portal" }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** POST, so a person's identifiers never appear in a URL, browser history or server log. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { scope, ability, audit } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const subject = parseFormData(formData, subjectSearchSchema);
   const why = justificationSchema({ required: justificationRequired(), choices: CHOICES }).safeParse(
     Object.fromEntries(["justification", "justificationNote"].map((k) => [k, formData.get(k) ?? undefined])),

@@ -8,13 +8,13 @@ import { formatUkDate } from "~/modules/intelligence/dates";
 import { enumOptions, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
+import { safeParseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Search intelligence – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const values = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = searchSchema.safeParse(values);
+  const { values, result: parsed } = safeParseQuery(request, searchSchema);
   const areas = await searchAreas();
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) as FieldErrors | undefined, values, areas, result: null };
   return { errors: undefined as FieldErrors | undefined, values, areas, result: await searchSubmissions(auth, parsed.data) };

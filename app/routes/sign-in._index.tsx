@@ -7,24 +7,27 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { getSession, redirectWithSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SESSION_ENDED, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
 import { dummyPasswordHash } from "~/modules/auth/password.server";
-import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/request.server";
+import { queryFlag } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Partnership Intelligence Portal" }];
 
+const signInPageQuery = redirectQuery.extend({ expired: queryFlag, signedOut: queryFlag });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
+  const { redirectTo, expired, signedOut } = parseQuery(request, signInPageQuery);
   const current = await getSession(request, context);
   if (current?.session.mfaVerified) throw redirect(redirectTo);
   // Compute the dummy hash now, so the first attempt with an unknown email is not slower than others.
   void dummyPasswordHash();
   return {
     redirectTo,
-    expired: url.searchParams.get("expired") === "1",
-    signedOut: url.searchParams.get("signedOut") === "1",
+    expired,
+    signedOut,
   };
 }
 

@@ -5,15 +5,16 @@ import { Button, ErrorSummary, TextInput } from "~/components/form";
 import { useFreshKey } from "~/components/use-fresh-key";
 import { redirectWithSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SECURITY_CODE_WRONG, tooManyAttempts } from "~/modules/auth/messages";
-import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { verifySecurityCode } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePendingMfaSession(request, context, "code");
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
+  return { redirectTo: parseQuery(request, redirectQuery).redirectTo };
 }
 
 const codeSchema = z.object({

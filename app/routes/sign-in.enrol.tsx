@@ -7,16 +7,17 @@ import { RecoveryCodeList } from "~/components/recovery-code-list";
 import { getSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SECURITY_CODE_WRONG, tooManyAttempts } from "~/modules/auth/messages";
 import { qrCodeDataUrl } from "~/modules/auth/qr-code.server";
-import { safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { sessionCookieHeader } from "~/modules/auth/session.server";
 import { confirmEnrolment, pendingEnrolmentSecret } from "~/modules/auth/sign-in.server";
 import { decodeTotpSecret, totpKeyUri } from "~/modules/auth/totp.server";
 import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your authenticator app – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const { redirectTo } = parseQuery(request, redirectQuery);
   // Just enrolled (this loader runs again after the action): the page shows the recovery codes
   // from the action's response, so it must not redirect away from them.
   const current = await getSession(request, context);

@@ -8,12 +8,13 @@ import { formatUkDateTime } from "~/modules/intelligence/dates";
 import { summariseEntities } from "~/modules/intelligence/entities";
 import { STATUS_LABELS } from "~/modules/intelligence/labels";
 import { isOwnDraft, partnerSubmission } from "~/modules/intelligence/submissions.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Your submission – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const id = params.id ?? "";
+  const id = idParam(params);
   // Police work on submissions from the triage pages.
   if (isPoliceUser(auth) && auth.ability.can("assess", "Submission")) throw redirect(`/triage/${id}`);
   // The user's own draft continues where they left off.

@@ -8,11 +8,12 @@ import { agreementChoiceSchema } from "~/modules/intelligence/forms";
 import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
 import { eligibleAgreements, saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Which agreement? – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const agreements = draft.dataCategories.length > 0 ? await eligibleAgreements(auth.user.organisationId, draft) : [];
   return {
     id: draft.id,
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, agreementChoiceSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   // Only an agreement offered on this page may be chosen (in force, party, ceiling, categories).

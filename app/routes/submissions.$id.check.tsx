@@ -6,11 +6,12 @@ import { BackLink, HandlingConditions, SubmissionDetails } from "~/components/in
 import { loadDraft } from "~/modules/intelligence/draft-route.server";
 import { summariseEntities } from "~/modules/intelligence/entities";
 import { draftProblems, DRAFT_STEPS, submitDraft, SubmitRefused } from "~/modules/intelligence/submissions.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your answers – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft } = await loadDraft(request, context, params.id);
+  const { draft } = await loadDraft(request, context, idParam(params));
   const problems = draftProblems(draft);
   return {
     draft: { ...draft, entities: summariseEntities(draft.entities) },
@@ -19,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   try {
     await submitDraft(auth, draft);
   } catch (error) {

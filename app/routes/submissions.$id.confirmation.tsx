@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/auth/auth.server";
 import { partnerSubmission } from "~/modules/intelligence/submissions.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Intelligence sent – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const submission = await partnerSubmission(auth, params.id ?? "");
+  const submission = await partnerSubmission(auth, idParam(params));
   return { id: submission.id, reference: submission.reference };
 }
 

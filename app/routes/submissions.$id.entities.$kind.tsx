@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
-import { notFound } from "~/modules/auth/auth.server";
 import { loadDraft } from "~/modules/intelligence/draft-route.server";
 import type { EntityInput } from "~/modules/intelligence/entities";
 import {
@@ -17,19 +16,26 @@ import {
 } from "~/modules/intelligence/forms";
 import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
 import { addEntity } from "~/modules/intelligence/submissions.server";
-import { parseFormData, type FormResult } from "~/utils/forms.server";
+import { parseFormData, readForm, type FormResult } from "~/utils/forms.server";
+import { z } from "zod";
+import { parseParams } from "~/utils/request.server";
+import { uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Add someone or something – Share intelligence" }];
 
-function kindOf(slug: string | undefined): EntityKind {
-  const kind = (Object.keys(ENTITY_KIND_SLUGS) as EntityKind[]).find((k) => ENTITY_KIND_SLUGS[k] === slug);
-  if (!kind) throw notFound();
-  return kind;
-}
+const KINDS = Object.keys(ENTITY_KIND_SLUGS) as EntityKind[];
+/** The draft's id and the kind of entity from its URL slug (`/entities/vehicle`): otherwise 404. */
+const entityParams = z.object({
+  id: uuid,
+  kind: z
+    .string()
+    .transform((slug) => KINDS.find((k) => ENTITY_KIND_SLUGS[k] === slug))
+    .pipe(z.enum(KINDS as [EntityKind, ...EntityKind[]])),
+});
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const kind = kindOf(params.kind);
-  const { draft } = await loadDraft(request, context, params.id);
+  const { id, kind } = parseParams(params, entityParams);
+  const { draft } = await loadDraft(request, context, id);
   return { id: draft.id, kind, slug: ENTITY_KIND_SLUGS[kind], heading: ENTITY_ADD_LABELS[kind] };
 }
 
@@ -54,9 +60,9 @@ function parseEntity(kind: EntityKind, formData: FormData): FormResult<EntityInp
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const kind = kindOf(params.kind);
-  const { auth, draft } = await loadDraft(request, context, params.id);
-  const form = parseEntity(kind, await request.formData());
+  const { id, kind } = parseParams(params, entityParams);
+  const { auth, draft } = await loadDraft(request, context, id);
+  const form = parseEntity(kind, await readForm(request));
   if (!form.success) return { errors: form.errors, values: form.values };
   await addEntity(auth, draft, form.data);
   return redirect(`/submissions/${draft.id}/entities`);

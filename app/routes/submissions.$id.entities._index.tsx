@@ -9,18 +9,19 @@ import { summariseEntities } from "~/modules/intelligence/entities";
 import { ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
 import { removeEntityGroup } from "~/modules/intelligence/submissions.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Who and what is involved? – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft } = await loadDraft(request, context, params.id);
+  const { draft } = await loadDraft(request, context, idParam(params));
   return { id: draft.id, entities: summariseEntities(draft.entities) };
 }
 
 const removeSchema = z.object({ group: z.string().min(1).max(100) });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, removeSchema);
   if (form.success) await removeEntityGroup(auth, draft, form.data.group);
   return redirect(`/submissions/${draft.id}/entities`);

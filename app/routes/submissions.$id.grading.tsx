@@ -7,11 +7,12 @@ import { gradingSchema } from "~/modules/intelligence/forms";
 import { HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "~/modules/intelligence/labels";
 import { saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Grade the intelligence – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft } = await loadDraft(request, context, params.id);
+  const { draft } = await loadDraft(request, context, idParam(params));
   return {
     id: draft.id,
     suffix: changeSuffix(request),
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, gradingSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   await saveDraftStep(auth, draft, { step: "grading", data: form.data });

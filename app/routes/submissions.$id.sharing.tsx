@@ -7,11 +7,12 @@ import { sharingSchema } from "~/modules/intelligence/forms";
 import { CLASSIFICATION_HINTS, CLASSIFICATION_LABELS, DATA_CATEGORY_LABELS, enumOptions } from "~/modules/intelligence/labels";
 import { impliedCategoriesOf, saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Classification and data – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft } = await loadDraft(request, context, params.id);
+  const { draft } = await loadDraft(request, context, idParam(params));
   const implied = impliedCategoriesOf(draft);
   return {
     id: draft.id,
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, sharingSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   const missing = impliedCategoriesOf(draft).filter((c) => !form.data.dataCategories.includes(c));

@@ -8,16 +8,17 @@ import { enumOptions, THREAT_TYPE_HINTS, THREAT_TYPE_LABELS } from "~/modules/in
 import { saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { TEXT_LIMITS } from "~/modules/intelligence/text";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "What do you know? – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft } = await loadDraft(request, context, params.id);
+  const { draft } = await loadDraft(request, context, idParam(params));
   return { id: draft.id, threatType: draft.threatType, narrative: draft.narrative, suffix: changeSuffix(request) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, whatSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   await saveDraftStep(auth, draft, { step: "what", data: form.data });

@@ -7,11 +7,12 @@ import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft
 import { whereSchema } from "~/modules/intelligence/forms";
 import { areaOptions, saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { parseForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Where and when? – Share intelligence" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const from = draft.observedFrom ? utcToUkLocal(draft.observedFrom) : null;
   const to = draft.observedTo ? utcToUkLocal(draft.observedTo) : null;
   return {
@@ -31,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft } = await loadDraft(request, context, idParam(params));
   const form = await parseForm(request, whereSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   const areas = await areaOptions(auth);

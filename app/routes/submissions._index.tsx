@@ -5,13 +5,16 @@ import { requireUser } from "~/modules/auth/auth.server";
 import { formatUkDate, formatUkDateTime } from "~/modules/intelligence/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { listOrganisationSubmissions } from "~/modules/intelligence/submissions.server";
+import { z } from "zod";
+import { parseQuery } from "~/utils/request.server";
+import { base64urlCursor, optionalQuery } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Your organisation's submissions – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const cursor = new URL(request.url).searchParams.get("cursor");
-  const page = await listOrganisationSubmissions(auth, cursor);
+  const { cursor } = parseQuery(request, z.object({ cursor: optionalQuery(base64urlCursor) }));
+  const page = await listOrganisationSubmissions(auth, cursor ?? null);
   return { ...page, organisationName: auth.user.organisation.name };
 }
 

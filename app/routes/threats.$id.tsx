@@ -5,12 +5,13 @@ import { requireUser } from "~/modules/auth/auth.server";
 import { formatUkDate } from "~/modules/intelligence/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { threatDetail } from "~/modules/intelligence/threats.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Threat – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  return { threat: await threatDetail(auth, params.id ?? "") };
+  return { threat: await threatDetail(auth, idParam(params)) };
 }
 
 export default function ThreatPage() {

@@ -51,13 +51,14 @@ import {
   submissionForTriage,
 } from "~/modules/intelligence/triage.server";
 import { STATUS_TRANSITIONS } from "~/modules/intelligence/workflow";
-import { parseFormData, type FormValues } from "~/utils/forms.server";
+import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
+import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Assess intelligence – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const submission = await submissionForTriage(auth, params.id ?? "");
+  const submission = await submissionForTriage(auth, idParam(params));
   const [matches, options] = await Promise.all([correlations(auth, submission), assessOptions(auth)]);
   return {
     submission: { ...submission, entities: summariseEntities(submission.entities) },
@@ -77,8 +78,8 @@ type ActionResult = { intent: Intent; errors: Record<string, string>; values: Fo
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionResult | Response> {
   const auth = await requireUser(request, context);
-  const id = params.id ?? "";
-  const formData = await request.formData();
+  const id = idParam(params);
+  const formData = await readForm(request);
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action", { status: 400 });
   const intent = parsedIntent.data.intent;

@@ -14,20 +14,27 @@ import {
   THREAT_TYPE_LABELS,
 } from "~/modules/intelligence/labels";
 import { triageFilterOptions, triageQueue, type TriageFilters } from "~/modules/intelligence/triage.server";
+import { z } from "zod";
+import { IntelligenceAssessment, SourceEvaluation, SubmissionStatus, ThreatType } from "~/generated/prisma/enums";
+import { parseQuery } from "~/utils/request.server";
+import { base64urlCursor, optionalQuery, uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Triage queue – Partnership Intelligence Portal" }];
 
-const FILTERS = ["areaId", "threatType", "sourceEvaluation", "intelligenceAssessment", "agreementId", "status"] as const;
+const triageQuery = z.object({
+  areaId: optionalQuery(uuid),
+  threatType: optionalQuery(z.enum(ThreatType)),
+  sourceEvaluation: optionalQuery(z.enum(SourceEvaluation)),
+  intelligenceAssessment: optionalQuery(z.enum(IntelligenceAssessment)),
+  agreementId: optionalQuery(uuid),
+  status: optionalQuery(z.union([z.enum(["open", "all"]), z.enum(SubmissionStatus)])),
+  cursor: optionalQuery(base64urlCursor),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const params = new URL(request.url).searchParams;
-  const filters: TriageFilters = {};
-  for (const key of FILTERS) {
-    const value = params.get(key)?.slice(0, 100);
-    if (value) filters[key] = value;
-  }
-  const queue = await triageQueue(auth, filters, params.get("cursor"));
+  const { cursor, ...filters }: TriageFilters & { cursor?: string } = parseQuery(request, triageQuery);
+  const queue = await triageQueue(auth, filters, cursor ?? null);
   return { ...queue, filters, options: await triageFilterOptions(auth) };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { badRequest, containsNul, unsupportedMediaType } from "./request.server";
 
 /**
  * Form handling at the boundary: parse the request's form with a zod schema. On failure, return the
@@ -28,8 +29,28 @@ export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S
   return { success: false, errors: zodFieldErrors(result.error), values };
 }
 
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * The request's form: only the two encodings browsers send for forms are accepted (415 otherwise,
+ * as server/request-guards.ts already answers before Remix), a body that does not parse is 400,
+ * and so is NUL in any field (PostgreSQL text cannot hold it). Every action reads its form here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) throw unsupportedMediaType();
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw badRequest("The form could not be read.");
+  }
+  if (containsNul(formData)) throw badRequest("The form contains a character that is not allowed.");
+  return formData;
+}
+
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<FormResult<z.infer<S>>> {
-  return parseFormData(await request.formData(), schema);
+  return parseFormData(await readForm(request), schema);
 }
 
 /** First message per field, keyed by the field's name (nested paths joined with "."). */

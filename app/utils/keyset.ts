@@ -1,3 +1,5 @@
+import { badRequest } from "./request.server";
+
 /**
  * Keyset ("seek") paging on one unique, indexed column: each page is an index range scan that
  * costs the same on page 1 and page 10,000, unlike OFFSET, which reads and discards every earlier
@@ -20,17 +22,23 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, "utf8").toString("base64url");
 }
 
-function decodeCursor(value: string | null): string | null {
-  if (!value || value.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+/**
+ * A cursor's key. The query string's shape (base64url, length) is checked by `keysetQuery` in
+ * app/utils/request.server.ts; a cursor that decodes to text the database cannot compare (NUL,
+ * bytes that are not UTF-8) was not made by `encodeCursor`: 400.
+ */
+function decodeCursor(value: string | undefined): string | null {
+  if (value === undefined) return null;
   const decoded = Buffer.from(value, "base64url").toString("utf8");
-  return decoded.length > 0 ? decoded : null;
+  if (decoded.length === 0 || decoded.includes("\u0000") || encodeCursor(decoded) !== value) throw badRequest("The page link is not valid.");
+  return decoded;
 }
 
-/** Reads `after` / `before` from the query string; anything malformed means the first page. */
-export function keysetParams(searchParams: URLSearchParams): KeysetParams {
-  const before = decodeCursor(searchParams.get("before"));
+/** The keyset position from the parsed `after` / `before` query fields (`keysetQuery`). */
+export function keysetParams(query: { after?: string; before?: string }): KeysetParams {
+  const before = decodeCursor(query.before);
   if (before !== null) return { direction: "before", cursor: before };
-  return { direction: "after", cursor: decodeCursor(searchParams.get("after")) };
+  return { direction: "after", cursor: decodeCursor(query.after) };
 }
 
 /**

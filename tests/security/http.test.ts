@@ -190,6 +190,56 @@ describe("request bodies", () => {
   });
 });
 
+describe("malformed input (issue 8, defects 2 and 3)", () => {
+  it.each([
+    ["application/json", '{"email":"a@example.test","password":"x"}'],
+    ["text/plain", "email=a@example.test&password=x"],
+    ["application/xml", "<signIn><email>a@example.test</email></signIn>"],
+  ])("answers a %s body with 415", async (type, body) => {
+    const response = await post("/sign-in", body, { "Content-Type": type, Origin: server.origin });
+    expect(response.status).toBe(415);
+    await response.arrayBuffer();
+  });
+
+  it("answers broken multipart with 400 and the service's error page", async () => {
+    const response = await post("/sign-in", "--xyz\r\nContent-Disposition: form-da", {
+      "Content-Type": "multipart/form-data; boundary=xyz",
+      Origin: server.origin,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("there is a problem with the web address or form");
+  });
+
+  it("still accepts a well-formed multipart form", async () => {
+    const form = new FormData();
+    form.set("email", "nobody@example.test");
+    form.set("password", "not the password");
+    const response = await fetch(`${server.origin}/sign-in`, { method: "POST", body: form, headers: { Origin: server.origin }, redirect: "manual" });
+    expect(response.status).toBe(401);
+    await response.arrayBuffer();
+  });
+
+  it("answers NUL in a query string with 400 and a bad id with 404, as pages", async () => {
+    const { cookie } = await signedIn({ roles: ["DATA_PROTECTION_OFFICER", "POLICE_ANALYST"], organisationType: "POLICE_FORCE" });
+    const bad = await get("/search?q=a%00b", { Cookie: cookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("there is a problem with the web address or form");
+    const missing = await get("/audit/events/9223372036854775808", { Cookie: cookie });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Page not found");
+  });
+
+  it("never redirects a signed-in user to another host", async () => {
+    const { cookie } = await signedIn();
+    for (const path of ["/sign-in", "/sign-in/code", "/sign-in/recovery"]) {
+      const response = await get(`${path}?redirectTo=%2F.%2F%2Fevil.example`, { Cookie: cookie });
+      expect(response.status, path).toBe(302);
+      expect(response.headers.get("location"), path).toBe("/");
+      await response.arrayBuffer();
+    }
+  });
+});
+
 describe("GET never changes state", () => {
   it("GET /sign-out does not sign out", async () => {
     const { token, cookie } = await signedIn();

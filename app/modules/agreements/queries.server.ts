@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { SubmissionStatus } from "~/generated/prisma/enums";
 import { accessibleWhere, type AppAbility } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
+import { optionalQuery, uuid } from "~/utils/input";
 import { versionAwaitingSignature } from "./lifecycle.server";
 import { ATTENTION_WINDOW_DAYS, DAY_MS, displayStatus, displayStatusWhere, partyMustSign, reviewDueWhere, DISPLAY_STATUS_LABELS, type DisplayStatus, type VersionState } from "./status";
 import { agreementTermsSchema, type AgreementTerms } from "./terms";
@@ -17,20 +18,19 @@ export const REGISTER_PAGE_SIZE = 25;
 
 const displayStatuses = Object.keys(DISPLAY_STATUS_LABELS) as [DisplayStatus, ...DisplayStatus[]];
 
-/** Register filters from the query string; anything unrecognised is ignored rather than an error. */
+/** An agreement reference as a paging cursor (the register pages by reference). */
+const referenceCursor = z.string().max(64).regex(/^[A-Za-z0-9-]+$/);
+
+/** Register filters from the query string (parsed by the route with parseQuery: anything else is 400). */
 export const registerFiltersSchema = z.object({
-  status: z.enum(displayStatuses).optional().catch(undefined),
-  party: z.uuid().optional().catch(undefined),
-  reviewDue: z.literal("yes").optional().catch(undefined),
-  after: z.string().max(64).optional().catch(undefined),
-  before: z.string().max(64).optional().catch(undefined),
+  status: optionalQuery(z.enum(displayStatuses)),
+  party: optionalQuery(uuid),
+  reviewDue: optionalQuery(z.literal("yes")),
+  after: optionalQuery(referenceCursor),
+  before: optionalQuery(referenceCursor),
 });
 
 export type RegisterFilters = z.infer<typeof registerFiltersSchema>;
-
-export function readRegisterFilters(url: URL): RegisterFilters {
-  return registerFiltersSchema.parse(Object.fromEntries(url.searchParams));
-}
 
 export async function listRegister(ability: AppAbility, filters: RegisterFilters, now: Date) {
   const where: Prisma.AgreementWhereInput = {

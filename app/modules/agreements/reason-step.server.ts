@@ -5,6 +5,7 @@ import { reinstateAgreement, revokeAgreement, suspendAgreement } from "./lifecyc
 import { availableSteps, sharedCounts } from "./queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "./route-helpers.server";
 import { displayStatus } from "./status";
+import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
 
 /**
@@ -19,7 +20,7 @@ const STEPS = { suspend: suspendAgreement, reinstate: reinstateAgreement, revoke
 const DONE = { suspend: "suspended", reinstate: "reinstated", revoke: "revoked" } as const;
 
 export async function loadReasonStep(step: ReasonStep, { request, context, params }: LoaderFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, step);
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), step);
   const now = clock.now();
   if (!availableSteps(auth.ability, auth.user, agreement, now).includes(step)) throw redirect(`/agreements/${agreement.id}`);
   return {
@@ -35,7 +36,7 @@ export async function loadReasonStep(step: ReasonStep, { request, context, param
 }
 
 export async function takeReasonStep(step: ReasonStep, { request, context, params }: ActionFunctionArgs) {
-  const { auth, agreement } = await requireAgreement(request, context, params.id, step);
+  const { auth, agreement } = await requireAgreement(request, context, idParam(params), step);
   const form = await parseForm(request, reasonFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () => STEPS[step](actorOf(auth), agreement.id, form.data.reason));

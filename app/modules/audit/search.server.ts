@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditEvent, Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { bigintId } from "~/utils/input";
 import { AUDIT_ACTIONS } from "./actions";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { csvRow } from "~/utils/csv";
@@ -21,7 +22,8 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Choose from the list");
 const day = (message: string) => z.string().trim().refine((v) => londonDayStart(v) !== null, message);
-const cursor = z.string().regex(/^\d{1,19}$/).transform((v) => BigInt(v));
+// An event id: a positive BIGINT (a larger number would make the database query fail: 400 instead).
+const cursor = bigintId;
 
 export const auditFiltersSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AuditContext } from "~/modules/audit/audit.server";
 import { defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
-import { safeRedirect, withRedirectTo } from "./redirect";
+import { redirectQuery, safeRedirect, withRedirectTo } from "./redirect";
 import type { IssuedSession, SignInAttempt } from "./sign-in.server";
 import {
   clearSessionCookieHeader,
@@ -11,6 +11,7 @@ import {
   type SessionUser,
   type ValidSession,
 } from "./session.server";
+import { parseQuery } from "~/utils/request.server";
 
 /** Everything a signed-in request carries: who, their session, what they may do, how to audit it. */
 export interface AuthenticatedRequest {
@@ -103,7 +104,7 @@ export async function requirePendingMfaSession(request: Request, context: AppLoa
       headers: hadCookie ? { "Set-Cookie": clearSessionCookieHeader() } : undefined,
     });
   }
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const { redirectTo } = parseQuery(request, redirectQuery);
   if (result.session.mfaVerified) throw redirect(redirectTo);
   // A user without TOTP (new, or reset by an administrator) enrols; an enrolled one gives a code.
   const enrolled = result.user.totpEnrolledAt !== null;
@@ -115,7 +116,7 @@ export async function requirePendingMfaSession(request: Request, context: AppLoa
 /** The sign-in query that keeps the (sanitised) destination of a second-factor page. */
 function signInQuery(request: Request, expired: boolean): string {
   const params = new URLSearchParams();
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const { redirectTo } = parseQuery(request, redirectQuery);
   if (redirectTo !== "/") params.set("redirectTo", redirectTo);
   if (expired) params.set("expired", "1");
   const query = params.toString();
@@ -138,6 +139,4 @@ export function redirectWithSession(to: string, session: IssuedSession): Respons
 
 
 /** A 404 for records the user may not see: their existence is not disclosed. */
-export function notFound(message = "Page not found"): Response {
-  return new Response(message, { status: 404 });
-}
+export { notFound } from "~/utils/request.server";

@@ -21,7 +21,7 @@ export const ACTIVATION_VALID_MS = 72 * 60 * 60 * 1000;
  */
 export const UNUSABLE_PASSWORD_HASH = "!awaiting-activation";
 
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+export const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 export function activationTokenHash(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));

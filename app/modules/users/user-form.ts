@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Role } from "~/generated/prisma/enums";
 import { checkboxList } from "~/modules/organisations/organisation-form";
+import { optionalQuery, queryText, uuid } from "~/utils/input";
 
 const yesNo = z.enum(["yes", "no"], "Select yes if this person may sign information sharing agreements");
 
@@ -63,11 +64,12 @@ export const USER_STATUS_LABELS: Record<UserStatus, string> = {
   disabled: "Disabled",
 };
 
+/** The account list's query string (parsed by the route with parseQuery: anything else is 400). */
 export const userListFiltersSchema = z.object({
-  organisation: z.uuid().optional().catch(undefined),
-  role: z.enum(Role).optional().catch(undefined),
-  status: z.enum(USER_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  organisation: optionalQuery(uuid),
+  role: optionalQuery(z.enum(Role)),
+  status: optionalQuery(z.enum(USER_STATUSES)),
+  q: queryText(100),
 });
 
 export type UserListFilters = z.infer<typeof userListFiltersSchema>;
