@@ -7,21 +7,23 @@ import { audit } from "~/modules/audit/audit.server";
 import { auditScopeWhere } from "~/modules/audit/scope.server";
 import { eventLabels, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
-import { notFound } from "~/modules/auth/auth.server";
+import { deny } from "~/modules/authorization/deny.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { prisma } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit event – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
+  const auth = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
   const id = params.id ?? "";
-  // Outside the reader's scope answers 404, like any record they may not see.
-  const event = /^\d{1,19}$/.test(id)
-    ? await prisma.auditEvent.findFirst({ where: { AND: [auditScopeWhere(scope), { id: BigInt(id) }] } })
+  // Outside the reader's scope answers 404, like an event that does not exist, and is recorded.
+  const event = /^\d{1,18}$/.test(id)
+    ? await prisma.auditEvent.findFirst({ where: { AND: [auditScopeWhere(auth.scope), { id: BigInt(id) }] } })
     : null;
-  if (!event) throw notFound();
-  await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id } });
+  if (!event) {
+    return deny(auth, { action: "audit.event_viewed", recordType: "AuditEvent", recordId: id, reason: "OUTSIDE_AUDIT_SCOPE", request });
+  }
+  await audit(auth.audit, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id } });
   return { event: serialiseEvent(event), labels: await eventLabels([event]) };
 }
 

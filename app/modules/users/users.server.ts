@@ -1,9 +1,10 @@
 import { subject } from "@casl/ability";
 import type { Prisma } from "~/generated/prisma/client";
 import { changedFields } from "~/modules/administration/changes";
-import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { notFound, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere, type Action, type AppAbility } from "~/modules/authorization/ability.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
 import { isUniqueViolation, isUuid } from "~/modules/organisations/organisations.server";
 import { prisma } from "~/utils/db.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
@@ -332,13 +333,7 @@ async function refuseUnless(
   // The rules may look at any column, so check against the whole row (it stays on the server).
   const row = await prisma.user.findUniqueOrThrow({ where: { id: target.id } });
   if (actor.ability.can(action, subject("User", row))) return null;
-  await audit(actor.audit, {
-    action: "access.denied",
-    outcome: "DENIED",
-    recordType: "User",
-    recordId: target.id,
-    details: { attempted: action },
-  });
+  await recordDenial(actor, { action, recordType: "User", recordId: target.id, reason: "ACTION_NOT_PERMITTED_ON_RECORD", status: 403 });
   return { ok: false, errors: { form: message } };
 }
 
