@@ -7,6 +7,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { auditScopeWhere } from "~/modules/audit/scope.server";
 import { eventLabels, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
+import { eventForReader } from "~/modules/authorization/audit-scope.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { prisma } from "~/utils/db.server";
@@ -17,9 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
   const id = params.id ?? "";
   // Outside the reader's scope answers 404, like an event that does not exist, and is recorded.
-  const event = /^\d{1,18}$/.test(id)
+  const found = /^\d{1,18}$/.test(id)
     ? await prisma.auditEvent.findFirst({ where: { AND: [auditScopeWhere(auth.scope), { id: BigInt(id) }] } })
     : null;
+  const event = found && eventForReader(auth.scope, found);
   if (!event) {
     return deny(auth, { action: "audit.event_viewed", recordType: "AuditEvent", recordId: id, reason: "OUTSIDE_AUDIT_SCOPE", request });
   }

@@ -14,6 +14,7 @@ import { auditFiltersSchema, exportAuditCsv, filtersWhere, searchAuditEvents } f
 import { subjectAccessSearch } from "~/modules/audit/subject-access.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { prisma } from "~/utils/db.server";
+import { clock } from "~/utils/clock";
 import { createAuditWorld, type AuditWorld } from "./fixtures";
 import { contextFor } from "./helpers";
 
@@ -36,8 +37,9 @@ describe("who sees which events", () => {
   it("shows a police DPO their own users' events and events under their agreements", async () => {
     const scope = await scopeOf(world.people.policeDpo);
     const events = await prisma.auditEvent.findMany({ where: { AND: [auditScopeWhere(scope), { recordId: world.submission.id }] } });
-    // The outsider's refused attempt concerns the partner's record, not anything under the agreement.
-    expect(events.map((e) => e.action).sort()).toEqual(["submission.viewed"]);
+    // The outsider's refused attempt on the partner's record carries the agreement it was shared
+    // under, so the police DPO (a party) sees it too.
+    expect(events.map((e) => e.action).sort()).toEqual(["access.denied", "submission.viewed"]);
   });
 
   it("shows the partner DPO events about their organisation's records, including a stranger's denied attempt", async () => {
@@ -87,7 +89,10 @@ describe("searching", () => {
       return (await searchAuditEvents(scope, await filtersWhere(filters), {})).events;
     };
     expect((await search({ person: world.people.analyst.email.toUpperCase() })).every((e) => e.actorUserId === world.people.analyst.id)).toBe(true);
-    expect(await search({ recordType: "Submission", recordId: world.submission.id, outcome: "DENIED" })).toHaveLength(0);
+    // The outsider's refused attempt on the partner's record carries the agreement: the police DPO sees it.
+    expect((await search({ recordType: "Submission", recordId: world.submission.id, outcome: "DENIED" })).map((e) => e.actorUserId)).toEqual([
+      world.people.outsiderSubmitter.id,
+    ]);
     const partnerScope = await scopeOf(world.people.partnerDpo);
     const denied = await searchAuditEvents(
       partnerScope,
@@ -206,8 +211,19 @@ describe("reports", () => {
     const exports = await largeExports(scope, period, undefined);
     expect(exports.ids.length).toBe(1);
 
-    // Out of hours: an event stamped 02:30 London time, written behind the app's back would break the
-    // chain, so check the rule on the events we have: each listed event is outside 07:00-19:00.
+    // Out of hours, whatever the hour the test runs: with the clock set, one event at 02:30 and one at
+    // 12:00 London time (January: UTC) on a day of their own; only the first is listed.
+    const night = await clock.at(new Date("2026-01-15T02:30:00Z"), () =>
+      audit(contextFor(world.people.analyst), { action: "record.viewed", recordType: "Threat", recordId: "night", agreementId: world.agreement.id }),
+    );
+    const noon = await clock.at(new Date("2026-01-15T12:00:00Z"), () =>
+      audit(contextFor(world.people.analyst), { action: "record.viewed", recordType: "Threat", recordId: "noon", agreementId: world.agreement.id }),
+    );
+    const thatDay = await outOfHoursEvents(scope, { from: new Date("2026-01-15T00:00:00Z"), to: new Date("2026-01-16T00:00:00Z") }, undefined);
+    expect(thatDay.ids).toEqual([night.id]);
+    expect(thatDay.ids).not.toContain(noon.id);
+
+    // And over the whole trail, the listed events are exactly those outside 07:00-19:00.
     const out = await outOfHoursEvents(scope, { from: new Date(0), to: new Date(Date.now() + 86_400_000) }, undefined, 500);
     const listed = await prisma.auditEvent.findMany({ where: { id: { in: out.ids } } });
     for (const e of listed) {
