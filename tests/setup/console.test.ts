@@ -8,3 +8,10 @@ describe("console.error in tests", () => {
     expect(spy).toHaveBeenCalledWith("expected failure");
   });
 });
+
+describe("an unexpected console.error", () => {
+  // The afterEach hook of tests/setup/console.ts fails this test; `fails` turns that into a pass.
+  it.fails("fails the test that wrote it", () => {
+    console.error("unexpected failure (this message is part of the test)");
+  });
+});
