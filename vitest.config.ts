@@ -8,7 +8,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
-    setupFiles: ["tests/setup/database.ts"],
+    setupFiles: ["tests/setup/database.ts", "tests/setup/console.ts"],
     // Each test file gets its own database (a PGlite in memory, or its own PostgreSQL schema),
     // so files run in parallel without seeing each other's rows.
     pool: "forks",

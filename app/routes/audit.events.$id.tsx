@@ -7,7 +7,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { auditScopeWhere } from "~/modules/audit/scope.server";
 import { eventLabels, serialiseEvent } from "~/modules/audit/search.server";
 import { formatLondonTime } from "~/modules/audit/time";
-import { notFound } from "~/modules/auth/auth.server";
+import { eventForReader } from "~/modules/authorization/audit-scope.server";
+import { deny } from "~/modules/authorization/deny.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { prisma } from "~/utils/db.server";
 import { z } from "zod";
@@ -17,15 +18,18 @@ import { bigintId } from "~/utils/input";
 export const meta: MetaFunction = () => [{ title: "Audit event – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
+  const auth = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
   const { id } = parseParams(params, z.object({ id: bigintId }));
-  // Outside the reader's scope answers 404, like any record they may not see.
-  const event = await prisma.auditEvent.findFirst({
-    where: { AND: [auditScopeWhere(scope), { id }] },
+  // Outside the reader's scope answers 404, like an event that does not exist, and is recorded.
+  const found = await prisma.auditEvent.findFirst({
+    where: { AND: [auditScopeWhere(auth.scope), { id }] },
     include: { seal: { select: { position: true, prevHash: true, hash: true } } },
   });
-  if (!event) throw notFound();
-  await audit(auditContext, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id.toString() } });
+  const event = found && eventForReader(auth.scope, found);
+  if (!event) {
+    return deny(auth, { action: "audit.event_viewed", recordType: "AuditEvent", recordId: id.toString(), reason: "OUTSIDE_AUDIT_SCOPE", request });
+  }
+  await audit(auth.audit, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id.toString() } });
   return { event: serialiseEvent(event), labels: await eventLabels([event]) };
 }
 

@@ -4,6 +4,7 @@ import { BackToAudit, EventsTable, Pager } from "~/components/audit";
 import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
 import { AUDIT_ACTIONS, auditActionLabel, SECURITY_ACTIONS } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
+import { auditOrganisationsWhere } from "~/modules/authorization/audit-scope.server";
 import { audit } from "~/modules/audit/audit.server";
 import {
   auditFiltersSchema,
@@ -27,7 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = queryValues(request);
   const values = filterValues(new URLSearchParams(query));
   const [organisations, agreements]: [{ id: string; name: string }[], { id: string; reference: string; title: string }[]] = await Promise.all([
-    prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    // Only organisations the reader may know of are named (an administrator runs them all).
+    prisma.organisation.findMany({ where: auditOrganisationsWhere(scope), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     scope.agreementIds.length
       ? prisma.agreement.findMany({ where: { id: { in: scope.agreementIds } }, orderBy: { reference: "asc" }, select: { id: true, reference: true, title: true } })
       : [],
@@ -43,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!filters.success) {
     return { ...options, values, errors: zodFieldErrors(filters.error), page: null, labels: null };
   }
-  const page = await searchAuditEvents(scope, await filtersWhere(filters.data), paging);
+  const page = await searchAuditEvents(scope, await filtersWhere(filters.data, scope), paging);
   await audit(auditContext, {
     action: "audit.searched",
     justification: "DATA_PROTECTION_REVIEW",

@@ -5,6 +5,7 @@ import { BackToAudit, EventsTable, Pager } from "~/components/audit";
 import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
 import { audit } from "~/modules/audit/audit.server";
 import { recordAccessSummary, recordHistoryWhere, resolveRecord } from "~/modules/audit/reports.server";
 import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
@@ -21,14 +22,26 @@ const querySchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
+  const auth = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
+  const { scope, audit: auditContext } = auth;
   const query = queryValues(request);
   const values = { recordType: query.recordType ?? "", record: query.record ?? "" };
   if (!values.record && !values.recordType) return { values, errors: null, result: null };
   const parsed = querySchema.safeParse(values);
   if (!parsed.success) return { values, errors: zodFieldErrors(parsed.error), result: null };
-  const record = await resolveRecord(parsed.data.recordType, parsed.data.record);
-  if (!record) return { values, errors: { record: "No record of that type has this reference or ID" }, result: null };
+  const { id: existingId, record } = await resolveRecord(scope, parsed.data.recordType, parsed.data.record);
+  if (!record) {
+    // Outside the reader's scope is answered exactly like no such record; a refusal is recorded
+    // against the record (when it exists), so its owner's and its agreement's DPOs see the attempt.
+    await recordDenial(auth, {
+      action: "audit.record_history_viewed",
+      recordType: parsed.data.recordType,
+      recordId: existingId ?? parsed.data.record,
+      reason: "OUTSIDE_AUDIT_SCOPE",
+      request,
+    });
+    return { values, errors: { record: "No record of that type has this reference or ID" }, result: null };
+  }
   const paging = parseQuery(request, pagingSchema);
   const where = await recordHistoryWhere(parsed.data.recordType, record.id);
   const [page, summary] = await Promise.all([

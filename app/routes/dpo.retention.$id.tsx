@@ -6,7 +6,7 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { findForRetention, recordRetentionDecision, RetentionError, retentionDecisionSchema } from "~/modules/audit/retention.server";
 import { formatLondonDate } from "~/modules/audit/time";
-import { notFound } from "~/modules/auth/auth.server";
+import { deny } from "~/modules/authorization/deny.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
@@ -17,8 +17,7 @@ async function load(request: Request, context: ActionFunctionArgs["context"], id
   const auth = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
   const submission = await findForRetention(auth.ability, id);
   if (!submission) {
-    await audit(auth.audit, { action: "access.denied", outcome: "DENIED", recordType: "Submission", recordId: id, details: { attempted: "retention" } });
-    throw notFound();
+    return deny(auth, { action: "retention.viewed", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE", request });
   }
   return { auth, submission };
 }

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, ClassificationMarking, HandlingConditions, PlainText, StatusTag, SubmissionDetails } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { isPoliceUser } from "~/modules/intelligence/access.server";
+import { isPoliceUser } from "~/modules/authorization/roles";
 import { formatUkDateTime } from "~/modules/intelligence/dates";
 import { summariseEntities } from "~/modules/intelligence/entities";
 import { STATUS_LABELS } from "~/modules/intelligence/labels";

@@ -3,14 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/form";
 import { requireUser } from "~/modules/auth/auth.server";
-import { deniedForbidden } from "~/modules/intelligence/access.server";
+import { deny } from "~/modules/authorization/deny.server";
 import { startDraft } from "~/modules/intelligence/submissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Share intelligence with the police – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  if (!auth.ability.can("create", "Submission")) await deny(auth, { action: "submission.draft_saved", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   return null;
 }
 

@@ -14,6 +14,8 @@ import { auditFiltersSchema, exportAuditCsv, filtersWhere, searchAuditEvents } f
 import { subjectAccessSearch } from "~/modules/audit/subject-access.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { prisma } from "~/utils/db.server";
+import { clock } from "~/utils/clock";
+import { londonDay } from "~/modules/audit/time";
 import { createAuditWorld, type AuditWorld } from "./fixtures";
 import { contextFor } from "./helpers";
 
@@ -36,8 +38,9 @@ describe("who sees which events", () => {
   it("shows a police DPO their own users' events and events under their agreements", async () => {
     const scope = await scopeOf(world.people.policeDpo);
     const events = await prisma.auditEvent.findMany({ where: { AND: [auditScopeWhere(scope), { recordId: world.submission.id }] } });
-    // The outsider's refused attempt concerns the partner's record, not anything under the agreement.
-    expect(events.map((e) => e.action).sort()).toEqual(["submission.viewed"]);
+    // The outsider's refused attempt on the partner's record carries the agreement it was shared
+    // under, so the police DPO (a party) sees it too.
+    expect(events.map((e) => e.action).sort()).toEqual(["access.denied", "submission.viewed"]);
   });
 
   it("shows the partner DPO events about their organisation's records, including a stranger's denied attempt", async () => {
@@ -87,7 +90,10 @@ describe("searching", () => {
       return (await searchAuditEvents(scope, await filtersWhere(filters), {})).events;
     };
     expect((await search({ person: world.people.analyst.email.toUpperCase() })).every((e) => e.actorUserId === world.people.analyst.id)).toBe(true);
-    expect(await search({ recordType: "Submission", recordId: world.submission.id, outcome: "DENIED" })).toHaveLength(0);
+    // The outsider's refused attempt on the partner's record carries the agreement: the police DPO sees it.
+    expect((await search({ recordType: "Submission", recordId: world.submission.id, outcome: "DENIED" })).map((e) => e.actorUserId)).toEqual([
+      world.people.outsiderSubmitter.id,
+    ]);
     const partnerScope = await scopeOf(world.people.partnerDpo);
     const denied = await searchAuditEvents(
       partnerScope,
@@ -96,7 +102,8 @@ describe("searching", () => {
     );
     expect(denied.events.map((e) => e.actorUserId)).toEqual([world.people.outsiderSubmitter.id]);
     expect((await search({ agreement: world.agreement.id, action: "submission.viewed" })).map((e) => e.actorEmail)).toEqual([world.people.analyst.email]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The London day (the filter's), not the UTC one: they differ for an hour each summer night.
+    const today = londonDay(clock.now());
     expect((await search({ from: "2000-01-01", to: "2000-01-02" }))).toHaveLength(0);
     expect((await search({ from: today, to: today, recordType: "Submission", recordId: world.submission.id })).length).toBeGreaterThan(0);
   });
@@ -181,6 +188,8 @@ describe("reports", () => {
   });
 
   it("lists unusual access: heavy viewers, out-of-hours events, repeated denials, large exports", async () => {
+    // A world of its own: this test changes it, and no other test may depend on whether it ran first.
+    const world = await createAuditWorld();
     const heavy = world.people.analyst;
     const colleague = world.people.supervisor;
     const views = (person: Person, n: number) =>
@@ -206,8 +215,19 @@ describe("reports", () => {
     const exports = await largeExports(scope, period, undefined);
     expect(exports.ids.length).toBe(1);
 
-    // Out of hours: an event stamped 02:30 London time, written behind the app's back would break the
-    // chain, so check the rule on the events we have: each listed event is outside 07:00-19:00.
+    // Out of hours, whatever the hour the test runs: with the clock set, one event at 02:30 and one at
+    // 12:00 London time (January: UTC) on a day of their own; only the first is listed.
+    const night = await clock.at(new Date("2026-01-15T02:30:00Z"), () =>
+      audit(contextFor(world.people.analyst), { action: "record.viewed", recordType: "Threat", recordId: "night", agreementId: world.agreement.id }),
+    );
+    const noon = await clock.at(new Date("2026-01-15T12:00:00Z"), () =>
+      audit(contextFor(world.people.analyst), { action: "record.viewed", recordType: "Threat", recordId: "noon", agreementId: world.agreement.id }),
+    );
+    const thatDay = await outOfHoursEvents(scope, { from: new Date("2026-01-15T00:00:00Z"), to: new Date("2026-01-16T00:00:00Z") }, undefined);
+    expect(thatDay.ids).toEqual([night.id]);
+    expect(thatDay.ids).not.toContain(noon.id);
+
+    // And over the whole trail, the listed events are exactly those outside 07:00-19:00.
     const out = await outOfHoursEvents(scope, { from: new Date(0), to: new Date(Date.now() + 86_400_000) }, undefined, 500);
     const listed = await prisma.auditEvent.findMany({ where: { id: { in: out.ids } } });
     for (const e of listed) {
@@ -257,6 +277,8 @@ describe("subject access", () => {
 
 describe("retention and review", () => {
   it("lists records past retention for the DPOs who oversee them, and records a decision to retain", async () => {
+    // A world of its own: this test changes it, and no other test may depend on whether it ran first.
+    const world = await createAuditWorld();
     const now = new Date();
     const due = await listRetentionDue(abilityOf(world.people.partnerDpo), now);
     expect(due.submissions.map((s) => s.id)).toContain(world.submission.id);
@@ -274,7 +296,7 @@ describe("retention and review", () => {
     expect(submission.reviewDueAt?.toISOString().slice(0, 10)).toBe(
       new Date(new Date(`${nextYear}T00:00:00Z`).getTime() - (submission.reviewDueAt!.getUTCHours() === 23 ? 3_600_000 : 0)).toISOString().slice(0, 10),
     );
-    const logged = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.retained" }, orderBy: { id: "desc" } });
+    const logged = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.retained", recordId: world.submission.id }, orderBy: { id: "desc" } });
     expect(logged).toMatchObject({ recordType: "Submission", recordId: world.submission.id, agreementId: world.agreement.id, justification: "RETENTION_REVIEW" });
     // Due again once the review date passes.
     const later = new Date(now.getTime() + 400 * 86_400_000);
@@ -282,6 +304,8 @@ describe("retention and review", () => {
   });
 
   it("disposes: erases the content, keeps a tombstone, and logs the erasure without the erased data", async () => {
+    // A world of its own: this test changes it, and no other test may depend on whether it ran first.
+    const world = await createAuditWorld();
     const now = new Date();
     const input = retentionDecisionSchema(now).parse({ decision: "DISPOSE", reason: "No continuing policing purpose", confirmDisposal: "yes" });
     await recordRetentionDecision(world.submission.id, input, world.people.policeDpo, contextFor(world.people.policeDpo), now);
@@ -301,9 +325,9 @@ describe("retention and review", () => {
     expect(submission.disposedAt).not.toBeNull();
     expect(submission.sanitisedReports.every((r) => r.text === "")).toBe(true);
     expect(submission.feedback.every((f) => f.message === "")).toBe(true);
-    expect(submission.retentionDecisions.map((d) => d.decision).sort()).toEqual(["DISPOSE", "RETAIN"]);
+    expect(submission.retentionDecisions.map((d) => d.decision)).toEqual(["DISPOSE"]);
 
-    const logged = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.disposed" } });
+    const logged = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.disposed", recordId: world.submission.id } });
     expect(logged.details).toMatchObject({ entitiesErased: 3, sanitisedReportsErased: 1, feedbackErased: 1 });
     const text = stringify(logged);
     for (const erased of ["Jordan", "900123", "AB12", "TF1", "Example Court", "running a line", "Police-only", "tenant"]) {

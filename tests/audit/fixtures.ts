@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "~/generated/prisma/enums";
 import { audit } from "~/modules/audit/audit.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
 import { prisma } from "~/utils/db.server";
 import { createOrganisation, createUser } from "../helpers/factories";
 import { contextFor } from "./helpers";
@@ -81,12 +82,10 @@ export async function createAuditWorld() {
     agreementId: agreement.id,
     justification: "TRIAGE",
   });
-  await audit(contextFor(people.outsiderSubmitter), {
-    action: "access.denied",
-    outcome: "DENIED",
-    recordType: "Submission",
-    recordId: submission.id,
-  });
+  await recordDenial(
+    { audit: contextFor(people.outsiderSubmitter) },
+    { action: "submission.viewed", recordType: "Submission", recordId: submission.id, reason: "RECORD_NOT_VISIBLE" },
+  );
   // An event that concerns only the outsider council.
   await audit(contextFor(people.outsiderSubmitter), { action: "record.listed", recordType: "Submission", details: { count: 0 } });
   return { police, partner, outsider, people, agreement, submission };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
-import { POLICE_ONLY_FIELDS } from "~/modules/intelligence/fields";
+import { POLICE_ONLY_FIELDS } from "~/modules/authorization/fields";
 import { signedInCookie } from "../helpers/factories";
 import { makeRequest, run, statusOf } from "../helpers/remix";
 import { createSubmission, createWorld, type World } from "./fixtures";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { POLICE_ONLY_FIELDS } from "~/modules/intelligence/fields";
+import { POLICE_ONLY_FIELDS } from "~/modules/authorization/fields";
 import { exportSubmissionCsv } from "~/modules/intelligence/export.server";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { listOrganisationSubmissions, partnerSubmission } from "~/modules/intelligence/submissions.server";

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { audit } from "~/modules/audit/audit.server";
-import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
+import { requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
+import { deny } from "~/modules/authorization/deny.server";
 
 /**
  * Every /admin page starts here. Anyone else gets the ordinary "Page not found" (the area's
@@ -9,13 +9,7 @@ import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth
 export async function requireAdministrator(request: Request, context: AppLoadContext): Promise<AuthenticatedRequest> {
   const auth = await requireUser(request, context);
   if (!auth.ability.can("read", "AdminArea")) {
-    await audit(auth.audit, {
-      action: "access.denied",
-      outcome: "DENIED",
-      recordType: "AdminArea",
-      details: { method: request.method, path: new URL(request.url).pathname },
-    });
-    throw notFound();
+    await deny(auth, { action: "read AdminArea", recordType: "AdminArea", reason: "ACTION_NOT_PERMITTED", request });
   }
   return auth;
 }

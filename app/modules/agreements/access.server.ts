@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { agreementInForceWhere } from "./in-force";
 import { CLASSIFICATION_LABELS, DATA_CATEGORY_LABELS } from "./labels";
 import { clock } from "~/utils/clock";
+import { classificationWithinCeiling, submissionWithinCeilingWhere } from "~/modules/authorization/classification";
 
 /**
  * Access follows agreements. These helpers are what other modules (intelligence, audit) use to ask
@@ -11,13 +12,6 @@ import { clock } from "~/utils/clock";
  * apply the same rule as a single record. `now` comes from the request, so a suspension, revocation
  * or expiry cuts access on the very next request with nothing cached.
  */
-
-/** Higher classifications need a higher ceiling. */
-const CLASSIFICATION_RANK: Record<Classification, number> = { OFFICIAL: 1, OFFICIAL_SENSITIVE: 2 };
-
-export function classificationWithinCeiling(classification: Classification, ceiling: Classification): boolean {
-  return CLASSIFICATION_RANK[classification] <= CLASSIFICATION_RANK[ceiling];
-}
 
 /** Agreements in force now to which the organisation is a party. */
 export function agreementsInForceForOrganisationWhere(organisationId: string, now: Date): Prisma.AgreementWhereInput {
@@ -95,6 +89,6 @@ export function sharingProblems(
 export function submissionSharedUnderAgreementInForce(organisationId: string, now: Date) {
   return {
     agreement: { is: agreementsInForceForOrganisationWhere(organisationId, now) },
-    OR: [{ classification: "OFFICIAL" }, { agreement: { is: { classificationCeiling: "OFFICIAL_SENSITIVE" } } }],
+    ...submissionWithinCeilingWhere(),
   } satisfies Prisma.SubmissionWhereInput;
 }

@@ -1,6 +1,5 @@
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
-import { hasRole } from "~/modules/authorization/roles";
 import type { HomePanel } from "~/modules/home/home-panels.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "./labels";
@@ -10,15 +9,17 @@ const SHOWN = 10;
 
 /**
  * What needs attention on agreements, for the home page:
- * - partner managers, DPOs and intelligence supervisors: reviews due (or overdue) and agreements
- *   expiring within 30 days;
- * - signatories: agreements (or amendments) waiting for their organisation's signature.
+ * - those the rules let record a review (partner managers, DPOs and intelligence supervisors):
+ *   reviews due (or overdue) and agreements expiring within 30 days;
+ * - those the rules let sign (signatories): agreements (or amendments) waiting for their
+ *   organisation's signature.
  */
 export async function agreementHomePanels(auth: AuthenticatedRequest, now: Date): Promise<HomePanel[]> {
   const panels: HomePanel[] = [];
   const readable = accessibleWhere(auth.ability, "read", "Agreement");
 
-  if (hasRole(auth.user, "PARTNER_MANAGER", "DATA_PROTECTION_OFFICER", "INTELLIGENCE_SUPERVISOR")) {
+  // Those who may record a review (rules/agreements.ts) see what is due.
+  if (auth.ability.can("review", "Agreement")) {
     const where = { AND: [readable, needsAttentionWhere(now)] };
     const [due, total] = await Promise.all([
       prisma.agreement.findMany({
@@ -52,7 +53,7 @@ export async function agreementHomePanels(auth: AuthenticatedRequest, now: Date)
     }
   }
 
-  if (auth.user.isAgreementSignatory) {
+  if (auth.ability.can("sign", "Agreement")) {
     const organisationId = auth.user.organisationId;
     // The database narrows to agreements with some version this organisation has not signed;
     // the exact test (the LATEST version is unsigned and awaiting signatures) needs the version

@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import { subject } from "@casl/ability";
-import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
-import { audit } from "~/modules/audit/audit.server";
+import { requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
 import type { Action } from "~/modules/authorization/ability.server";
 import type { FormValues } from "~/utils/forms.server";
 import { AgreementNotFound, AgreementStepRefused, type Actor } from "./lifecycle.server";
@@ -17,25 +17,22 @@ export function actorOf(auth: AuthenticatedRequest): Actor {
   return { user: auth.user, ability: auth.ability, audit: auth.audit };
 }
 
-export async function denied(auth: AuthenticatedRequest, details: { action: string; agreementId?: string; status: 403 | 404; path: string }) {
-  await audit(auth.audit, {
-    action: "access.denied",
-    outcome: "DENIED",
+/** Records the refusal of `action` on the agreement (authorization's deny()) and returns its answer. */
+function denied(auth: AuthenticatedRequest, request: Request, action: string, agreementId: string | undefined, status: 403 | 404) {
+  return recordDenial(auth, {
+    action,
     recordType: "Agreement",
-    recordId: details.agreementId,
-    details: { attempted: details.action, status: details.status, path: details.path },
+    recordId: agreementId,
+    reason: status === 404 ? "RECORD_NOT_VISIBLE" : agreementId ? "ACTION_NOT_PERMITTED_ON_RECORD" : "ACTION_NOT_PERMITTED",
+    status,
+    request,
   });
-}
-
-function forbidden(): Response {
-  return new Response("Forbidden", { status: 403 });
 }
 
 export async function requireAgreementAbility(request: Request, context: AppLoadContext, action: Action) {
   const auth = await requireUser(request, context);
   if (!auth.ability.can(action, "Agreement")) {
-    await denied(auth, { action, status: 403, path: new URL(request.url).pathname });
-    throw forbidden();
+    throw await denied(auth, request, action, undefined, 403);
   }
   return auth;
 }
@@ -51,15 +48,10 @@ export async function requireAgreement(
   action?: Action,
 ): Promise<{ auth: AuthenticatedRequest; agreement: AgreementRecord }> {
   const auth = await requireUser(request, context);
-  const path = new URL(request.url).pathname;
   const agreement = id ? await findReadableAgreement(auth.ability, id) : null;
-  if (!agreement) {
-    await denied(auth, { action: action ?? "read", agreementId: id, status: 404, path });
-    throw notFound();
-  }
+  if (!agreement) throw await denied(auth, request, action ?? "read", id, 404);
   if (action && !auth.ability.can(action, subject("Agreement", agreement))) {
-    await denied(auth, { action, agreementId: agreement.id, status: 403, path });
-    throw forbidden();
+    throw await denied(auth, request, action, agreement.id, 403);
   }
   return { auth, agreement };
 }
@@ -76,19 +68,12 @@ export async function runStep<T>(
   values: FormValues,
   step: () => Promise<T>,
 ): Promise<{ ok: true; result: T } | { ok: false; response: ReturnType<typeof stepError> }> {
-  const path = new URL(request.url).pathname;
   try {
     return { ok: true, result: await step() };
   } catch (error) {
-    if (error instanceof AgreementNotFound) {
-      await denied(auth, { action: "step", agreementId, status: 404, path });
-      throw notFound();
-    }
+    if (error instanceof AgreementNotFound) throw await denied(auth, request, "step", agreementId, 404);
     if (error instanceof AgreementStepRefused) {
-      if (error.status === 403) {
-        await denied(auth, { action: "step", agreementId, status: 403, path });
-        throw forbidden();
-      }
+      if (error.status === 403) throw await denied(auth, request, "step", agreementId, 403);
       return { ok: false, response: stepError({ [error.field]: error.message }, values) };
     }
     throw error;

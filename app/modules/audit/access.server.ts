@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import type { Action } from "~/modules/authorization/ability.server";
-import { audit } from "./audit.server";
+import { deny } from "~/modules/authorization/deny.server";
 import { auditScopeFor, type AuditScope } from "./scope.server";
 
 /**
@@ -17,12 +17,7 @@ export async function requireAuditAccess(
   const auth = await requireUser(request, context);
   const scope = auth.ability.can(need.action, need.subject) ? await auditScopeFor(auth.user) : null;
   if (!scope) {
-    await audit(auth.audit, {
-      action: "access.denied",
-      outcome: "DENIED",
-      details: { path: new URL(request.url).pathname, method: request.method, needed: `${need.action} ${need.subject}` },
-    });
-    throw new Response("Forbidden", { status: 403 });
+    await deny(auth, { action: `${need.action} ${need.subject}`, reason: "ACTION_NOT_PERMITTED", status: 403, request });
   }
-  return { ...auth, scope };
+  return { ...auth, scope: scope! };
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, PRIVILEGE_ACTIONS, VIEW_ACTIONS } from "./actions";
+import { auditRecordWhere, eventForReader } from "~/modules/authorization/audit-scope.server";
 import { auditScopeSql, auditScopeWhere, type AuditScope } from "./scope.server";
 import type { RecordType } from "./record-types";
 
@@ -14,39 +15,88 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The record a DPO typed: its id, or a human reference (a submission's INT-… reference, an
- * agreement's ISA-… reference, a user's email address). Null if there is no such record.
+ * agreement's ISA-… reference, a user's email address, an organisation's name). `id` is set when
+ * such a record exists at all (for recording a refused look-up against it); `record` only when it
+ * is within the reader's audit scope (auditRecordWhere). A page must answer a record outside the
+ * scope exactly as one that does not exist.
  */
-export async function resolveRecord(recordType: RecordType, typed: string): Promise<{ id: string; label: string } | null> {
+export async function resolveRecord(
+  scope: AuditScope,
+  recordType: RecordType,
+  typed: string,
+): Promise<{ id: string | null; record: { id: string; label: string } | null }> {
   const value = typed.trim();
-  if (recordType === "Submission") {
-    const found = await prisma.submission.findFirst({
-      where: UUID.test(value) ? { id: value } : { reference: value.toUpperCase() },
-      select: { id: true, reference: true },
-    });
-    return found ? { id: found.id, label: found.reference ?? "Draft submission" } : null;
+  const inScope = auditRecordWhere(scope);
+  const byId = UUID.test(value);
+  const found = async (
+    row: { id: string; label: string } | null,
+    visible: (id: string) => Promise<unknown>,
+  ): Promise<{ id: string | null; record: { id: string; label: string } | null }> => {
+    if (!row) return { id: null, record: null };
+    return { id: row.id, record: (await visible(row.id)) ? row : null };
+  };
+  switch (recordType) {
+    case "Submission": {
+      const row = await prisma.submission.findFirst({ where: byId ? { id: value } : { reference: value.toUpperCase() }, select: { id: true, reference: true } });
+      return found(row && { id: row.id, label: row.reference ?? "Draft submission" }, (id) =>
+        prisma.submission.findFirst({ where: { AND: [inScope.Submission, { id }] }, select: { id: true } }),
+      );
+    }
+    case "Agreement": {
+      const row = await prisma.agreement.findFirst({ where: byId ? { id: value } : { reference: value.toUpperCase() }, select: { id: true, reference: true } });
+      return found(row && { id: row.id, label: row.reference }, (id) =>
+        prisma.agreement.findFirst({ where: { AND: [inScope.Agreement, { id }] }, select: { id: true } }),
+      );
+    }
+    case "User": {
+      const row = await prisma.user.findFirst({ where: byId ? { id: value } : { email: value.toLowerCase() }, select: { id: true, email: true } });
+      return found(row && { id: row.id, label: row.email }, (id) => prisma.user.findFirst({ where: { AND: [inScope.User, { id }] }, select: { id: true } }));
+    }
+    case "Organisation": {
+      const row = await prisma.organisation.findFirst({ where: byId ? { id: value } : { name: value }, select: { id: true, name: true } });
+      return found(row && { id: row.id, label: row.name }, (id) =>
+        prisma.organisation.findFirst({ where: { AND: [inScope.Organisation, { id }] }, select: { id: true } }),
+      );
+    }
+    case "Threat": {
+      const row = byId ? await prisma.threat.findUnique({ where: { id: value }, select: { id: true, reference: true } }) : null;
+      return found(row && { id: row.id, label: row.reference }, (id) =>
+        prisma.threat.findFirst({ where: { AND: [inScope.Threat, { id }] }, select: { id: true } }),
+      );
+    }
+    case "SanitisedReport": {
+      const row = byId ? await prisma.sanitisedReport.findUnique({ where: { id: value }, select: { id: true } }) : null;
+      return found(row && { id: row.id, label: row.id }, (id) =>
+        prisma.sanitisedReport.findFirst({ where: { AND: [inScope.SanitisedReport, { id }] }, select: { id: true } }),
+      );
+    }
+    case "Feedback": {
+      const row = byId ? await prisma.feedback.findUnique({ where: { id: value }, select: { id: true } }) : null;
+      return found(row && { id: row.id, label: row.id }, (id) =>
+        prisma.feedback.findFirst({ where: { AND: [inScope.Feedback, { id }] }, select: { id: true } }),
+      );
+    }
+    case "RetentionDecision": {
+      const row = byId ? await prisma.retentionDecision.findUnique({ where: { id: value }, select: { id: true } }) : null;
+      return found(row && { id: row.id, label: row.id }, (id) =>
+        prisma.retentionDecision.findFirst({ where: { AND: [inScope.RetentionDecision, { id }] }, select: { id: true } }),
+      );
+    }
+    case "Session": {
+      if (value.length === 0 || value.length > 200) return { id: null, record: null };
+      const row = await prisma.session.findUnique({ where: { id: value }, select: { id: true } });
+      if (row) return found({ id: row.id, label: row.id }, (id) => prisma.session.findFirst({ where: { AND: [inScope.Session, { id }] }, select: { id: true } }));
+      // Sessions are deleted when they end; their history stays with the organisation of the
+      // person whose session it was (recorded on its events).
+      const ended = scope.organisationId
+        ? await prisma.auditEvent.findFirst({
+            where: { recordType: "Session", recordId: value, recordOrganisationId: scope.organisationId },
+            select: { id: true },
+          })
+        : null;
+      return ended ? { id: value, record: { id: value, label: value } } : { id: null, record: null };
+    }
   }
-  if (recordType === "Agreement") {
-    const found = await prisma.agreement.findFirst({
-      where: UUID.test(value) ? { id: value } : { reference: value.toUpperCase() },
-      select: { id: true, reference: true },
-    });
-    return found ? { id: found.id, label: found.reference } : null;
-  }
-  if (recordType === "User") {
-    const found = await prisma.user.findFirst({
-      where: UUID.test(value) ? { id: value } : { email: value.toLowerCase() },
-      select: { id: true, email: true },
-    });
-    return found ? { id: found.id, label: found.email } : null;
-  }
-  if (recordType === "Organisation") {
-    const found = await prisma.organisation.findFirst({
-      where: UUID.test(value) ? { id: value } : { name: value },
-      select: { id: true, name: true },
-    });
-    return found ? { id: found.id, label: found.name } : null;
-  }
-  return value.length > 0 && value.length <= 200 ? { id: value, label: value } : null;
 }
 
 /**
@@ -110,6 +160,8 @@ export async function agreementAccessReport(
   agreementId: string,
   period: { from: Date; to: Date },
 ): Promise<AgreementAccessRow[]> {
+  // Only an agreement the reader's organisation is party to; any other is treated as unknown.
+  if (!scope.agreementIds.includes(agreementId)) return [];
   const rows = await prisma.$queryRaw<
     {
       organisationId: string | null;
@@ -325,5 +377,6 @@ export async function privilegeChanges(
 /** Loads listed events (already scoped by the query that found their ids) in id order. */
 export async function eventsByIds(scope: AuditScope, ids: bigint[]) {
   if (ids.length === 0) return [];
-  return prisma.auditEvent.findMany({ where: { AND: [auditScopeWhere(scope), { id: { in: ids } }] }, orderBy: { id: "desc" } });
+  const events = await prisma.auditEvent.findMany({ where: { AND: [auditScopeWhere(scope), { id: { in: ids } }] }, orderBy: { id: "desc" } });
+  return events.map((event) => eventForReader(scope, event));
 }

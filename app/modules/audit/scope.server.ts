@@ -1,40 +1,13 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { Role } from "~/generated/prisma/enums";
-import { hasRole } from "~/modules/authorization/roles";
-import { prisma } from "~/utils/db.server";
+import type { AuditScope } from "~/modules/authorization/audit-scope.server";
 import { SECURITY_ACTIONS } from "./actions";
 
 /**
- * Which audit events a user may read: the ONE function that decides (`auditScopeFor`), rendered
- * for Prisma queries (`auditScopeWhere`) and for the SQL reports (`auditScopeSql`). Every query on
- * the audit trail goes through one of the two, so the database never returns an event outside it.
- *
- * - A data protection officer: events by users of their organisation, events about records their
- *   organisation owns, and events under (or about) agreements their organisation is party to,
- *   whatever the agreement's status now (the trail is historical).
- * - A system administrator: security events (sign-in, MFA, administration, denied access).
- * - Anyone else: no scope at all (null): the routes refuse them before querying.
+ * The audit scope decided by the authorization module (`auditScopeFor`), rendered for Prisma
+ * queries (`auditScopeWhere`) and for the SQL reports (`auditScopeSql`). Every query on the audit
+ * trail goes through one of the two, so the database never returns an event outside it.
  */
-export interface AuditScope {
-  organisationId: string | null;
-  agreementIds: string[];
-  securityEvents: boolean;
-}
-
-export async function auditScopeFor(user: { organisationId: string; roles: Role[] }): Promise<AuditScope | null> {
-  const dpo = hasRole(user, "DATA_PROTECTION_OFFICER");
-  const admin = hasRole(user, "SYSTEM_ADMINISTRATOR");
-  if (!dpo && !admin) return null;
-  const agreementIds = dpo
-    ? (
-        await prisma.agreementParty.findMany({
-          where: { organisationId: user.organisationId },
-          select: { agreementId: true },
-        })
-      ).map((party) => party.agreementId)
-    : [];
-  return { organisationId: dpo ? user.organisationId : null, agreementIds, securityEvents: admin };
-}
+export { auditScopeFor, type AuditScope } from "~/modules/authorization/audit-scope.server";
 
 export function auditScopeWhere(scope: AuditScope): Prisma.AuditEventWhereInput {
   const or: Prisma.AuditEventWhereInput[] = [];

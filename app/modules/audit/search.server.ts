@@ -5,6 +5,7 @@ import { bigintId } from "~/utils/input";
 import { AUDIT_ACTIONS } from "./actions";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { csvRow } from "~/utils/csv";
+import { eventForReader } from "~/modules/authorization/audit-scope.server";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
 import { RECORD_TYPES } from "./record-types";
 import { londonDayEnd, londonDayStart } from "./time";
@@ -61,9 +62,13 @@ export function filterValues(params: URLSearchParams | FormData): Record<string,
   return values;
 }
 
-/** The filters' Prisma condition (without the scope). */
-export async function filtersWhere(filters: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
+/**
+ * The filters' Prisma condition (without the scope itself). With the reader's scope, an agreement
+ * outside it is treated as one that does not exist: no events.
+ */
+export async function filtersWhere(filters: AuditFilters, scope?: AuditScope): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [];
+  if (scope && filters.agreement && !scope.agreementIds.includes(filters.agreement)) and.push({ id: { lt: 0n } });
   if (filters.person) {
     // By the person's account when it exists (indexed), else by the email recorded (e.g. failed sign-ins).
     const user = await prisma.user.findUnique({ where: { email: filters.person }, select: { id: true } });
@@ -105,7 +110,7 @@ export async function searchAuditEvents(
       take: pageSize + 1,
     });
     const hasNewer = rows.length > pageSize;
-    const events = rows.slice(0, pageSize).reverse();
+    const events = rows.slice(0, pageSize).reverse().map((event) => eventForReader(scope, event));
     return {
       events,
       newer: hasNewer ? events[0]!.id.toString() : null,
@@ -117,7 +122,7 @@ export async function searchAuditEvents(
     orderBy: { id: "desc" },
     take: pageSize + 1,
   });
-  const events = rows.slice(0, pageSize);
+  const events = rows.slice(0, pageSize).map((event) => eventForReader(scope, event));
   return {
     events,
     older: rows.length > pageSize ? events[events.length - 1]!.id.toString() : null,
@@ -229,7 +234,7 @@ export async function exportAuditCsv(
   const head = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   const upTo = head?.id ?? 0n;
   const where: Prisma.AuditEventWhereInput = {
-    AND: [auditScopeWhere(scope), await filtersWhere(filters), { id: { lte: upTo } }],
+    AND: [auditScopeWhere(scope), await filtersWhere(filters, scope), { id: { lte: upTo } }],
   };
   const rowCount = await prisma.auditEvent.count({ where });
   if (rowCount > EXPORT_MAX_ROWS) return { ok: false, rowCount };
@@ -247,12 +252,14 @@ export async function exportAuditCsv(
         controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
         return;
       }
-      const batch: EventWithSeal[] = await prisma.auditEvent.findMany({
-        where: last === null ? where : { AND: [where, { id: { gt: last } }] },
-        orderBy: { id: "asc" },
-        take: EXPORT_BATCH,
-        include: { seal: { select: { position: true, prevHash: true, hash: true } } },
-      });
+      const batch: EventWithSeal[] = (
+        await prisma.auditEvent.findMany({
+          where: last === null ? where : { AND: [where, { id: { gt: last } }] },
+          orderBy: { id: "asc" },
+          take: EXPORT_BATCH,
+          include: { seal: { select: { position: true, prevHash: true, hash: true } } },
+        })
+      ).map((event) => eventForReader(scope, event));
       if (batch.length === 0) {
         controller.close();
         return;

@@ -2,11 +2,13 @@ import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
 import { prisma } from "~/utils/db.server";
-import { deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { deny } from "~/modules/authorization/deny.server";
+import { isPoliceUser } from "~/modules/authorization/roles";
+import type { Auth } from "./access.server";
 import { toCsv } from "~/utils/csv";
 import { formatUkDateTime } from "./dates";
 import { summariseEntities } from "./entities";
-import { partnerSubmissionSelect, policeSubmissionSelect } from "./fields";
+import { partnerSubmissionSelect, policeSubmissionSelect } from "~/modules/authorization/fields";
 import {
   CLASSIFICATION_LABELS,
   DATA_CATEGORY_LABELS,
@@ -26,7 +28,7 @@ export async function exportSubmissionCsv(auth: Auth, id: string): Promise<{ fil
   const where = { AND: [accessibleWhere(auth.ability, "read", "Submission"), { id, status: { in: SUBMITTED_STATUSES } }] };
   const policeView = police && isUuid(id) ? await prisma.submission.findFirst({ where, select: policeSubmissionSelect }) : null;
   const submission = police ? policeView : isUuid(id) ? await prisma.submission.findFirst({ where, select: partnerSubmissionSelect }) : null;
-  if (!submission) return deniedNotFound(auth, "submission.exported", "Submission", id);
+  if (!submission) return deny(auth, { action: "submission.exported", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
 
   const handlingCode = policeView?.analystHandlingCode ?? submission.handlingCode;
   const rows: (string | null)[][] = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { classificationWithinCeiling } from "~/modules/authorization/classification";
 import { formatUkDateTime, ukLocalToUtc, utcToUkLocal } from "./dates";
 import { summariseEntities, entityRows } from "./entities";
 import { gradingCode, HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "./labels";
@@ -7,7 +8,6 @@ import { cleanText, hasControlCharacters } from "./text";
 import {
   agreementProblem,
   canChangeStatus,
-  classificationWithinCeiling,
   impliedDataCategories,
   reviewDueDate,
   statusChangeProblem,

@@ -4,8 +4,10 @@ import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
 import { prisma } from "~/utils/db.server";
-import { isPoliceUser, deniedForbidden, type Auth } from "./access.server";
-import { partnerListSelect, policeListSelect } from "./fields";
+import { deny } from "~/modules/authorization/deny.server";
+import { isPoliceUser } from "~/modules/authorization/roles";
+import type { Auth } from "./access.server";
+import { partnerListSelect, policeListSelect } from "~/modules/authorization/fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
 import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
 import { SEARCH_JUSTIFICATIONS } from "./labels";
@@ -45,7 +47,7 @@ async function lexemesOf(text: string): Promise<string[]> {
 }
 
 export async function searchSubmissions(auth: Auth, input: SearchInput) {
-  if (!auth.ability.can("read", "Submission")) await deniedForbidden(auth, "submission.searched", "Submission");
+  if (!auth.ability.can("read", "Submission")) await deny(auth, { action: "submission.searched", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const police = isPoliceUser(auth);
   const filters: Prisma.SubmissionWhereInput[] = [
     accessibleWhere(auth.ability, "read", "Submission"),

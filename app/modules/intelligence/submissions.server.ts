@@ -5,9 +5,12 @@ import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
 import { prisma } from "~/utils/db.server";
-import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { deny } from "~/modules/authorization/deny.server";
+import { isPoliceUser, policeOrganisationWhere } from "~/modules/authorization/roles";
+import { agreementCeilingCarriesWhere } from "~/modules/authorization/classification";
+import type { Auth } from "./access.server";
 import { entityRows, type EntityInput } from "./entities";
-import { partnerListSelect, partnerSubmissionSelect } from "./fields";
+import { partnerListSelect, partnerSubmissionSelect } from "~/modules/authorization/fields";
 import type { agreementChoiceSchema, gradingSchema, sharingSchema, whatSchema, whereSchema } from "./forms";
 import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
 import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
@@ -30,7 +33,7 @@ export type Draft = Prisma.SubmissionGetPayload<{ select: typeof draftSelect }>;
 // ─── Starting and finding drafts ─────────────────────────────────────────────
 
 export async function startDraft(auth: Auth): Promise<string> {
-  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  if (!auth.ability.can("create", "Submission")) await deny(auth, { action: "submission.draft_saved", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   return prisma.$transaction(async (tx) => {
     const draft = await tx.submission.create({
       data: { organisationId: auth.user.organisationId, submitterId: auth.user.id, status: "DRAFT" },
@@ -48,14 +51,14 @@ export async function startDraft(auth: Auth): Promise<string> {
 
 /** The user's own draft, or a logged 404 (a submitted record, someone else's draft, bad id). */
 export async function requireDraft(auth: Auth, id: string): Promise<Draft> {
-  if (!auth.ability.can("create", "Submission")) await deniedForbidden(auth, "submission.draft_saved", "Submission");
+  if (!auth.ability.can("create", "Submission")) await deny(auth, { action: "submission.draft_saved", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const draft = isUuid(id)
     ? await prisma.submission.findFirst({
         where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { id, status: "DRAFT" }] },
         select: draftSelect,
       })
     : null;
-  return draft ?? deniedNotFound(auth, "submission.draft_saved", "Submission", id);
+  return draft ?? deny(auth, { action: "submission.draft_saved", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
 }
 
 export function isUuid(value: string): boolean {
@@ -178,9 +181,9 @@ export function eligibleAgreementsWhere(
 ): Prisma.AgreementWhereInput {
   return {
     ...agreementsInForceForOrganisationWhere(organisationId, now),
-    classificationCeiling: submission.classification === "OFFICIAL_SENSITIVE" ? "OFFICIAL_SENSITIVE" : { in: ["OFFICIAL", "OFFICIAL_SENSITIVE"] },
+    ...agreementCeilingCarriesWhere(submission.classification),
     dataCategories: { hasEvery: submission.dataCategories },
-    AND: [{ parties: { some: { organisation: { type: { in: ["POLICE_FORCE", "REGIONAL_ORGANISED_CRIME_UNIT"] } } } } }],
+    AND: [{ parties: { some: { organisation: policeOrganisationWhere() } } }],
   };
 }
 
@@ -242,7 +245,7 @@ export class SubmitRefused extends Error {}
  * Returns the reference. Two simultaneous submits of the same draft cannot both succeed.
  */
 export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): Promise<string> {
-  if (!auth.ability.can("submit", "Submission")) await deniedForbidden(auth, "submission.submitted", "Submission");
+  if (!auth.ability.can("submit", "Submission")) await deny(auth, { action: "submission.submitted", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const problems = draftProblems(draft);
   if (Object.keys(problems).length > 0) throw new SubmitRefused(Object.values(problems)[0]);
   return prisma.$transaction(async (tx) => {
@@ -289,7 +292,7 @@ export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): 
 
 export async function listOrganisationSubmissions(auth: Auth, cursorParam: string | null) {
   if (isPoliceUser(auth) || !auth.ability.can("create", "Submission")) {
-    await deniedForbidden(auth, "submission.listed", "Submission");
+    await deny(auth, { action: "submission.listed", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
   const cursor = decodeCursor(cursorParam);
   const rows = await prisma.submission.findMany({
@@ -330,7 +333,7 @@ export async function partnerSubmission(auth: Auth, id: string) {
         select: partnerSubmissionSelect,
       })
     : null;
-  if (!submission) return deniedNotFound(auth, "submission.viewed", "Submission", id);
+  if (!submission) return deny(auth, { action: "submission.viewed", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
   await audit(auth.audit, {
     action: "submission.viewed",
     recordType: "Submission",

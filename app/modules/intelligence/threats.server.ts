@@ -1,7 +1,9 @@
 import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
-import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
+import { deny } from "~/modules/authorization/deny.server";
+import { isPoliceUser } from "~/modules/authorization/roles";
+import type { Auth } from "./access.server";
 import { summariseEntities } from "./entities";
 import { isUuid } from "./submissions.server";
 
@@ -10,7 +12,7 @@ import { isUuid } from "./submissions.server";
  * entities in it). A later issue adds MoRiLE scoring, 4P plans and outcomes.
  */
 export async function listThreats(auth: Auth) {
-  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deniedForbidden(auth, "threat.viewed", "Threat");
+  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deny(auth, { action: "threat.viewed", recordType: "Threat", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const threats = await prisma.threat.findMany({
     where: accessibleWhere(auth.ability, "read", "Threat"),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -32,7 +34,7 @@ export async function listThreats(auth: Auth) {
 }
 
 export async function threatDetail(auth: Auth, id: string) {
-  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deniedForbidden(auth, "threat.viewed", "Threat");
+  if (!isPoliceUser(auth) || !auth.ability.can("read", "Threat")) await deny(auth, { action: "threat.viewed", recordType: "Threat", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const threat = isUuid(id)
     ? await prisma.threat.findFirst({
         where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id }] },
@@ -63,7 +65,7 @@ export async function threatDetail(auth: Auth, id: string) {
         },
       })
     : null;
-  if (!threat) return deniedNotFound(auth, "threat.viewed", "Threat", id);
+  if (!threat) return deny(auth, { action: "threat.viewed", recordType: "Threat", recordId: id, reason: "RECORD_NOT_VISIBLE" });
   await audit(auth.audit, {
     action: "threat.viewed",
     recordType: "Threat",

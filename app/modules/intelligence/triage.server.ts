@@ -2,8 +2,11 @@ import type { Prisma, SubmissionStatus } from "~/generated/prisma/client";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
-import { deniedForbidden, deniedNotFound, isPoliceUser, type Auth } from "./access.server";
-import { policeListSelect, policeSubmissionSelect, type PoliceSubmission } from "./fields";
+import { deny, recordDenial } from "~/modules/authorization/deny.server";
+import type { AuditAction } from "~/modules/audit/actions";
+import { isPoliceUser, threatLeadsWhere } from "~/modules/authorization/roles";
+import type { Auth } from "./access.server";
+import { policeListSelect, policeSubmissionSelect, type PoliceSubmission } from "~/modules/authorization/fields";
 import type {
   assessmentSchema,
   createThreatSchema,
@@ -35,7 +38,7 @@ export class AssessmentRefused extends Error {
 }
 
 export function requirePolice(auth: Auth, attempted: string): Promise<void> | void {
-  if (!isPoliceUser(auth) || !auth.ability.can("assess", "Submission")) return deniedForbidden(auth, attempted, "Submission");
+  if (!isPoliceUser(auth) || !auth.ability.can("assess", "Submission")) return deny(auth, { action: attempted, recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
 }
 
 // ─── Queue ───────────────────────────────────────────────────────────────────
@@ -116,7 +119,7 @@ async function findAssessable(auth: Auth, id: string, tx: Prisma.TransactionClie
 export async function submissionForTriage(auth: Auth, id: string): Promise<PoliceSubmission> {
   await requirePolice(auth, "submission.viewed");
   const submission = await findAssessable(auth, id);
-  if (!submission) return deniedNotFound(auth, "submission.viewed", "Submission", id);
+  if (!submission) return deny(auth, { action: "submission.viewed", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
   await audit(auth.audit, {
     action: "submission.viewed",
     recordType: "Submission",
@@ -172,7 +175,7 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
 async function withAssessable<T>(
   auth: Auth,
   id: string,
-  attempted: Parameters<typeof deniedNotFound>[1],
+  attempted: AuditAction,
   change: (tx: Prisma.TransactionClient, submission: PoliceSubmission) => Promise<T>,
 ): Promise<T> {
   await requirePolice(auth, attempted);
@@ -181,7 +184,7 @@ async function withAssessable<T>(
     if (!submission) return { found: false as const };
     return { found: true as const, value: await change(tx, submission) };
   });
-  if (!outcome.found) return deniedNotFound(auth, attempted, "Submission", id);
+  if (!outcome.found) return deny(auth, { action: attempted, recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
   return outcome.value;
 }
 
@@ -272,7 +275,7 @@ export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof
   return withAssessable(auth, id, "threat.created", async (tx, s) => {
     if (!auth.ability.can("create", "Threat")) throw new AssessmentRefused("You cannot create threats");
     const lead = await tx.user.findFirst({
-      where: { id: data.leadAnalystId, ...forceAnalystsWhere(auth.user.organisationId) },
+      where: { id: data.leadAnalystId, ...threatLeadsWhere(auth.user.organisationId) },
       select: { id: true },
     });
     if (!lead) throw new AssessmentRefused("Select an analyst from your force", "leadAnalystId");
@@ -398,12 +401,11 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
   if (!decided) {
     // Not found, not awaiting, the supervisor's own report, or no access: the same answer for each.
     const own = await prisma.sanitisedReport.findFirst({ where: { id: data.sanitisedId, authorId: auth.user.id }, select: { id: true } });
-    await audit(auth.audit, {
-      action: "access.denied",
-      outcome: "DENIED",
+    await recordDenial(auth, {
+      action: data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected",
       recordType: "SanitisedReport",
       recordId: data.sanitisedId,
-      details: { attempted: data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected", ownReport: own !== null },
+      reason: own ? "ACTION_NOT_PERMITTED_ON_RECORD" : "RECORD_NOT_VISIBLE",
     });
     throw new AssessmentRefused(
       own ? "You wrote this sanitised version: another supervisor must decide on it" : "This sanitised version cannot be decided by you",
@@ -416,7 +418,7 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
 /** Sanitised versions awaiting this supervisor's decision (never their own). */
 export async function approvalsQueue(auth: Auth) {
   if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
-    await deniedForbidden(auth, "sanitised.approved", "SanitisedReport");
+    await deny(auth, { action: "sanitised.approved", recordType: "SanitisedReport", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
   const items = await prisma.sanitisedReport.findMany({
     where: accessibleWhere(auth.ability, "approve", "SanitisedReport"),
@@ -449,7 +451,7 @@ export async function assessOptions(auth: Auth) {
       take: 100,
     }),
     prisma.user.findMany({
-      where: forceAnalystsWhere(auth.user.organisationId),
+      where: threatLeadsWhere(auth.user.organisationId),
       orderBy: { name: "asc" },
       select: { id: true, name: true },
       take: 500,
@@ -459,7 +461,3 @@ export async function assessOptions(auth: Auth) {
   return { threats, analysts, areas };
 }
 
-/** Who may lead a threat: the force's active analysts and intelligence supervisors. */
-function forceAnalystsWhere(organisationId: string): Prisma.UserWhereInput {
-  return { organisationId, disabledAt: null, roles: { hasSome: ["POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR"] } };
-}

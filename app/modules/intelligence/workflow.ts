@@ -1,4 +1,5 @@
 import type { Classification, DataCategory, EntityKind, SubmissionStatus } from "~/generated/prisma/enums";
+import { classificationWithinCeiling } from "~/modules/authorization/classification";
 
 /**
  * The rules of intelligence work that do not need a database: which status may follow which,
@@ -54,11 +55,6 @@ export function impliedDataCategories(content: {
     if (kind === "PHONE" || kind === "ONLINE_HANDLE") categories.add("COMMUNICATIONS_IDENTIFIERS");
   }
   return [...categories];
-}
-
-/** OFFICIAL fits under either ceiling; OFFICIAL-SENSITIVE only under an OFFICIAL-SENSITIVE one. */
-export function classificationWithinCeiling(classification: Classification, ceiling: Classification): boolean {
-  return classification === "OFFICIAL" || ceiling === "OFFICIAL_SENSITIVE";
 }
 
 /** Why an agreement cannot carry this submission, or null when it can (the server re-checks at submit). */

@@ -46,8 +46,3 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   EDUCATION: "Education",
   VOLUNTARY_SECTOR: "Voluntary sector",
 };
-
-/** Police organisations see police-only assessment; every other type is a partner. */
-export function isPoliceOrganisation(type: OrganisationType): boolean {
-  return type === "POLICE_FORCE" || type === "REGIONAL_ORGANISED_CRIME_UNIT";
-}

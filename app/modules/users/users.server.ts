@@ -2,9 +2,10 @@ import { subject } from "@casl/ability";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { changedFields } from "~/modules/administration/changes";
-import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { notFound, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere, type Action, type AppAbility } from "~/modules/authorization/ability.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
 import { isUniqueViolation, isUuid } from "~/modules/organisations/organisations.server";
 import { prisma } from "~/utils/db.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
@@ -410,13 +411,7 @@ async function refuseUnless(
 }
 
 async function denyAccountChange(actor: Actor, id: string, action: Action, message: string): Promise<{ ok: false; errors: Record<string, string> }> {
-  await audit(actor.audit, {
-    action: "access.denied",
-    outcome: "DENIED",
-    recordType: "User",
-    recordId: id,
-    details: { attempted: action },
-  });
+  await recordDenial(actor, { action, recordType: "User", recordId: id, reason: "ACTION_NOT_PERMITTED_ON_RECORD", status: 403 });
   return { ok: false, errors: { form: message } };
 }
 

@@ -1,5 +1,5 @@
 import type { AbilityBuilderFor } from "../ability.server";
-import { hasRole, type AbilityUser } from "../roles";
+import { hasRole, hasWorkingRole, type AbilityUser } from "../roles";
 
 /**
  * Who may do what with information sharing agreements. These rules decide WHO; the lifecycle
@@ -21,8 +21,7 @@ import { hasRole, type AbilityUser } from "../roles";
  * `parties` loaded.
  */
 export function agreementRules({ can }: AbilityBuilderFor, user: AbilityUser, _now: Date) {
-  const hasWorkingRole = user.roles.some((role) => role !== "SYSTEM_ADMINISTRATOR");
-  if (!hasWorkingRole) return;
+  if (!hasWorkingRole(user)) return;
   const ofParty = { parties: { some: { organisationId: user.organisationId } } };
 
   can("read", "Agreement", ofParty);

@@ -1,8 +1,7 @@
 import type { SubmissionStatus } from "~/generated/prisma/enums";
 import { submissionSharedUnderAgreementInForce } from "~/modules/agreements/access.server";
-import { isPoliceOrganisation } from "~/modules/organisations/labels";
 import type { AbilityBuilderFor } from "../ability.server";
-import { hasRole, type AbilityUser } from "../roles";
+import { hasRole, isPoliceOrganisation, type AbilityUser } from "../roles";
 
 /** Every status after submission: what a police party sees and a partner organisation follows. */
 export const SUBMITTED_STATUSES: SubmissionStatus[] = ["RECEIVED", "BEING_ASSESSED", "ACTIONED", "CLOSED"];
@@ -11,7 +10,7 @@ export const SUBMITTED_STATUSES: SubmissionStatus[] = ["RECEIVED", "BEING_ASSESS
  * Who may do what with intelligence.
  * - Partners (non-police organisations; submitters and managers) create drafts, edit and submit
  *   their own drafts, and follow their organisation's submitted intelligence. They never see
- *   police-only assessment: partner views select a partner-safe field set (intelligence/fields.ts).
+ *   police-only assessment: partner views select a partner-safe field set (authorization/fields.ts).
  * - Police analysts and intelligence supervisors read and assess what was shared with their force
  *   under an agreement in force, within its classification ceiling (the agreements module's
  *   `submissionSharedUnderAgreementInForce`); supervisors approve sanitised reports written by

@@ -1,7 +1,7 @@
 import type { OrganisationType, Role } from "~/generated/prisma/enums";
-import { isPoliceOrganisation, ROLE_LABELS } from "~/modules/organisations/labels";
+import { ROLE_LABELS } from "~/modules/organisations/labels";
 import type { AbilityBuilderFor } from "../ability.server";
-import { hasRole, type AbilityUser } from "../roles";
+import { hasRole, isPoliceOrganisation, type AbilityUser } from "../roles";
 
 /**
  * Who may give whom which role (issue 8, defect 1: an administrator gave themselves police analyst).
