@@ -362,6 +362,9 @@ export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof
  * update only applies to a report still awaiting approval, so two decisions cannot both land.
  */
 export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitisedDecisionSchema>) {
+  const attempted = data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected";
+  // A role that never approves is refused as the approvals queue refuses it (403), not told in the form.
+  await requireApprover(auth, attempted);
   const decided = await prisma.$transaction(async (tx) => {
     const report = await tx.sanitisedReport.findFirst({
       where: { AND: [accessibleWhere(auth.ability, "approve", "SanitisedReport"), { id: data.sanitisedId }] },
@@ -402,7 +405,7 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
       outcome: "DENIED",
       recordType: "SanitisedReport",
       recordId: data.sanitisedId,
-      details: { attempted: data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected", ownReport: own !== null },
+      details: { attempted, ownReport: own !== null },
     });
     throw new AssessmentRefused(
       own ? "You wrote this sanitised version: another supervisor must decide on it" : "This sanitised version cannot be decided by you",
@@ -413,10 +416,12 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
 }
 
 /** Sanitised versions awaiting this supervisor's decision (never their own). */
+function requireApprover(auth: Auth, attempted: string): Promise<void> | void {
+  if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) return deniedForbidden(auth, attempted, "SanitisedReport");
+}
+
 export async function approvalsQueue(auth: Auth) {
-  if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
-    await deniedForbidden(auth, "sanitised.approved", "SanitisedReport");
-  }
+  await requireApprover(auth, "sanitised.approved");
   const items = await prisma.sanitisedReport.findMany({
     where: accessibleWhere(auth.ability, "approve", "SanitisedReport"),
     select: {
