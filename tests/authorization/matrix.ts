@@ -580,7 +580,7 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   "submissions.$id.confirmation.tsx": {
-    // The submitting organisation's partners, and the police of the agreement (who go on to triage).
+    // The submitting organisation's partners, and the party force's police (who may read it), see the partner view.
     targets: "submission",
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
