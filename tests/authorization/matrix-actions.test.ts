@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { discoverRoutes } from "./discover";
+import { dataRequestHandler, discoverRoutes } from "./discover";
 import { HEADER } from "./format";
 import { MATRIX } from "./matrix";
 import { actionProbes, checkAction } from "./run";
@@ -8,12 +8,17 @@ import { createMatrixWorld, type MatrixWorld } from "./world";
 /**
  * The authorization matrix, actions (issue 8, "close the classes"): every route's action and every
  * intent of it, for every role and signed out, in a party and a non-party organisation, against own,
- * partner and unrelated records, answers as tests/authorization/matrix.ts says.
+ * partner and unrelated records, answers as tests/authorization/matrix.ts says; and the same post
+ * made as Remix's <Form> makes it (`POST /path.data`) is refused the same way.
  */
-const routes = (await discoverRoutes()).filter((route) => typeof route.module.action === "function" && MATRIX[route.file]);
+const allRoutes = await discoverRoutes();
+const routes = allRoutes.filter((route) => typeof route.module.action === "function" && MATRIX[route.file]);
+const serverErrors: unknown[] = [];
 let world: MatrixWorld;
+let handler: Awaited<ReturnType<typeof dataRequestHandler>>;
 
 beforeAll(async () => {
+  handler = await dataRequestHandler(allRoutes, serverErrors);
   world = await createMatrixWorld();
 });
 
@@ -21,8 +26,9 @@ describe("every action and intent, for every principal and record", () => {
   for (const route of routes) {
     for (const [intent] of actionProbes(MATRIX[route.file]!)) {
       it(`${route.file} (${route.pattern})${intent === null ? "" : ` intent "${intent}"`}`, async () => {
-        const problems = await checkAction(route, MATRIX[route.file]!, world, intent);
+        const problems = await checkAction(route, MATRIX[route.file]!, world, intent, handler);
         expect(problems, `\n             ${HEADER}\n${problems.join("\n")}\n`).toEqual([]);
+        expect(serverErrors.splice(0).map(String), "errors Remix logged while answering the data requests").toEqual([]);
       });
     }
   }

@@ -11,13 +11,14 @@ import { createMatrixWorld, type MatrixWorld } from "./world";
  * records, answers as tests/authorization/matrix.ts says; and Remix's data requests for it
  * (`/path.data`, `?_data=`) refuse whatever the page refuses, the same way.
  */
-const routes = (await discoverRoutes()).filter((route) => typeof route.module.loader === "function" && MATRIX[route.file]?.loader);
+const allRoutes = await discoverRoutes();
+const routes = allRoutes.filter((route) => typeof route.module.loader === "function" && MATRIX[route.file]?.loader);
 const serverErrors: unknown[] = [];
 let world: MatrixWorld;
 let handler: Awaited<ReturnType<typeof dataRequestHandler>>;
 
 beforeAll(async () => {
-  handler = await dataRequestHandler(routes, serverErrors);
+  handler = await dataRequestHandler(allRoutes, serverErrors);
   world = await createMatrixWorld();
 });
 

@@ -52,13 +52,24 @@ export async function probePage(handler: Handler, path: string, params: Record<s
 type RequestHandler = (request: Request, context?: typeof testContext) => Promise<Response>;
 
 /**
- * A Remix single-fetch data request (`/path.data`), as the browser makes on client navigation.
- * A redirect comes back as 202 with the target inside the turbo-stream body.
+ * A Remix single-fetch data request (`/path.data`), as the browser makes on client navigation (GET)
+ * and when a <Form> posts (POST). A redirect comes back as 202 with the target inside the
+ * turbo-stream body.
  */
-export async function probeSingleFetch(handler: RequestHandler, path: string, cookie: string | undefined) {
+export async function probeSingleFetch(
+  handler: RequestHandler,
+  path: string,
+  cookie: string | undefined,
+  post?: { form: Record<string, string | string[]>; index: boolean },
+) {
   const url = new URL(`http://localhost${path}`);
   url.pathname = url.pathname === "/" ? "/_root.data" : `${url.pathname.replace(/\/$/, "")}.data`;
-  const response = await handler(makeRequest(`${url.pathname}${url.search}`, { cookie }), { ...testContext });
+  // A form posted to an index route's action says so, as Remix's <Form> does.
+  if (post?.index) url.searchParams.set("index", "");
+  const request = post
+    ? makeRequest(`${url.pathname}${url.search}`, { cookie, form: post.form, headers: { Origin: "http://localhost", Host: "localhost" } })
+    : makeRequest(`${url.pathname}${url.search}`, { cookie });
+  const response = await handler(request, { ...testContext });
   const body = await response.text();
   if (response.status === 202) {
     const target = /"redirect","([^"]*)"/.exec(body)?.[1] ?? /"(\/[^"]*)"/.exec(body)?.[1] ?? null;

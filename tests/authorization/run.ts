@@ -77,7 +77,13 @@ export function actionProbes(entry: Entry): [string | null, Rows | undefined][] 
 }
 
 /** Every principal posts to the action (with one intent) about every target, one after another. */
-export async function checkAction(route: DiscoveredRoute, entry: Entry, shared: MatrixWorld, intent: string | null): Promise<string[]> {
+export async function checkAction(
+  route: DiscoveredRoute,
+  entry: Entry,
+  shared: MatrixWorld,
+  intent: string | null,
+  handler: DataHandler,
+): Promise<string[]> {
   const world = entry.freshSubmissions ? await withFreshSubmissions(shared) : shared;
   const problems: string[] = [];
   const rows = intent === null ? entry.action : entry.intents?.[intent];
@@ -86,15 +92,21 @@ export async function checkAction(route: DiscoveredRoute, entry: Entry, shared: 
       const { params, path } = urlFor(route, entry, makeTarget(world));
       const side = name === "B" ? world.B : world.A;
       const form = { ...(intent ? { intent } : {}), ...entry.forms?.[intent ?? "action"]?.(world, side) };
+      const hasRecord = Object.keys(makeTarget(world).params).length > 0;
       const page = {} as Observed;
+      const singleFetch = {} as Observed;
       const details: string[] = [];
       for (const who of PRINCIPALS) {
         const cookie = entry.freshSession && who !== "out" ? await signedInCookie(world.people[who].id) : world.cookies[who];
         const outcome = await probePage(route.module.action as never, path, params, cookie, form);
         page[who] = outcome.code;
         if (outcome.detail) details.push(`${who}: ${outcome.detail}`);
+        // The same post as a <Form> makes it (POST /path.data) must be refused the same way.
+        const refused = ["N", "F", "S"].includes(outcome.code);
+        singleFetch[who] = refused && hasRecord ? (await probeSingleFetch(handler, path, cookie, { form, index: route.index })).code : outcome.code;
       }
-      const found = mismatches(`${route.file} action${intent ? ` intent "${intent}"` : ""}, target ${name}`, rows?.[name], page);
+      const label = `${route.file} action${intent ? ` intent "${intent}"` : ""}, target ${name}`;
+      const found = [...mismatches(label, rows?.[name], page), ...mismatches(`${label}, POST /${path.slice(1)}.data (expected: as the page)`, formatRow(page), singleFetch)];
       problems.push(...found);
       if (found.length && details.length) problems.push(`    ${details.join("\n    ")}`);
     }
