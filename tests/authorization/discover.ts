@@ -63,7 +63,8 @@ const STRING_LITERAL = /["']([^"']+)["']/g;
 /**
  * The values an action accepts for its `intent` field, read from the route's source in the forms
  * this code base writes them:
- *   intent: z.enum(["a", "b"])        z.object({ intent: z.literal("a"), ... })
+ *   intent: z.enum(["a", "b"])        intent: z.enum(INTENTS), const INTENTS = ["a", "b"] in the file
+ *   z.object({ intent: z.literal("a"), ... })
  *   name="intent" value="a"           form.get("intent") !== "a"
  * An action that mentions `intent` in a way none of these matches gives `null`, and the matrix
  * fails, asking for one of these forms, rather than silently covering nothing.
@@ -72,6 +73,11 @@ export function discoverIntents(source: string): string[] | null {
   const found = new Set<string>();
   for (const match of source.matchAll(/\bintent["']?\s*:\s*z\.enum\(\s*\[([^\]]*)\]/g)) {
     for (const literal of match[1]!.matchAll(STRING_LITERAL)) found.add(literal[1]!);
+  }
+  // intent: z.enum(INTENTS), with const INTENTS = ["a", "b"] (as const) in the same file.
+  for (const match of source.matchAll(/\bintent["']?\s*:\s*z\.enum\(\s*(\w+)\s*\)/g)) {
+    const list = new RegExp(`\\b(?:const|let)\\s+${match[1]}\\s*=\\s*\\[([^\\]]*)\\]`).exec(source);
+    for (const literal of list?.[1]?.matchAll(STRING_LITERAL) ?? []) found.add(literal[1]!);
   }
   const single: RegExp[] = [
     /\bintent["']?\s*:\s*z\.literal\(\s*["']([^"']+)["']/g,

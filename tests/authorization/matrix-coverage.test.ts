@@ -30,6 +30,7 @@ describe("the authorization matrix", () => {
   it("finds intents however the routes write them", () => {
     expect(discoverIntents(`const s = z.object({ intent: z.enum(["verify", "checkpoint"]) });`)).toEqual(["checkpoint", "verify"]);
     expect(discoverIntents(`z.discriminatedUnion("intent", [z.object({ intent: z.literal("end-session") }), z.object({ intent: z.literal("all") })])`)).toEqual(["all", "end-session"]);
+    expect(discoverIntents(`const INTENTS = ["approve", "refuse"] as const;\nconst s = z.object({ intent: z.enum(INTENTS) });`)).toEqual(["approve", "refuse"]);
     expect(discoverIntents(`<button name="intent" value="disable">`)).toEqual(["disable"]);
     expect(discoverIntents(`if (form.get("intent") !== "submit-for-signature") throw x;`)).toEqual(["submit-for-signature"]);
     expect(discoverIntents(`export async function action() { return null; }`)).toEqual([]);
