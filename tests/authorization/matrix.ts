@@ -41,6 +41,7 @@ export interface Entry {
  *   out  signed out                     anA/anB    police analyst, force A / B
  *   subA/subB  partner submitter, council A / B   supA/supB  intelligence supervisor, force A / B
  *   mgrA/mgrB  partner manager, council A / B     dpoA/dpoB  DPO, council A / B; dpoP DPO, force A
+ *   (partner managers and supervisors are agreement signatories, as in the demo region)
  *   admA/admB  system administrator, force A / council B
  * So for an "A" row the A columns are a party organisation (own or partner record) and the B
  * columns a non-party organisation (an unrelated record), and the other way round for "B".
@@ -301,17 +302,17 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   "agreements.$id.sign.tsx": {
-    // Nobody here is an agreement signatory, and agreement A is already in force: refused by role (F).
-    targets: "agreement",
+    // Partner managers and supervisors here are signatories; the party's own may sign (V: the form is incomplete).
+    targets: "agreementAwaitingSignatures",
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    N    F    N    F    N    F    N    F    F    N    N    N",
-      "B": "S    N    F    N    F    N    F    N    F    N    N    F    N    N",
+      "A": "S    F    N    Y    N    F    N    Y    N    F    F    N    N    N",
+      "B": "S    N    F    N    Y    N    F    N    Y    N    N    F    N    N",
     },
     action: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    N    F    N    F    N    F    N    F    F    N    N    N",
-      "B": "S    N    F    N    F    N    F    N    F    N    N    F    N    N",
+      "A": "S    F    N    V    N    F    N    V    N    F    F    N    N    N",
+      "B": "S    N    F    N    V    N    F    N    V    N    N    F    N    N",
     },
   },
   "agreements.$id.suspend.tsx": {
@@ -575,8 +576,8 @@ export const MATRIX: Record<string, Entry> = {
     },
     action: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
-      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
     },
   },
   "submissions.$id.confirmation.tsx": {

@@ -3,7 +3,7 @@ import { makeRequest, run, testContext } from "../helpers/remix";
 /**
  * What a request got, in the matrix's words:
  *   Y  allowed: 2xx, or a redirect that is not to sign-in
- *   V  the form came back with errors (400/409/422, or an action result carrying `errors`): past
+ *   V  the form came back with errors (400/409/422, or an action result carrying `errors` or `error`): past
  *      authorization to validation when the matrix posts a deliberately incomplete form; a refusal
  *      told in the form when the form is complete
  *   N  404 (not found: a record's existence is not disclosed)
@@ -24,9 +24,11 @@ function fromStatus(status: number, location: string | null): Code {
 
 type Handler = (args: never) => unknown;
 
+/** An action result that tells the user what is wrong: `errors` (by field) or a single `error`. */
 function hasErrors(data: unknown): boolean {
-  if (!data || typeof data !== "object" || !("errors" in data)) return false;
-  const errors = (data as { errors: unknown }).errors;
+  if (!data || typeof data !== "object") return false;
+  const { errors, error } = data as { errors?: unknown; error?: unknown };
+  if (error) return true;
   return Boolean(errors) && (typeof errors !== "object" || Object.keys(errors as object).length > 0);
 }
 

@@ -29,6 +29,11 @@ export const TARGETS = {
     A: (w: MatrixWorld): Target => ({ params: { id: w.A.agreement.id } }),
     B: (w: MatrixWorld): Target => ({ params: { id: w.B.agreement.id } }),
   },
+  /** An agreement between the side's force and council, sent for signature, signed by neither yet. */
+  agreementAwaitingSignatures: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.awaitingSignatures.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.awaitingSignatures.id } }),
+  },
   /** A council's user account (not one of the principals). */
   user: {
     A: (w: MatrixWorld): Target => ({ params: { id: w.A.member.id } }),

@@ -21,12 +21,12 @@ export const PRINCIPALS = [
   "out", // signed out
   "subA", // partner submitter, council A
   "subB", // partner submitter, council B
-  "mgrA", // partner manager, council A
-  "mgrB", // partner manager, council B
+  "mgrA", // partner manager, council A (agreement signatory)
+  "mgrB", // partner manager, council B (agreement signatory)
   "anA", // police analyst, force A
   "anB", // police analyst, force B
-  "supA", // intelligence supervisor, force A
-  "supB", // intelligence supervisor, force B
+  "supA", // intelligence supervisor, force A (agreement signatory)
+  "supB", // intelligence supervisor, force B (agreement signatory)
   "dpoA", // data protection officer, council A
   "dpoP", // data protection officer, force A (the police party of agreement A)
   "dpoB", // data protection officer, council B
@@ -35,15 +35,15 @@ export const PRINCIPALS = [
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
-const ROLES: Record<Exclude<Principal, "out">, { roles: Role[]; side: "A" | "B"; police: boolean }> = {
+const ROLES: Record<Exclude<Principal, "out">, { roles: Role[]; side: "A" | "B"; police: boolean; signatory?: boolean }> = {
   subA: { roles: ["PARTNER_SUBMITTER"], side: "A", police: false },
   subB: { roles: ["PARTNER_SUBMITTER"], side: "B", police: false },
-  mgrA: { roles: ["PARTNER_MANAGER"], side: "A", police: false },
-  mgrB: { roles: ["PARTNER_MANAGER"], side: "B", police: false },
+  mgrA: { roles: ["PARTNER_MANAGER"], side: "A", police: false, signatory: true },
+  mgrB: { roles: ["PARTNER_MANAGER"], side: "B", police: false, signatory: true },
   anA: { roles: ["POLICE_ANALYST"], side: "A", police: true },
   anB: { roles: ["POLICE_ANALYST"], side: "B", police: true },
-  supA: { roles: ["INTELLIGENCE_SUPERVISOR"], side: "A", police: true },
-  supB: { roles: ["INTELLIGENCE_SUPERVISOR"], side: "B", police: true },
+  supA: { roles: ["INTELLIGENCE_SUPERVISOR"], side: "A", police: true, signatory: true },
+  supB: { roles: ["INTELLIGENCE_SUPERVISOR"], side: "B", police: true, signatory: true },
   dpoA: { roles: ["DATA_PROTECTION_OFFICER"], side: "A", police: false },
   dpoP: { roles: ["DATA_PROTECTION_OFFICER"], side: "A", police: true },
   dpoB: { roles: ["DATA_PROTECTION_OFFICER"], side: "B", police: false },
@@ -64,15 +64,23 @@ async function createSide(side: "A" | "B") {
     ],
     dataCategories: ["PERSON_IDENTIFIERS", "COMMUNICATIONS_IDENTIFIERS", "INTELLIGENCE_NARRATIVE"],
   });
-  return { force, council, area, agreement };
+  // A new agreement between the same two, sent for signature and not yet signed.
+  const awaitingSignatures = await createAgreementRow({
+    parties: [
+      { organisationId: force.id, role: "CONTROLLER" },
+      { organisationId: council.id, role: "JOINT_CONTROLLER" },
+    ],
+    status: "AWAITING_SIGNATURES",
+  });
+  return { force, council, area, agreement, awaitingSignatures };
 }
 
 export async function createMatrixWorld() {
   const sides = { A: await createSide("A"), B: await createSide("B") };
   const people = {} as Record<Exclude<Principal, "out">, Awaited<ReturnType<typeof createUser>>>;
-  for (const [who, { roles, side, police }] of Object.entries(ROLES) as [Exclude<Principal, "out">, (typeof ROLES)["subA"]][]) {
+  for (const [who, { roles, side, police, signatory }] of Object.entries(ROLES) as [Exclude<Principal, "out">, (typeof ROLES)["subA"]][]) {
     const organisationId = police ? sides[side].force.id : sides[side].council.id;
-    people[who] = await createUser({ roles, organisationId });
+    people[who] = await createUser({ roles, organisationId, signatory });
   }
 
   async function records(side: "A" | "B") {
