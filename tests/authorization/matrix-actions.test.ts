@@ -20,7 +20,10 @@ let handler: Awaited<ReturnType<typeof dataRequestHandler>>;
 beforeAll(async () => {
   handler = await dataRequestHandler(allRoutes, serverErrors);
   world = await createMatrixWorld();
-});
+}, 120_000);
+
+// A route's probes take a few seconds on an idle machine; give a busy shared CI runner room.
+const PER_ROUTE_TIMEOUT = 120_000;
 
 describe("every action and intent, for every principal and record", () => {
   for (const route of routes) {
@@ -29,7 +32,7 @@ describe("every action and intent, for every principal and record", () => {
         const problems = await checkAction(route, MATRIX[route.file]!, world, intent, handler);
         expect(problems, `\n             ${HEADER}\n${problems.join("\n")}\n`).toEqual([]);
         expect(serverErrors.splice(0).map(String), "errors Remix logged while answering the data requests").toEqual([]);
-      });
+      }, PER_ROUTE_TIMEOUT);
     }
   }
 });

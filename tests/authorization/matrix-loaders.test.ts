@@ -20,7 +20,10 @@ let handler: Awaited<ReturnType<typeof dataRequestHandler>>;
 beforeAll(async () => {
   handler = await dataRequestHandler(allRoutes, serverErrors);
   world = await createMatrixWorld();
-});
+}, 120_000);
+
+// A route's probes take a few seconds on an idle machine; give a busy shared CI runner room.
+const PER_ROUTE_TIMEOUT = 120_000;
 
 describe("every loader, for every principal and record", () => {
   for (const route of routes) {
@@ -28,6 +31,6 @@ describe("every loader, for every principal and record", () => {
       const problems = await checkLoader(route, MATRIX[route.file]!, world, handler);
       expect(problems, `\n             ${HEADER}\n${problems.join("\n")}\n`).toEqual([]);
       expect(serverErrors.splice(0).map(String), "errors Remix logged while answering the data requests").toEqual([]);
-    });
+    }, PER_ROUTE_TIMEOUT);
   }
 });
