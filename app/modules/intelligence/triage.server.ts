@@ -366,6 +366,9 @@ export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof
  * update only applies to a report still awaiting approval, so two decisions cannot both land.
  */
 export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitisedDecisionSchema>) {
+  const attempted = data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected";
+  // A role that never approves is refused as the approvals queue refuses it (403), not told in the form.
+  await requireApprover(auth, attempted);
   const decided = await prisma.$transaction(async (tx) => {
     const report = await tx.sanitisedReport.findFirst({
       where: { AND: [accessibleWhere(auth.ability, "approve", "SanitisedReport"), { id: data.sanitisedId }] },
@@ -402,7 +405,7 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
     // Not found, not awaiting, the supervisor's own report, or no access: the same answer for each.
     const own = await prisma.sanitisedReport.findFirst({ where: { id: data.sanitisedId, authorId: auth.user.id }, select: { id: true } });
     await recordDenial(auth, {
-      action: data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected",
+      action: attempted,
       recordType: "SanitisedReport",
       recordId: data.sanitisedId,
       reason: own ? "ACTION_NOT_PERMITTED_ON_RECORD" : "RECORD_NOT_VISIBLE",
@@ -415,7 +418,15 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
   return decided;
 }
 
+/** Refuses (403, recorded) anyone who never approves sanitised versions. */
+async function requireApprover(auth: Auth, attempted: string): Promise<void> {
+  if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
+    await deny(auth, { action: attempted, recordType: "SanitisedReport", reason: "ACTION_NOT_PERMITTED", status: 403 });
+  }
+}
+
 /** Sanitised versions awaiting this supervisor's decision (never their own). */
+
 export async function approvalsQueue(auth: Auth) {
   if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
     await deny(auth, { action: "sanitised.approved", recordType: "SanitisedReport", reason: "ACTION_NOT_PERMITTED", status: 403 });

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dataRequestHandler, discoverRoutes } from "./discover";
+import { HEADER } from "./format";
+import { MATRIX } from "./matrix";
+import { actionProbes, checkAction } from "./run";
+import { createMatrixWorld, type MatrixWorld } from "./world";
+
+/**
+ * The authorization matrix, actions (issue 8, "close the classes"): every route's action and every
+ * intent of it, for every role and signed out, in a party and a non-party organisation, against own,
+ * partner and unrelated records, answers as tests/authorization/matrix.ts says; and the same post
+ * made as Remix's <Form> makes it (`POST /path.data`) is refused the same way.
+ */
+const allRoutes = await discoverRoutes();
+const routes = allRoutes.filter((route) => typeof route.module.action === "function" && MATRIX[route.file]);
+const serverErrors: unknown[] = [];
+let world: MatrixWorld;
+let handler: Awaited<ReturnType<typeof dataRequestHandler>>;
+
+beforeAll(async () => {
+  handler = await dataRequestHandler(allRoutes, serverErrors);
+  world = await createMatrixWorld();
+}, 120_000);
+
+// A route's probes take a few seconds on an idle machine; give a busy shared CI runner room.
+const PER_ROUTE_TIMEOUT = 120_000;
+
+describe("every action and intent, for every principal and record", () => {
+  for (const route of routes) {
+    for (const [intent] of actionProbes(MATRIX[route.file]!)) {
+      it(`${route.file} (${route.pattern})${intent === null ? "" : ` intent "${intent}"`}`, async () => {
+        const problems = await checkAction(route, MATRIX[route.file]!, world, intent, handler);
+        expect(problems, `\n             ${HEADER}\n${problems.join("\n")}\n`).toEqual([]);
+        expect(serverErrors.splice(0).map(String), "errors Remix logged while answering the data requests").toEqual([]);
+      }, PER_ROUTE_TIMEOUT);
+    }
+  }
+});

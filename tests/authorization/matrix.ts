@@ -1,0 +1,784 @@
+import type { TargetKind } from "./targets";
+import type { MatrixWorld } from "./world";
+
+/** One row per target: a code per principal (see probe.ts), in the order of the header. */
+export type Rows = Record<string, string>;
+
+export interface Entry {
+  /** Which records the route is asked about (targets.ts). */
+  targets: TargetKind;
+  /** Route params that are not the record, e.g. an entity kind. */
+  params?: Record<string, string>;
+  /** A query string to send. */
+  query?: string;
+  loader?: Rows;
+  /** The action of a route whose action has no intents. */
+  action?: Rows;
+  /** The action's intents, each with its rows. */
+  intents?: Record<string, Rows>;
+  /**
+   * Form fields for an intent (or "action"), given the world and the target's side. Without them the
+   * matrix posts only the intent: an incomplete form, so an allowed principal gets V and nothing
+   * changes. Give a complete form where the action would otherwise answer V before asking who you are.
+   */
+  forms?: Record<string, (w: MatrixWorld, side: MatrixWorld["A"]) => Record<string, string | string[]>>;
+  /** The action ends the session it is called with: give each probe a session of its own. */
+  freshSession?: boolean;
+  /** The action changes the submission it acts on: each intent gets new submissions (no test depends on another). */
+  freshSubmissions?: boolean;
+}
+
+/**
+ * THE AUTHORIZATION MATRIX: what every route answers to whom (issue 8, "close the classes").
+ *
+ * Keys are file names in app/routes. The tests (matrix-*.test.ts) discover the routes from
+ * app/routes and the intents from each route's source, and fail, saying what to add here, when a
+ * route, a loader, an action or an intent has no entry. Adding one is adding its rows.
+ *
+ * Each row is one target record (targets.ts): "A" is a record of side A (world.ts: force A and
+ * council A under agreement A), "B" one of side B; "-" for routes without a record. The columns are
+ * the principals, one per role on each side, and signed out:
+ *   out  signed out                     anA/anB    police analyst, force A / B
+ *   subA/subB  partner submitter, council A / B   supA/supB  intelligence supervisor, force A / B
+ *   mgrA/mgrB  partner manager, council A / B     dpoA/dpoB  DPO, council A / B; dpoP DPO, force A
+ *   (partner managers and supervisors are agreement signatories, as in the demo region)
+ *   admA/admB  system administrator, force A / council B
+ * So for an "A" row the A columns are a party organisation (own or partner record) and the B
+ * columns a non-party organisation (an unrelated record), and the other way round for "B".
+ *
+ * Codes (probe.ts): Y allowed (2xx, or a redirect that is not to sign-in); V the form came back with
+ * errors; N 404; F 403; S redirect to sign-in. Anything else (500, an exception) never belongs here.
+ * Actions are posted an incomplete form (only the intent) unless `forms` gives one, so an allowed
+ * principal gets V and nothing changes; a refused one gets N, F or S before the form is read.
+ *
+ * Before writing a row from a failure message's "observed" line, check every code against the
+ * design in app/modules/authorization: a row copied from a leak makes the leak the specification.
+ */
+export const MATRIX: Record<string, Entry> = {
+  "_index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+  },
+  "account._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "end-session": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    V    V    V    V    V    V    V    V    V    V    V    V    V",
+      },
+      "end-other-sessions": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+      },
+    },
+  },
+  "account.password.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
+  "account.recovery-codes.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
+  "activate.$token.tsx": {
+    targets: "none",
+    params: { token: "not-a-real-token" },
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "V    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
+  "admin._index.tsx": {
+    // The administration area answers 404 to everyone else (its existence is not confirmed).
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+  },
+  "admin.organisations.$id.tsx": {
+    targets: "organisation",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+    },
+  },
+  "admin.organisations._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+  },
+  "admin.organisations.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+    },
+  },
+  "admin.users.$id._index.tsx": {
+    targets: "user",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    intents: {
+      "disable": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      },
+      "enable": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      },
+      "reset-mfa": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      },
+      "activation-link": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      },
+    },
+  },
+  "admin.users.$id.edit.tsx": {
+    targets: "user",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+    },
+  },
+  "admin.users._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+  },
+  "admin.users.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+    },
+  },
+  "agreements.$id._index.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    Y    N    N",
+    },
+    intents: {
+      "submit-for-signature": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    V    N    F    N    V    N    V    V    N    N    N",
+        "B": "S    N    F    N    V    N    F    N    V    N    N    V    N    N",
+      },
+    },
+  },
+  "agreements.$id.amend.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    Y    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    Y    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    V    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    V    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.edit.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    Y    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    Y    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    V    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    V    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.print.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    Y    N    N",
+    },
+  },
+  "agreements.$id.reinstate.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.review.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    Y    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    Y    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    V    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    V    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.revoke.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.sign.tsx": {
+    // Partner managers and supervisors here are signatories; the party's own may sign (V: the form is incomplete).
+    targets: "agreementAwaitingSignatures",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    Y    N    F    N    Y    N    F    F    N    N    N",
+      "B": "S    N    F    N    Y    N    F    N    Y    N    N    F    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    V    N    F    N    V    N    F    F    N    N    N",
+      "B": "S    N    F    N    V    N    F    N    V    N    N    F    N    N",
+    },
+  },
+  "agreements.$id.suspend.tsx": {
+    targets: "agreement",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    Y    N    N    Y    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    N    F    N    F    N    V    N    V    V    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    V    N    N    V    N    N",
+    },
+  },
+  "agreements.$id.versions.$number.tsx": {
+    targets: "agreement",
+    params: { number: "1" },
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    Y    Y    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    Y    N    N",
+    },
+  },
+  "agreements._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    F    F",
+    },
+  },
+  "agreements.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    Y    Y    F    F    Y    Y    Y    Y    Y    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    V    V    F    F    V    V    V    V    V    F    F",
+    },
+  },
+  "audit._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+    },
+  },
+  "audit.agreements.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+  },
+  "audit.events.$id.tsx": {
+    targets: "auditEvent",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    F    F    F    F    Y    Y    N    N    N",
+      "B": "S    F    F    F    F    F    F    F    F    N    N    Y    N    N",
+    },
+  },
+  "audit.events._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+    },
+  },
+  "audit.export.tsx": {
+    // GET only redirects to the audit search; the export is the POST.
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+    },
+  },
+  "audit.integrity.checkpoints.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+    },
+  },
+  "audit.integrity.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "verify": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+      },
+      "checkpoint": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    Y    Y",
+      },
+    },
+  },
+  "audit.records.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+  },
+  "audit.unusual.$kind.tsx": {
+    targets: "none",
+    params: { kind: "denied" },
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+  },
+  "audit.unusual._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+  },
+  "dpo.retention.$id.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    F    F    F    F    Y    Y    N    F    F",
+      "B": "S    F    F    F    F    F    F    F    F    N    N    Y    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    F    F    F    F    V    V    N    F    F",
+      "B": "S    F    F    F    F    F    F    F    F    N    N    V    F    F",
+    },
+  },
+  "dpo.retention._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+  },
+  "dpo.subject-access.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    Y    Y    Y    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    F    F    V    V    V    F    F",
+    },
+  },
+  "intelligence.$id.export.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+  },
+  "search.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "sign-in._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "V    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
+  "sign-in.code.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+  },
+  "sign-in.enrol.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+  },
+  "sign-in.recovery.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+  },
+  "sign-out.tsx": {
+    // Signing out ends the session and sends everyone to sign in (S) on purpose.
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    S    S    S    S    S    S    S    S    S    S    S    S    S",
+    },
+    freshSession: true,
+  },
+  "submissions.$id._index.tsx": {
+    // Police are sent to the triage page for any id (Y: a redirect, before any lookup); it decides there.
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    Y    Y    Y    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    Y    Y    Y    Y    N    N    N    N    N",
+    },
+  },
+  "submissions.$id.agreement.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.check.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.confirmation.tsx": {
+    // The submitting organisation's partners, and the party force's police (who may read it), see the partner view.
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+  },
+  "submissions.$id.entities.$kind.tsx": {
+    targets: "draft",
+    params: { kind: "phone" },
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.entities._index.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.grading.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.sharing.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.what.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.$id.where.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "submissions.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  "threats.$id.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+  },
+  "threats._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "triage.$id.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      "assessment": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      "status": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
+      },
+      "linkThreat": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      "createThreat": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      "nfa": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
+      },
+      "sanitise": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      "decide": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    F    F    Y    V    F    F    F    F    F",
+        "B": "S    F    F    F    F    F    F    V    Y    F    F    F    F    F",
+      },
+      "feedback": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+    },
+    freshSubmissions: true,
+    // Complete forms: the action validates the form before the record's access check, so an incomplete
+    // form would answer V to everyone. Each intent gets new submissions; on each, the analyst acts
+    // before the supervisor, so the supervisor's status change and NFA find the work done (V). Decide:
+    // only the party's supervisor (four eyes: the analyst wrote the version); the other force's is
+    // told in the form, as for a version that does not exist; every other role is refused (403).
+    forms: {
+      assessment: () => ({ analystSourceEvaluation: "RELIABLE", analystIntelligenceAssessment: "B", analystHandlingCode: "P", riskLevel: "3" }),
+      status: () => ({ status: "BEING_ASSESSED" }),
+      linkThreat: (_, side) => ({ threatId: side.threat.id }),
+      createThreat: (_, side) => ({ title: "County line into town", threatType: "COUNTY_LINES", areaIds: side.area.id, leadAnalystId: side.analyst.id }),
+      nfa: () => ({ reason: "Already known; nothing further to do" }),
+      sanitise: () => ({ text: "Sanitised: a flat in the town centre is used to deal drugs." }),
+      decide: (_, side) => ({ sanitisedId: side.sanitised.id, decision: "reject", decisionNote: "Identifies the source" }),
+      feedback: () => ({ message: "Thank you: this helped." }),
+    },
+  },
+  "triage._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "triage.approvals.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    Y    Y    F    F    F    F    F",
+    },
+  },
+};

@@ -1,0 +1,54 @@
+import type { MatrixWorld } from "./world";
+
+/**
+ * The records a route can be asked about. Each kind names its targets; every matrix row is one
+ * target: "A" is a record of side A (own or partner for the A principals, unrelated for the B ones),
+ * "B" the same for side B. Routes without a record use "-".
+ */
+export type Target = { params: Record<string, string>; query?: string };
+
+export const TARGETS = {
+  none: { "-": (): Target => ({ params: {} }) },
+  /** A submitted report from a council, shared with its force under the agreement. */
+  submission: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.submission.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.submission.id } }),
+  },
+  /** A council submitter's draft (their own; their colleagues' and everyone else's business not). */
+  draft: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.draft.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.draft.id } }),
+  },
+  /** A force's threat. */
+  threat: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.threat.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.threat.id } }),
+  },
+  /** The information sharing agreement between a side's force and council (in force). */
+  agreement: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.agreement.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.agreement.id } }),
+  },
+  /** An agreement between the side's force and council, sent for signature, signed by neither yet. */
+  agreementAwaitingSignatures: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.awaitingSignatures.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.awaitingSignatures.id } }),
+  },
+  /** A council's user account (not one of the principals). */
+  user: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.member.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.member.id } }),
+  },
+  /** A council. */
+  organisation: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.council.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.council.id } }),
+  },
+  /** An audit event: the side's analyst viewing the side's submission. */
+  auditEvent: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.event.id.toString() } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.event.id.toString() } }),
+  },
+} satisfies Record<string, Record<string, (w: MatrixWorld) => Target>>;
+
+export type TargetKind = keyof typeof TARGETS;
