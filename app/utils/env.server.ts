@@ -41,6 +41,8 @@ const envSchema = z
     AUDIT_SIGNING_KEY_PATH: z.string().min(1).default("./data/audit-signing-key.pem"),
     /** Sign a checkpoint of the audit chain after this many new events. */
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(500),
+    /** Serve GET /bench/baseline (a fixed "ok": no session, no database) for `npm run bench`. */
+    BENCH_BASELINE_ROUTE: booleanString.default(false),
     /** Require a stated justification for consultation and disclosure (DPA 2018 s62(2)). */
     AUDIT_REQUIRE_JUSTIFICATION: booleanString.default(true),
   })
