@@ -95,7 +95,14 @@ function afterSql(after: NewestKey | null, alias = "s"): Prisma.Sql {
  * than the cap) walks the (submittedAt, id) index, where matches are dense enough to fill a page
  * quickly.
  */
-export function newestCandidates(conditions: Prisma.Sql[], selective: Prisma.Sql | null, start: NewestKey | null) {
+export interface SelectiveMatch {
+  /** SELECT of the matching submission ids (as "id"), answered by a selective index. */
+  set: Prisma.Sql;
+  /** The same match as a condition on `s`, for walking the date index when the set is large. */
+  condition: Prisma.Sql;
+}
+
+export function newestCandidates(conditions: Prisma.Sql[], selective: SelectiveMatch | null, start: NewestKey | null) {
   const where = Prisma.join([Prisma.sql`s."status" IN ${SUBMITTED_SQL}`, Prisma.sql`s."submittedAt" IS NOT NULL`, ...conditions], " AND ");
   let all: { id: string; key: NewestKey }[] | null | undefined;
   const toKeys = (rows: { id: string; submittedAt: Date }[]) => rows.map((r) => ({ id: r.id, key: { t: new Date(r.submittedAt), id: r.id } }));
@@ -103,14 +110,15 @@ export function newestCandidates(conditions: Prisma.Sql[], selective: Prisma.Sql
     toKeys(
       await prisma.$queryRaw<{ id: string; submittedAt: Date }[]>`
         SELECT s."id", s."submittedAt" FROM "Submission" s
-        WHERE ${where} ${selective ? Prisma.sql`AND s."id" IN (${selective})` : Prisma.empty} ${afterSql(after)}
+        WHERE ${where} ${selective ? Prisma.sql`AND ${selective.condition}` : Prisma.empty} ${afterSql(after)}
         ORDER BY s."submittedAt" DESC, s."id" DESC LIMIT ${limit}`,
     );
   return async (after: NewestKey | null, limit: number) => {
     if (selective && all === undefined) {
-      // MATERIALIZED keeps the planner from turning this back into a walk of the date index.
+      // MATERIALIZED keeps the planner from turning this back into a walk of the date index; the
+      // match is not repeated on `s`, so each of the (at most cap) ids is one primary-key look-up.
       const rows = await prisma.$queryRaw<{ id: string; submittedAt: Date }[]>`
-        WITH m AS MATERIALIZED (${selective} LIMIT ${SEARCH_MATCH_CAP + 1})
+        WITH m AS MATERIALIZED (${selective.set} LIMIT ${SEARCH_MATCH_CAP + 1})
         SELECT s."id", s."submittedAt" FROM m JOIN "Submission" s ON s."id" = m."id"
         WHERE ${where} ${afterSql(start)}`;
       all = rows.length > SEARCH_MATCH_CAP ? null : toKeys(rows).sort((x, y) => y.key.t.getTime() - x.key.t.getTime() || (x.id < y.id ? 1 : -1));

@@ -8,7 +8,7 @@ import { isPoliceUser, deniedForbidden, type Auth } from "./access.server";
 import { partnerListSelect, policeListSelect } from "./fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
 import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
-import { newestCandidates, walkKeyset, type NewestKey } from "./keyset-walk.server";
+import { newestCandidates, walkKeyset, type NewestKey, type SelectiveMatch } from "./keyset-walk.server";
 import { SEARCH_JUSTIFICATIONS } from "./labels";
 import { cleanText } from "./text";
 import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/generated/prisma/enums";
@@ -53,7 +53,8 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     { status: { in: SUBMITTED_STATUSES } },
   ];
   const conditions: Prisma.Sql[] = [];
-  const selectives: Prisma.Sql[] = [];
+  let textMatch: SelectiveMatch | null = null;
+  let identifierMatch: SelectiveMatch | null = null;
   let unsearchable = false;
   if (input.q) {
     const lexemes = await lexemesOf(input.q);
@@ -61,8 +62,10 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     if (lexemes.length === 0) unsearchable = true;
     else {
       filters.push({ searchLexemes: { hasEvery: lexemes } });
-      conditions.push(Prisma.sql`s."searchLexemes" @> ${lexemes}::text[]`);
-      selectives.push(Prisma.sql`SELECT "id" FROM "Submission" WHERE "searchLexemes" @> ${lexemes}::text[]`);
+      textMatch = {
+        set: Prisma.sql`SELECT "id" FROM "Submission" WHERE "searchLexemes" @> ${lexemes}::text[]`,
+        condition: Prisma.sql`s."searchLexemes" @> ${lexemes}::text[]`,
+      };
     }
   }
   if (input.identifier) {
@@ -72,8 +75,8 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     const sets: Prisma.Sql[] = [];
     if (candidates.length > 0) {
       or.push({ entities: { some: { OR: candidates } } });
-      const pairs = Prisma.join(candidates.map((c) => Prisma.sql`(${c.kind}, ${c.normalisedValue})`));
-      sets.push(Prisma.sql`SELECT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind"::text, "normalisedValue") IN (${pairs})`);
+      const pairs = Prisma.join(candidates.map((c) => Prisma.sql`(${c.kind}::"EntityKind", ${c.normalisedValue})`));
+      sets.push(Prisma.sql`SELECT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs})`);
     }
     if (postcode) {
       or.push({ postcode });
@@ -83,9 +86,7 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     else {
       filters.push({ OR: or });
       const set = Prisma.join(sets, " UNION ");
-      conditions.push(Prisma.sql`s."id" IN (${set})`);
-      // The identifier is the more selective index: look it up first.
-      selectives.unshift(Prisma.sql`SELECT DISTINCT "id" FROM (${set}) AS ids`);
+      identifierMatch = { set: Prisma.sql`SELECT DISTINCT "id" FROM (${set}) AS ids`, condition: Prisma.sql`s."id" IN (${set})` };
     }
   }
   if (input.areaId) {
@@ -103,6 +104,9 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
   const searched = Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
   if (!searched) return { searched: false, items: [], nextCursor: null, police };
 
+  // The identifier is the more selective index: look it up first, and check the text on its rows.
+  const selective = identifierMatch ?? textMatch;
+  if (identifierMatch && textMatch) conditions.push(textMatch.condition);
   const cursor = decodeCursor(input.cursor);
   const start: NewestKey | null = cursor ? { t: new Date(cursor.t), id: cursor.id } : null;
   const { items, next } = unsearchable
@@ -110,7 +114,7 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     : await walkKeyset({
         start,
         pageSize: PAGE_SIZE,
-        candidates: newestCandidates(conditions, selectives[0] ?? null, start),
+        candidates: newestCandidates(conditions, selective, start),
         load: (ids) =>
           prisma.submission.findMany({
             where: { AND: [...filters, { id: { in: ids } }] },

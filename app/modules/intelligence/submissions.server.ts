@@ -294,7 +294,13 @@ export async function listOrganisationSubmissions(auth: Auth, cursorParam: strin
   const cursor = decodeCursor(cursorParam);
   const rows = await prisma.submission.findMany({
     where: {
-      AND: [accessibleWhere(auth.ability, "read", "Submission"), { status: { in: SUBMITTED_STATUSES } }, afterNewest(cursor)],
+      // `submittedAt: not null` is redundant with the statuses, but lets the scan of the
+      // (organisationId, submittedAt DESC, id DESC) index start past the drafts (NULLs sort first).
+      AND: [
+        accessibleWhere(auth.ability, "read", "Submission"),
+        { status: { in: SUBMITTED_STATUSES }, submittedAt: { not: null } },
+        afterNewest(cursor),
+      ],
     },
     select: partnerListSelect,
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],

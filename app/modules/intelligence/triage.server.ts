@@ -18,6 +18,7 @@ import { isUuid } from "./submissions.server";
 import { statusChangeProblem, threatReference } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
+import { SubmissionStatus as SubmissionStatuses } from "~/generated/prisma/enums";
 
 /**
  * The police side: the triage queue, assessment (re-grading, notes, risk, status), links to
@@ -74,6 +75,7 @@ interface TriageKey {
 }
 
 const OPEN_STATUSES = ["RECEIVED", "BEING_ASSESSED"] as const;
+const STATUS_VALUES = Object.values(SubmissionStatuses);
 const SUBMITTED_SQL = Prisma.raw(`('RECEIVED', 'BEING_ASSESSED', 'ACTIONED', 'CLOSED')`);
 const OPEN_SQL = Prisma.raw(`('RECEIVED', 'BEING_ASSESSED')`);
 const RANK_SQL = Prisma.raw(`COALESCE("riskLevel", 6)`);
@@ -90,7 +92,9 @@ export async function triageCandidates(filters: TriageFilters, after: TriageKey 
       ? Prisma.sql`"status" IN ${OPEN_SQL}`
       : status === "all"
         ? Prisma.sql`"status" IN ${SUBMITTED_SQL}`
-        : Prisma.sql`"status"::text = ${status}`,
+        : (STATUS_VALUES as string[]).includes(status)
+          ? Prisma.sql`"status" = ${status}::"SubmissionStatus"`
+          : Prisma.sql`FALSE`,
   ];
   if (filters.areaId && isUuid(filters.areaId)) conditions.push(Prisma.sql`"areaId" = ${filters.areaId}::uuid`);
   if (filters.agreementId && isUuid(filters.agreementId)) conditions.push(Prisma.sql`"agreementId" = ${filters.agreementId}::uuid`);
@@ -184,13 +188,16 @@ export const CORRELATION_LIMIT = 20;
 export async function correlations(auth: Auth, submission: Pick<PoliceSubmission, "id" | "agreementId" | "entities">) {
   const keys = submission.entities.map((e) => ({ kind: e.kind, normalisedValue: e.normalisedValue }));
   if (keys.length === 0) return { matches: [], more: false };
-  const pairs = Prisma.join(keys.map((k) => Prisma.sql`(${k.kind}, ${k.normalisedValue})`));
+  const pairs = Prisma.join(keys.map((k) => Prisma.sql`(${k.kind}::"EntityKind", ${k.normalisedValue})`));
   const { items: matches, next } = await walkKeyset({
     start: null,
     pageSize: CORRELATION_LIMIT,
     candidates: newestCandidates(
       [Prisma.sql`s."id" <> ${submission.id}::uuid`],
-      Prisma.sql`SELECT DISTINCT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind"::text, "normalisedValue") IN (${pairs})`,
+      {
+        set: Prisma.sql`SELECT DISTINCT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs})`,
+        condition: Prisma.sql`s."id" IN (SELECT "submissionId" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs}))`,
+      },
       null,
     ),
     load: (ids) =>
