@@ -97,6 +97,8 @@ async function waitForServer(server: ChildProcess): Promise<void> {
 /** Complete drafts for the write path: each POST submits one, so there must be enough for the run. */
 async function prepareDrafts(client: pg.Client, count: number): Promise<string[]> {
   const submitter = 2 * plan.usersPerOrganisation; // the first submitter of partner organisation 2
+  // Drafts left by an earlier run would sit in front of the partner's list (NULL submittedAt).
+  await client.query(`DELETE FROM "Submission" WHERE status = 'DRAFT' AND "submitterId" = md5('user'||$1::int)::uuid AND narrative LIKE 'Bench report:%'`, [submitter]);
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO "Submission" (id, status, "organisationId", "submitterId", "agreementId", "areaId", "threatType", narrative,
        "observedFrom", "dataCategories", classification, "sourceEvaluation", "intelligenceAssessment", "handlingCode", "updatedAt")
