@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { walkKeyset } from "~/modules/intelligence/keyset-walk.server";
 import { PAGE_SIZE } from "~/modules/intelligence/paging";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
+import { listThreats } from "~/modules/intelligence/threats.server";
 import { correlations, CORRELATION_LIMIT, submissionForTriage, triageQueue } from "~/modules/intelligence/triage.server";
+import { prisma } from "~/utils/db.server";
 import { authFor, createSubmission, createWorld, type World } from "./fixtures";
 
 let world: World;
@@ -133,5 +135,19 @@ describe("matches and identifier search: newest first, bounded", () => {
     const second = await searchSubmissions(analyst, searchSchema.parse({ q: "moped arcade", cursor: first.nextCursor ?? "" }));
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(common.map((c) => c.id));
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("the threat list's counts", () => {
+  it("counts only the linked submissions the user may see, for the threats on the page", async () => {
+    const threat = await prisma.threat.create({
+      data: { reference: "THR-TEST-COUNT", title: "Counted", threatType: "COUNTY_LINES", organisationId: world.force.id },
+    });
+    const link = { threatId: threat.id };
+    await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id, extra: link });
+    await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id, extra: link });
+    await createSubmission({ submitterId: world.otherSubmitter.id, organisationId: world.otherCouncil.id, agreementId: world.otherAgreement.id, extra: link });
+    const threats = await listThreats(await authFor(world.analyst.id));
+    expect(threats.find((t) => t.id === threat.id)?.linkedSubmissions).toBe(2);
   });
 });
