@@ -123,6 +123,15 @@ export function ErrorBoundary() {
       </Document>
     );
   }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return (
+      <Document user={user}>
+        <h1 className="govuk-heading-l">Sorry, the service is busy</h1>
+        <p className="govuk-body">This page took too long to prepare. Try again in a few minutes.</p>
+        <p className="govuk-body">If you were saving something, check whether it was saved before you try again.</p>
+      </Document>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
       <Document user={user}>

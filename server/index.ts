@@ -89,6 +89,13 @@ export async function createApp(build: ServerBuild, config: Env = env(), options
   app.use(rejectCrossSiteWrites());
   app.use(acceptOnlyFormBodies());
 
+  if (config.BENCH_BASELINE_ROUTE) {
+    // The benchmark's baseline: this server's own limit, before sessions, the database or React.
+    app.get("/bench/baseline", (_req, res) => {
+      res.type("text/plain").send("ok");
+    });
+  }
+
   app.all(
     "*",
     createRequestHandler({

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireAuditAccess } from "~/modules/audit/access.server";
-import { auditFiltersSchema, EXPORT_MAX_ROWS, exportAuditCsv, filterValues } from "~/modules/audit/search.server";
+import { auditFiltersSchema, exportAuditCsv, filterValues } from "~/modules/audit/search.server";
 import { readForm } from "~/utils/forms.server";
 
 /** CSV download of a search (POST: an export is recorded, so it is never a link a page can trigger). */
@@ -15,7 +15,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await exportAuditCsv(scope, filters.data, audit);
   if (!result.ok) {
     return new Response(
-      `${result.rowCount} events match: more than the ${EXPORT_MAX_ROWS} an export may hold. Narrow the search (dates, person or action) and try again.`,
+      `More than ${result.limit.toLocaleString("en-GB")} events match, more than an export may hold. Narrow the search (dates, person or action) and try again.`,
       { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } },
     );
   }

@@ -72,7 +72,7 @@ export default function OrganisationSubmissions() {
                 <td className="govuk-table__cell">{s.area?.name}</td>
                 <td className="govuk-table__cell">{formatUkDate(s.submittedAt)}</td>
                 <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
-                <td className="govuk-table__cell">{s._count.feedback > 0 ? `${s._count.feedback} update${s._count.feedback > 1 ? "s" : ""}` : "None yet"}</td>
+                <td className="govuk-table__cell">{s.feedbackCount > 0 ? `${s.feedbackCount} update${s.feedbackCount > 1 ? "s" : ""}` : "None yet"}</td>
               </tr>
             ))}
           </tbody>

@@ -42,7 +42,7 @@ export default function Threats() {
                 <td className="govuk-table__cell">{THREAT_TYPE_LABELS[t.threatType]}</td>
                 <td className="govuk-table__cell">{t.areas.map((a) => a.name).join(", ")}</td>
                 <td className="govuk-table__cell">{t.leadAnalyst?.name ?? "None"}</td>
-                <td className="govuk-table__cell">{t._count.submissions}</td>
+                <td className="govuk-table__cell">{t.linkedSubmissions}</td>
                 <td className="govuk-table__cell">{formatUkDate(t.createdAt)}</td>
               </tr>
             ))}

@@ -41,6 +41,7 @@ import {
   AssessmentRefused,
   assessOptions,
   changeStatus,
+  CORRELATION_LIMIT,
   correlations,
   createThreatAndLink,
   decideSanitised,
@@ -59,10 +60,11 @@ export const meta: MetaFunction = () => [{ title: "Assess intelligence – Partn
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const submission = await submissionForTriage(auth, idParam(params));
-  const [matches, options] = await Promise.all([correlations(auth, submission), assessOptions(auth)]);
+  const [{ matches, more: moreMatches }, options] = await Promise.all([correlations(auth, submission), assessOptions(auth)]);
   return {
     submission: { ...submission, entities: summariseEntities(submission.entities) },
     matches: matches.map((m) => ({ ...m, keys: m.entities.map((e) => `${describeKey(e)} (${e.displayValue})`) })),
+    moreMatches,
     options,
     userId: auth.user.id,
     canApprove: auth.ability.can("approve", "SanitisedReport"),
@@ -121,7 +123,7 @@ function Intent({ value }: { value: Intent }) {
 }
 
 export default function AssessSubmission() {
-  const { submission: s, matches, options, userId, canApprove } = useLoaderData<typeof loader>();
+  const { submission: s, matches, moreMatches, options, userId, canApprove } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: Intent) => (result && "intent" in result && result.intent === intent ? result.errors : undefined);
   const valuesFor = (intent: Intent) => (result && "intent" in result && result.intent === intent ? result.values : undefined);
@@ -177,6 +179,12 @@ export default function AssessSubmission() {
             {matches.length === 0 ? (
               <p className="govuk-body">No other intelligence you can see names the same people, vehicles, addresses, phones or handles.</p>
             ) : (
+              <>
+              {moreMatches ? (
+                <p className="govuk-body" data-testid="more-matches">
+                  More than {CORRELATION_LIMIT} other submissions match. These are the {CORRELATION_LIMIT} newest.
+                </p>
+              ) : null}
               <ul className="govuk-list">
                 {matches.map((m) => (
                   <li key={m.id} className="govuk-!-margin-bottom-4">
@@ -189,6 +197,7 @@ export default function AssessSubmission() {
                   </li>
                 ))}
               </ul>
+              </>
             )}
           </section>
         </div>

@@ -31,7 +31,59 @@ export interface RawConnection {
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string; schema: string; poolSize?: number };
+  | {
+      kind: "postgres";
+      url: string;
+      schema: string;
+      poolSize?: number;
+      /** PostgreSQL cancels any statement running longer than this (0: no limit). */
+      statementTimeoutMs?: number;
+    };
+
+/**
+ * Whether `error` (from Prisma, the pg driver or PGlite, at any depth of `cause`) is PostgreSQL
+ * cancelling a statement: SQLSTATE 57014, from statement_timeout or a cancel request.
+ */
+export function isStatementCancelled(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 6; depth += 1) {
+    const { code, message, cause, originalCode, meta } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    if (code === "57014" || originalCode === "57014") return true;
+    if (typeof message === "string" && /canceling statement due to (statement timeout|user request)/.test(message)) return true;
+    e = cause ?? meta?.driverAdapterError;
+  }
+  return false;
+}
+
+/** Thrown (as a Remix route error) when the database cancelled a statement: the page says "busy", 503. */
+export function serviceUnavailable(): Response {
+  return new Response("The service is busy", { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": "5" } });
+}
+
+/**
+ * Turns a cancelled statement into a thrown 503 Response, for every query the client runs (model
+ * operations, raw SQL, inside transactions): the route shows the friendly "busy" page with the
+ * right status, rather than a 500 whose details the production error page must hide anyway.
+ */
+function busyAsServiceUnavailable(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isStatementCancelled(error)) throw serviceUnavailable();
+          throw error;
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
 
 export function openDatabase(config: DatabaseConfig): Database {
   return config.kind === "pglite" ? openPglite(config.dataDir) : openPostgres(config);
@@ -80,14 +132,17 @@ function openPglite(dataDir: string): Database {
   };
 }
 
-function openPostgres(config: { url: string; schema: string; poolSize?: number }): Database {
+function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Database {
+  const timeout = config.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: config.poolSize ?? 10,
-    // Every connection resolves unqualified names in our schema (the migration SQL is unqualified).
-    options: `-c search_path="${config.schema}"`,
+    max: config.poolSize ?? 20,
+    // Every connection resolves unqualified names in our schema (the migration SQL is unqualified),
+    // and bounds every statement: one slow page must not hold connections while others wait.
+    // (The migration runner lifts the limit on its own connection.)
+    options: `-c search_path="${config.schema}" -c statement_timeout=${Math.max(0, Math.trunc(timeout))}`,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }) });
+  const prisma = busyAsServiceUnavailable(new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }) }));
   const connOf = (client: pg.Pool | pg.PoolClient): RawConnection => ({
     async exec(sql) {
       await client.query(sql);

@@ -11,7 +11,13 @@ const globalForDb = globalThis as unknown as { __database?: Database };
 export function databaseConfig(): DatabaseConfig {
   const config = env();
   return config.DATABASE_URL
-    ? { kind: "postgres", url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }
+    ? {
+        kind: "postgres",
+        url: config.DATABASE_URL,
+        schema: config.DATABASE_SCHEMA,
+        poolSize: config.DATABASE_POOL_SIZE,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      }
     : { kind: "pglite", dataDir: config.PGLITE_DATA_DIR };
 }
 

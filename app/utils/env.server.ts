@@ -23,6 +23,10 @@ const envSchema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier")
       .default("public"),
+    /** Connections in this instance's PostgreSQL pool. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    /** PostgreSQL cancels any statement running longer than this, in ms (0: no limit); the page answers 503. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
     /** PGlite data directory, or memory:// for a throwaway database. */
     PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
     /** Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0 = none). */
@@ -39,6 +43,8 @@ const envSchema = z
     AUDIT_SIGNING_KEY_PATH: z.string().min(1).default("./data/audit-signing-key.pem"),
     /** Sign a checkpoint of the audit chain after this many new events. */
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(500),
+    /** Serve GET /bench/baseline (a fixed "ok": no session, no database) for `npm run bench`. */
+    BENCH_BASELINE_ROUTE: booleanString.default(false),
     /** Require a stated justification for consultation and disclosure (DPA 2018 s62(2)). */
     AUDIT_REQUIRE_JUSTIFICATION: booleanString.default(true),
   })

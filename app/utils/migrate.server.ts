@@ -62,6 +62,8 @@ export async function migrate(
   const migrations = readMigrations(options.dir);
   const log = options.log ?? (() => undefined);
   return db.withConnection(async (conn) => {
+    // Building an index on a large table takes longer than the application's statement timeout.
+    await conn.exec("SET statement_timeout = 0");
     await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       await conn.exec(BOOKKEEPING_DDL);
@@ -75,6 +77,7 @@ export async function migrate(
       return pending.map((m) => m.name);
     } finally {
       await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await conn.exec("RESET statement_timeout");
     }
   });
 }

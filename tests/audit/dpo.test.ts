@@ -164,6 +164,20 @@ describe("CSV export", () => {
   });
 });
 
+describe("export limit", () => {
+  it("refuses an export over the limit without counting the whole scope, and says 'more than'", async () => {
+    for (let i = 0; i < 4; i += 1) {
+      await audit(contextFor(world.people.partnerDpo), { action: "record.viewed", recordType: "Submission", recordId: world.submission.id, details: { i } });
+    }
+    const scope = await scopeOf(world.people.partnerDpo);
+    const filters = auditFiltersSchema.parse({ recordType: "Submission", recordId: world.submission.id });
+    const refused = await exportAuditCsv(scope, filters, contextFor(world.people.partnerDpo), 3);
+    expect(refused).toEqual({ ok: false, limit: 3 });
+    const allowed = await exportAuditCsv(scope, filters, contextFor(world.people.partnerDpo), 1000);
+    expect(allowed.ok).toBe(true);
+  });
+});
+
 describe("reports", () => {
   it("gives a record's history including its sanitised versions", async () => {
     const report = await prisma.sanitisedReport.findFirstOrThrow({ where: { submissionId: world.submission.id } });

@@ -35,7 +35,7 @@ describe("demo intelligence", () => {
       orderBy: { submittedAt: "asc" },
     });
     const submission = await submissionForTriage(auth, first.id);
-    const matches = await correlations(auth, submission);
+    const { matches } = await correlations(auth, submission);
     expect(matches.length).toBeGreaterThanOrEqual(3);
     const housing = await prisma.submission.findFirstOrThrow({ where: { organisation: { name: "Severn Vale Housing" } } });
     expect(matches.map((m) => m.id)).not.toContain(housing.id);

@@ -179,14 +179,14 @@ describe("matching never crosses access boundaries", () => {
     const draft = await submitted({ status: "DRAFT", entities: [key] });
 
     const analyst = await authFor(world.analyst.id);
-    const matches = (await correlations(analyst, await submissionForTriage(analyst, base.id))).map((m) => m.id);
+    const matches = (await correlations(analyst, await submissionForTriage(analyst, base.id))).matches.map((m) => m.id);
     expect(matches).toEqual([visible.id]);
     for (const hidden of [underSuspended.id, otherForce.id, aboveCeiling.id, draft.id]) expect(matches).not.toContain(hidden);
 
     // The other force's analyst sees only their own record, never ours.
     const other = await authFor(world.otherAnalyst.id);
     const theirs = await correlations(other, await submissionForTriage(other, otherForce.id));
-    expect(theirs).toEqual([]);
+    expect(theirs).toEqual({ matches: [], more: false });
   });
 });
 

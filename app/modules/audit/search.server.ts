@@ -70,9 +70,13 @@ export async function filtersWhere(filters: AuditFilters, scope?: AuditScope): P
   const and: Prisma.AuditEventWhereInput[] = [];
   if (scope && filters.agreement && !scope.agreementIds.includes(filters.agreement)) and.push({ id: { lt: 0n } });
   if (filters.person) {
-    // By the person's account when it exists (indexed), else by the email recorded (e.g. failed sign-ins).
+    // By the person's account when it exists, else by the email recorded. One column either way,
+    // each with an (column, id) index that the id-ordered page walks: an OR of the two cannot be
+    // walked in id order and made the planner scan the whole trail backwards (issue 12, cause 2).
+    // Every event with an actor records the account id and its email together, so the account's
+    // id finds all of that person's events (even from before an email change).
     const user = await prisma.user.findUnique({ where: { email: filters.person }, select: { id: true } });
-    and.push(user ? { OR: [{ actorUserId: user.id }, { actorEmail: filters.person }] } : { actorEmail: filters.person });
+    and.push(user ? { actorUserId: user.id } : { actorEmail: filters.person });
   }
   if (filters.organisation) and.push({ actorOrganisationId: filters.organisation });
   if (filters.recordType) and.push({ recordType: filters.recordType });
@@ -219,7 +223,8 @@ export const CSV_COLUMNS = [
 
 export type ExportOutcome =
   | { ok: true; rowCount: number; body: ReadableStream<Uint8Array>; filename: string }
-  | { ok: false; rowCount: number };
+  /** More than `limit` events match (the count stops there). */
+  | { ok: false; limit: number };
 
 /**
  * Exports the search as CSV. The rows are fixed first (everything matching, up to the current
@@ -230,14 +235,17 @@ export async function exportAuditCsv(
   scope: AuditScope,
   filters: AuditFilters,
   context: AuditContext,
+  limit = EXPORT_MAX_ROWS,
 ): Promise<ExportOutcome> {
   const head = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   const upTo = head?.id ?? 0n;
   const where: Prisma.AuditEventWhereInput = {
     AND: [auditScopeWhere(scope), await filtersWhere(filters, scope), { id: { lte: upTo } }],
   };
-  const rowCount = await prisma.auditEvent.count({ where });
-  if (rowCount > EXPORT_MAX_ROWS) return { ok: false, rowCount };
+  // Counted only up to the cap: knowing that a search exceeds it is enough to refuse, and counting
+  // a whole DPO scope of millions of events first took half a minute (issue 12).
+  const rowCount = await prisma.auditEvent.count({ where, take: limit + 1 });
+  if (rowCount > limit) return { ok: false, limit };
   await recordAuditEvent(prisma, context, {
     action: "audit.exported",
     details: { filters: filtersForLog(filters), rowCount, upToEventId: upTo.toString(), format: "csv" },

@@ -102,7 +102,11 @@ export const policeSubmissionSelect = {
 
 export type PoliceSubmission = Prisma.SubmissionGetPayload<{ select: typeof policeSubmissionSelect }>;
 
-/** One row of a list: enough to show, never the narrative. */
+/**
+ * One row of a list: enough to show, never the narrative. No relation counts here: Prisma renders
+ * `_count` as a join to a GROUP BY over the whole related table, per request (issue 12, cause 1).
+ * The partner list adds its feedback counts for the page's rows only (`feedbackCounts`).
+ */
 export const partnerListSelect = {
   id: true,
   reference: true,
@@ -113,7 +117,6 @@ export const partnerListSelect = {
   handlingCode: true,
   area: { select: { name: true } },
   submitter: { select: { name: true } },
-  _count: { select: { feedback: true } },
 } satisfies Prisma.SubmissionSelect;
 
 export const policeListSelect = {

@@ -8,7 +8,7 @@ import { z } from "zod";
 export const PAGE_SIZE = 25;
 
 const cursorSchema = z.object({
-  /** Risk level of the last row (triage order), null when it had none. */
+  /** Risk level of the last row (triage order), null when it had none (not yet assessed). */
   r: z.number().int().min(1).max(5).nullable().optional(),
   /** submittedAt of the last row, ISO. */
   t: z.iso.datetime(),
@@ -41,20 +41,6 @@ export function afterNewest(cursor: Cursor | null) {
   if (!cursor) return {};
   const t = new Date(cursor.t);
   return { OR: [{ submittedAt: { lt: t } }, { submittedAt: t, id: { lt: cursor.id } }] };
-}
-
-/**
- * Rows after `cursor` in triage order: riskLevel DESC NULLS FIRST (not yet assessed comes first),
- * then submittedAt DESC, id DESC. Matches the (status, riskLevel DESC, submittedAt DESC) index.
- */
-export function afterTriageOrder(cursor: Cursor | null) {
-  if (!cursor) return {};
-  const t = new Date(cursor.t);
-  const sameRiskLater = { OR: [{ submittedAt: { lt: t } }, { submittedAt: t, id: { lt: cursor.id } }] };
-  if (cursor.r === null || cursor.r === undefined) {
-    return { OR: [{ riskLevel: null, ...sameRiskLater }, { riskLevel: { not: null } }] };
-  }
-  return { OR: [{ riskLevel: { lt: cursor.r } }, { riskLevel: cursor.r, ...sameRiskLater }] };
 }
 
 /** Splits a fetched page of PAGE_SIZE + 1 rows into the page and whether there is another. */

@@ -3,7 +3,7 @@ import { classificationWithinCeiling } from "~/modules/authorization/classificat
 import { formatUkDateTime, ukLocalToUtc, utcToUkLocal } from "./dates";
 import { summariseEntities, entityRows } from "./entities";
 import { gradingCode, HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "./labels";
-import { afterTriageOrder, decodeCursor, encodeCursor } from "./paging";
+import { decodeCursor, encodeCursor } from "./paging";
 import { cleanText, hasControlCharacters } from "./text";
 import {
   agreementProblem,
@@ -110,12 +110,6 @@ describe("keyset cursors", () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     expect(decodeCursor("not-a-cursor")).toBeNull();
     expect(decodeCursor(Buffer.from(JSON.stringify({ t: "x", id: "y" })).toString("base64url"))).toBeNull();
-  });
-
-  it("puts unassessed records first in triage order", () => {
-    expect(afterTriageOrder({ r: null, t: "2026-01-01T00:00:00.000Z", id: "0b6a1a4e-6a4c-4f5e-9d0c-2f1d9b8a7c6e" })).toMatchObject({
-      OR: [{ riskLevel: null }, { riskLevel: { not: null } }],
-    });
   });
 });
 

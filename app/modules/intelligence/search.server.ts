@@ -1,4 +1,4 @@
-import type { Prisma, SubmissionStatus, ThreatType } from "~/generated/prisma/client";
+import { Prisma, type SubmissionStatus, type ThreatType } from "~/generated/prisma/client";
 import { z } from "zod";
 import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
@@ -9,7 +9,8 @@ import { isPoliceUser } from "~/modules/authorization/roles";
 import type { Auth } from "./access.server";
 import { partnerListSelect, policeListSelect } from "~/modules/authorization/fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
-import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
+import { newestCandidates, walkKeyset, type NewestKey, type SelectiveMatch } from "./keyset-walk.server";
 import { SEARCH_JUSTIFICATIONS } from "./labels";
 import { cleanText } from "./text";
 import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/generated/prisma/enums";
@@ -53,38 +54,75 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     accessibleWhere(auth.ability, "read", "Submission"),
     { status: { in: SUBMITTED_STATUSES } },
   ];
+  const conditions: Prisma.Sql[] = [];
+  let textMatch: SelectiveMatch | null = null;
+  let identifierMatch: SelectiveMatch | null = null;
   let unsearchable = false;
   if (input.q) {
     const lexemes = await lexemesOf(input.q);
     // Only stop words ("the", "and"): nothing to look for.
     if (lexemes.length === 0) unsearchable = true;
-    else filters.push({ searchLexemes: { hasEvery: lexemes } });
+    else {
+      filters.push({ searchLexemes: { hasEvery: lexemes } });
+      textMatch = {
+        set: Prisma.sql`SELECT "id" FROM "Submission" WHERE "searchLexemes" @> ${lexemes}::text[]`,
+        condition: Prisma.sql`s."searchLexemes" @> ${lexemes}::text[]`,
+      };
+    }
   }
   if (input.identifier) {
     const candidates = identifierCandidates(input.identifier);
     const postcode = normalisePostcode(input.identifier) ? formatPostcode(input.identifier) : null;
     const or: Prisma.SubmissionWhereInput[] = [];
-    if (candidates.length > 0) or.push({ entities: { some: { OR: candidates } } });
-    if (postcode) or.push({ postcode });
+    const sets: Prisma.Sql[] = [];
+    if (candidates.length > 0) {
+      or.push({ entities: { some: { OR: candidates } } });
+      const pairs = Prisma.join(candidates.map((c) => Prisma.sql`(${c.kind}::"EntityKind", ${c.normalisedValue})`));
+      sets.push(Prisma.sql`SELECT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs})`);
+    }
+    if (postcode) {
+      or.push({ postcode });
+      sets.push(Prisma.sql`SELECT "id" FROM "Submission" WHERE "postcode" = ${postcode}`);
+    }
     if (or.length === 0) unsearchable = true;
-    else filters.push({ OR: or });
+    else {
+      filters.push({ OR: or });
+      const set = Prisma.join(sets, " UNION ");
+      identifierMatch = { set: Prisma.sql`SELECT DISTINCT "id" FROM (${set}) AS ids`, condition: Prisma.sql`s."id" IN (${set})` };
+    }
   }
-  if (input.areaId) filters.push({ areaId: input.areaId });
-  if (input.threatType) filters.push({ threatType: input.threatType as ThreatType });
-  if (input.status) filters.push({ status: input.status as SubmissionStatus });
+  if (input.areaId) {
+    filters.push({ areaId: input.areaId });
+    conditions.push(Prisma.sql`s."areaId" = ${input.areaId}::uuid`);
+  }
+  if (input.threatType) {
+    filters.push({ threatType: input.threatType as ThreatType });
+    conditions.push(Prisma.sql`s."threatType"::text = ${input.threatType}`);
+  }
+  if (input.status) {
+    filters.push({ status: input.status as SubmissionStatus });
+    conditions.push(Prisma.sql`s."status"::text = ${input.status}`);
+  }
   const searched = Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
   if (!searched) return { searched: false, items: [], nextCursor: null, police };
 
+  // The identifier is the more selective index: look it up first, and check the text on its rows.
+  const selective = identifierMatch ?? textMatch;
+  if (identifierMatch && textMatch) conditions.push(textMatch.condition);
   const cursor = decodeCursor(input.cursor);
-  const rows = unsearchable
-    ? []
-    : await prisma.submission.findMany({
-        where: { AND: [...filters, afterNewest(cursor)] },
-        select: police ? policeListSelect : partnerListSelect,
-        orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-        take: PAGE_SIZE + 1,
+  const start: NewestKey | null = cursor ? { t: new Date(cursor.t), id: cursor.id } : null;
+  const { items, next } = unsearchable
+    ? { items: [], next: null }
+    : await walkKeyset({
+        start,
+        pageSize: PAGE_SIZE,
+        candidates: newestCandidates(conditions, selective, start),
+        load: (ids) =>
+          prisma.submission.findMany({
+            where: { AND: [...filters, { id: { in: ids } }] },
+            select: police ? policeListSelect : partnerListSelect,
+          }),
       });
-  const { items, hasMore } = pageOf(rows);
   await audit(auth.audit, {
     action: "submission.searched",
     recordType: "Submission",
@@ -98,12 +136,11 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
       page: cursor ? "next" : "first",
     },
   });
-  const last = items.at(-1);
   return {
     searched: true,
     items,
     police,
-    nextCursor: hasMore && last?.submittedAt ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id }) : null,
+    nextCursor: next ? encodeCursor({ t: next.t.toISOString(), id: next.id }) : null,
   };
 }
 

@@ -25,12 +25,20 @@ export async function listThreats(auth: Auth) {
       createdAt: true,
       leadAnalyst: { select: { name: true } },
       areas: { select: { name: true }, orderBy: { name: "asc" } },
-      // Counted through the access rule: records the user cannot see are not even counted.
-      _count: { select: { submissions: { where: accessibleWhere(auth.ability, "read", "Submission") } } },
     },
   });
+  // Counted through the access rule (records the user cannot see are not even counted), for this
+  // page's threats only: a `_count` in the select would group every linked submission in the table.
+  const counts = threats.length
+    ? await prisma.submission.groupBy({
+        by: ["threatId"],
+        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), { threatId: { in: threats.map((t) => t.id) } }] },
+        _count: { _all: true },
+      })
+    : [];
+  const linked = new Map(counts.map((c) => [c.threatId, c._count._all]));
   await audit(auth.audit, { action: "record.listed", recordType: "Threat", details: { count: threats.length } });
-  return threats;
+  return threats.map((t) => ({ ...t, linkedSubmissions: linked.get(t.id) ?? 0 }));
 }
 
 export async function threatDetail(auth: Auth, id: string) {

@@ -1,4 +1,4 @@
-import type { Prisma, SubmissionStatus } from "~/generated/prisma/client";
+import { Prisma, type SubmissionStatus } from "~/generated/prisma/client";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
@@ -15,11 +15,13 @@ import type {
   sanitisedDecisionSchema,
   sanitisedSchema,
 } from "./forms";
-import { afterTriageOrder, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./paging";
+import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
+import { newestCandidates, walkKeyset } from "./keyset-walk.server";
 import { isUuid } from "./submissions.server";
 import { statusChangeProblem, threatReference } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
+import { SubmissionStatus as SubmissionStatuses } from "~/generated/prisma/enums";
 
 /**
  * The police side: the triage queue, assessment (re-grading, notes, risk, status), links to
@@ -63,31 +65,77 @@ export function triageFilterWhere(filters: TriageFilters): Prisma.SubmissionWher
     where.intelligenceAssessment = filters.intelligenceAssessment as Prisma.SubmissionWhereInput["intelligenceAssessment"];
   }
   const status = filters.status ?? "open";
-  if (status === "open") where.status = { in: ["RECEIVED", "BEING_ASSESSED"] };
+  if (status === "open") where.status = { in: [...OPEN_STATUSES] };
   else if (status !== "all") where.status = status as SubmissionStatus;
   return where;
+}
+
+/** Triage order: risk (not yet assessed first), newest, id; `rank` is COALESCE(riskLevel, 6). */
+interface TriageKey {
+  rank: number;
+  t: Date;
+  id: string;
+}
+
+const OPEN_STATUSES = ["RECEIVED", "BEING_ASSESSED"] as const;
+const STATUS_VALUES = Object.values(SubmissionStatuses);
+const SUBMITTED_SQL = Prisma.raw(`('RECEIVED', 'BEING_ASSESSED', 'ACTIONED', 'CLOSED')`);
+const OPEN_SQL = Prisma.raw(`('RECEIVED', 'BEING_ASSESSED')`);
+const RANK_SQL = Prisma.raw(`COALESCE("riskLevel", 6)`);
+
+/**
+ * The next `limit` submissions in triage order after `after`, matching the queue's own filters
+ * (not the access rules: `walkKeyset` applies those with Prisma). Each status choice has an index
+ * in exactly this order (migration query_plans), and the row-value keyset is its index condition.
+ */
+export async function triageCandidates(filters: TriageFilters, after: TriageKey | null, limit: number) {
+  const status = filters.status ?? "open";
+  const conditions: Prisma.Sql[] = [
+    status === "open"
+      ? Prisma.sql`"status" IN ${OPEN_SQL}`
+      : status === "all"
+        ? Prisma.sql`"status" IN ${SUBMITTED_SQL}`
+        : (STATUS_VALUES as string[]).includes(status)
+          ? Prisma.sql`"status" = ${status}::"SubmissionStatus"`
+          : Prisma.sql`FALSE`,
+  ];
+  if (filters.areaId && isUuid(filters.areaId)) conditions.push(Prisma.sql`"areaId" = ${filters.areaId}::uuid`);
+  if (filters.agreementId && isUuid(filters.agreementId)) conditions.push(Prisma.sql`"agreementId" = ${filters.agreementId}::uuid`);
+  if (filters.threatType) conditions.push(Prisma.sql`"threatType"::text = ${filters.threatType}`);
+  if (filters.sourceEvaluation) conditions.push(Prisma.sql`"sourceEvaluation"::text = ${filters.sourceEvaluation}`);
+  if (filters.intelligenceAssessment) conditions.push(Prisma.sql`"intelligenceAssessment"::text = ${filters.intelligenceAssessment}`);
+  if (after) conditions.push(Prisma.sql`(${RANK_SQL}, "submittedAt", "id") < (${after.rank}::int, ${after.t}::timestamptz, ${after.id}::uuid)`);
+  const rows = await prisma.$queryRaw<{ id: string; rank: number; submittedAt: Date }[]>`
+    SELECT "id", ${RANK_SQL} AS "rank", "submittedAt" FROM "Submission"
+    WHERE ${Prisma.join(conditions, " AND ")} AND "submittedAt" IS NOT NULL
+    ORDER BY ${RANK_SQL} DESC, "submittedAt" DESC, "id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ id: r.id, key: { rank: Number(r.rank), t: new Date(r.submittedAt), id: r.id } }));
 }
 
 export async function triageQueue(auth: Auth, filters: TriageFilters, cursorParam: string | null) {
   await requirePolice(auth, "submission.listed");
   const cursor = decodeCursor(cursorParam);
-  const rows = await prisma.submission.findMany({
-    where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), triageFilterWhere(filters), afterTriageOrder(cursor)] },
-    select: policeListSelect,
-    orderBy: [{ riskLevel: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }, { id: "desc" }],
-    take: PAGE_SIZE + 1,
+  const start: TriageKey | null = cursor ? { rank: cursor.r ?? 6, t: new Date(cursor.t), id: cursor.id } : null;
+  const { items, next } = await walkKeyset({
+    start,
+    pageSize: PAGE_SIZE,
+    candidates: (after, limit) => triageCandidates(filters, after, limit),
+    load: (ids) =>
+      prisma.submission.findMany({
+        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), triageFilterWhere(filters), { id: { in: ids } }] },
+        select: policeListSelect,
+      }),
   });
-  const { items, hasMore } = pageOf(rows);
   await audit(auth.audit, {
     action: "submission.listed",
     recordType: "Submission",
     justification: "TRIAGE",
     details: { view: "triage", count: items.length, ids: items.map((i) => i.id), filters: Object.keys(filters).filter((k) => filters[k as keyof TriageFilters]) },
   });
-  const last = items.at(-1);
   return {
     items,
-    nextCursor: hasMore && last?.submittedAt ? encodeCursor({ r: last.riskLevel, t: last.submittedAt.toISOString(), id: last.id }) : null,
+    nextCursor: next ? encodeCursor({ r: next.rank === 6 ? null : next.rank, t: next.t.toISOString(), id: next.id }) : null,
   };
 }
 
@@ -130,30 +178,45 @@ export async function submissionForTriage(auth: Auth, id: string): Promise<Polic
   return submission;
 }
 
+/** How many matches the correlation panel shows; beyond that it says "more than". */
+export const CORRELATION_LIMIT = 20;
+
 /**
  * Other submissions this user may see that name the same person, vehicle, address, phone, handle
- * or organisation (same kind and normalised key). The access rule is part of the query, so a
- * record under a suspended agreement, or shared with another force, can never be matched.
+ * or organisation (same kind and normalised key), newest first, at most CORRELATION_LIMIT, and
+ * whether there are more. The access rule is part of the query, so a record under a suspended
+ * agreement, or shared with another force, can never be matched. The matching ids come from the
+ * entity index first (a common nickname matches thousands; only a page of them is loaded).
  */
 export async function correlations(auth: Auth, submission: Pick<PoliceSubmission, "id" | "agreementId" | "entities">) {
   const keys = submission.entities.map((e) => ({ kind: e.kind, normalisedValue: e.normalisedValue }));
-  if (keys.length === 0) return [];
-  const matches = await prisma.submission.findMany({
-    where: {
-      AND: [accessibleWhere(auth.ability, "read", "Submission"), { id: { not: submission.id } }, { entities: { some: { OR: keys } } }],
-    },
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      threatType: true,
-      submittedAt: true,
-      area: { select: { name: true } },
-      organisation: { select: { name: true } },
-      entities: { where: { OR: keys }, select: { kind: true, displayValue: true, normalisedValue: true } },
-    },
-    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-    take: 20,
+  if (keys.length === 0) return { matches: [], more: false };
+  const pairs = Prisma.join(keys.map((k) => Prisma.sql`(${k.kind}::"EntityKind", ${k.normalisedValue})`));
+  const { items: matches, next } = await walkKeyset({
+    start: null,
+    pageSize: CORRELATION_LIMIT,
+    candidates: newestCandidates(
+      [Prisma.sql`s."id" <> ${submission.id}::uuid`],
+      {
+        set: Prisma.sql`SELECT DISTINCT "submissionId" AS "id" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs})`,
+        condition: Prisma.sql`s."id" IN (SELECT "submissionId" FROM "SubmissionEntity" WHERE ("kind", "normalisedValue") IN (${pairs}))`,
+      },
+      null,
+    ),
+    load: (ids) =>
+      prisma.submission.findMany({
+        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), { id: { in: ids } }] },
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          threatType: true,
+          submittedAt: true,
+          area: { select: { name: true } },
+          organisation: { select: { name: true } },
+          entities: { where: { OR: keys }, select: { kind: true, displayValue: true, normalisedValue: true } },
+        },
+      }),
   });
   if (matches.length > 0) {
     // Combining records is processing in its own right (DPA 2018 s62(1)(d)): log which were combined.
@@ -163,10 +226,10 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
       recordId: submission.id,
       agreementId: submission.agreementId,
       justification: "TRIAGE",
-      details: { count: matches.length, ids: matches.map((m) => m.id) },
+      details: { count: matches.length, ids: matches.map((m) => m.id), more: next !== null },
     });
   }
-  return matches;
+  return { matches, more: next !== null };
 }
 
 // ─── Changes ─────────────────────────────────────────────────────────────────
