@@ -11,38 +11,11 @@
  */
 import { readFileSync } from "node:fs";
 import { SYSTEM_AUDIT_CONTEXT } from "~/modules/audit/audit.server";
-import { checkpointMessage } from "~/modules/audit/chain";
-import { signCheckpointNow, verifyAndRecord } from "~/modules/audit/integrity.server";
-import { publicKeyFromPem, verifyMessage } from "~/modules/audit/signing.server";
-import { prisma } from "~/utils/db.server";
+import { compareWithExportedCheckpoints, signCheckpointNow, verifyAndRecord, type ExportedCheckpoints } from "~/modules/audit/integrity.server";
 import { runScript } from "./lib/run-script";
 
 const args = process.argv.slice(2);
 const context = { ...SYSTEM_AUDIT_CONTEXT, userAgent: "npm run audit:verify" };
-
-interface ExportedCheckpoints {
-  publicKey: { keyId: string; spkiPem: string };
-  checkpoints: { eventId: string; hash: string; keyId: string; createdAt: string; signature: string }[];
-}
-
-/** Checks a copy of the checkpoints kept elsewhere against the database as it is now. */
-async function checkExternalCopy(file: string): Promise<string[]> {
-  const exported = JSON.parse(readFileSync(file, "utf8")) as ExportedCheckpoints;
-  const key = publicKeyFromPem(exported.publicKey.spkiPem);
-  const problems: string[] = [];
-  for (const c of exported.checkpoints) {
-    const eventId = BigInt(c.eventId);
-    const signed = verifyMessage(key, checkpointMessage({ eventId, hash: c.hash, keyId: c.keyId, createdAt: new Date(c.createdAt) }), c.signature);
-    if (!signed) {
-      problems.push(`Exported checkpoint of event ${c.eventId} does not verify with the exported public key.`);
-      continue;
-    }
-    const event = await prisma.auditEvent.findUnique({ where: { id: eventId }, select: { hash: true } });
-    if (!event) problems.push(`Event ${c.eventId}, signed in the exported copy, is missing from the database.`);
-    else if (event.hash !== c.hash) problems.push(`Event ${c.eventId} no longer has the hash signed in the exported copy.`);
-  }
-  return problems;
-}
 
 await runScript(async () => {
   const result = await verifyAndRecord(context);
@@ -62,7 +35,7 @@ await runScript(async () => {
   if (fileIndex >= 0) {
     const file = args[fileIndex + 1];
     if (!file) throw new Error("--checkpoints needs the path of an exported checkpoints file");
-    const problems = await checkExternalCopy(file);
+    const problems = await compareWithExportedCheckpoints(JSON.parse(readFileSync(file, "utf8")) as ExportedCheckpoints);
     if (problems.length > 0) {
       intact = false;
       console.error(`\nThe exported copy ${file} disagrees with the database:`);

@@ -1,7 +1,9 @@
+import type { PrismaClient } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
+import { checkpointMessage } from "./chain";
 import { writeCheckpoint } from "./checkpoints.server";
-import { auditSigningKey } from "./signing.server";
+import { auditSigningKey, publicKeyFromPem, verifyMessage } from "./signing.server";
 import { verifyAuditTrail, type VerificationResult } from "./verify.server";
 import { clock } from "~/utils/clock";
 
@@ -75,4 +77,35 @@ export async function exportCheckpoints(context: AuditContext) {
       signature: c.signature,
     })),
   };
+}
+
+/** A copy of the checkpoints kept outside the database: the JSON that exportCheckpoints gives. */
+export interface ExportedCheckpoints {
+  publicKey: { keyId: string; spkiPem: string };
+  checkpoints: { eventId: string; hash: string; keyId: string; createdAt: string; signature: string }[];
+}
+
+/**
+ * Checks a database (the live one, or a restored backup) against checkpoints exported earlier:
+ * each exported checkpoint must verify with the exported public key, and the event it signed must
+ * still be there with the signed hash. Returns the problems found, none if they agree.
+ */
+export async function compareWithExportedCheckpoints(
+  exported: ExportedCheckpoints,
+  db: PrismaClient = prisma,
+): Promise<string[]> {
+  const key = publicKeyFromPem(exported.publicKey.spkiPem);
+  const problems: string[] = [];
+  for (const c of exported.checkpoints) {
+    const eventId = BigInt(c.eventId);
+    const signed = verifyMessage(key, checkpointMessage({ eventId, hash: c.hash, keyId: c.keyId, createdAt: new Date(c.createdAt) }), c.signature);
+    if (!signed) {
+      problems.push(`Exported checkpoint of event ${c.eventId} does not verify with the exported public key.`);
+      continue;
+    }
+    const event = await db.auditEvent.findUnique({ where: { id: eventId }, select: { hash: true } });
+    if (!event) problems.push(`Event ${c.eventId}, signed in the exported copy, is missing from the database.`);
+    else if (event.hash !== c.hash) problems.push(`Event ${c.eventId} no longer has the hash signed in the exported copy.`);
+  }
+  return problems;
 }
