@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { ScriptError } from "./run-script";
-import { acquireDataDirLock } from "~/utils/data-dir-lock.server";
 import type { DatabaseConfig } from "~/utils/database.server";
+import { acquireDataDirLock, LOCK_FILE } from "~/utils/data-dir-lock.server";
 
 /**
  * Backups of either database, as an operator takes them:
@@ -68,16 +68,19 @@ export async function backupDatabase(config: DatabaseConfig, outDir: string, at:
   } else {
     if (config.dataDir.startsWith("memory://")) throw new ScriptError("An in-memory PGlite database cannot be backed up.");
     if (!existsSync(config.dataDir)) throw new ScriptError(`There is no PGlite data directory at ${config.dataDir}.`);
-    // The portal must not be running on it: take the directory's lock as every opener does.
+    // Opening the directory takes it for this process: refused (naming the pid) while the portal runs on it.
     const lock = acquireDataDirLock(config.dataDir);
-    const pglite = new PGlite(config.dataDir);
     try {
-      // dumpDataDir before the database is ready never settles (PGlite 0.5).
-      await pglite.waitReady;
-      const dump = await pglite.dumpDataDir("gzip");
-      writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+      const pglite = new PGlite(config.dataDir);
+      try {
+        // dumpDataDir before the database is ready never settles (PGlite 0.5).
+        await pglite.waitReady;
+        const dump = await pglite.dumpDataDir("gzip");
+        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+      } finally {
+        await pglite.close();
+      }
     } finally {
-      await pglite.close();
       lock.release();
     }
   }
@@ -124,11 +127,17 @@ export async function restoreDatabase(config: DatabaseConfig, file: string): Pro
   }
   mkdirSync(config.dataDir, { recursive: true });
   const lock = acquireDataDirLock(config.dataDir);
-  const pglite = new PGlite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
   try {
-    await pglite.waitReady;
+    const pglite = new PGlite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
+    try {
+      await pglite.waitReady;
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    // The dump carries the lock file of the process that took it, just written over ours; the
+    // directory was empty and has been this process's until now, so remove it.
     lock.release();
+    rmSync(path.join(config.dataDir, LOCK_FILE), { force: true });
   }
 }

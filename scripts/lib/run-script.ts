@@ -11,7 +11,12 @@ export async function runScript(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof EnvError || error instanceof MigrationError || error instanceof DataDirLockedError || error instanceof ScriptError) {
+    if (
+      error instanceof EnvError ||
+      error instanceof MigrationError ||
+      error instanceof DataDirLockedError ||
+      error instanceof ScriptError
+    ) {
       console.error(error.message);
     } else {
       console.error(error);
