@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-
 import { uuid } from "./input";
 
 type Params = LoaderFunctionArgs["params"];
@@ -11,6 +10,10 @@ type Params = LoaderFunctionArgs["params"];
  * record is 404 (exactly like a record that does not exist), and text containing NUL is refused
  * with 400 (PostgreSQL text cannot hold it, and no person types it). The thrown Responses are
  * rendered by the root ErrorBoundary as GOV.UK error pages.
+ *
+ * Field schemas (uuid, bigintId, optionalQuery, ...) come from app/utils/input.ts. Build route
+ * schemas from those, not from exports of *.server files: a schema at a route's module scope is
+ * also evaluated in the browser, where server modules are empty.
  */
 
 export function badRequest(message = "Bad request"): Response {
