@@ -6,6 +6,7 @@ import {
   PartiesTable,
   ReviewsTable,
   SignaturesTable,
+  SuspensionsSection,
 } from "~/components/agreements/agreement-sections";
 import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { TermsSummaryList } from "~/components/agreements/terms";
@@ -205,6 +206,8 @@ export default function AgreementPage() {
           <Button>Send for signature</Button>
         </Form>
       ) : null}
+
+      <SuspensionsSection suspensions={agreement.suspensions} suspended={agreement.displayStatus === "SUSPENDED"} />
 
       <PartiesTable parties={agreement.parties} />
 

@@ -56,6 +56,8 @@ type Tx = Prisma.TransactionClient;
 
 const lockedInclude = {
   parties: { include: { organisation: { select: { id: true, name: true } } } },
+  // Open suspensions only: who holds one decides who may reinstate (rules/agreements.ts).
+  suspensions: { where: { liftedAt: null }, orderBy: { suspendedAt: "asc" }, include: { organisation: { select: { name: true } } } },
   versions: { orderBy: { versionNumber: "desc" }, take: 1, include: { signatures: true } },
 } satisfies Prisma.AgreementInclude;
 
@@ -382,28 +384,114 @@ export async function amendAgreement(
 
 // ─── Suspension, reinstatement, revocation ─────────────────────────────────
 
+/**
+ * Suspends the agreement for the actor's organisation. Each party's suspension is its own: a party
+ * may add its suspension to an agreement another party has already suspended, and the agreement is
+ * active again only when every open suspension has been lifted by the organisation that imposed it.
+ */
 export async function suspendAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "suspend", agreement, "Only data protection officers and intelligence supervisors of a party can suspend an agreement");
     refuseIfRevoked(agreement, "suspended");
     refuseIfLapsed(agreement, now, "suspended");
-    if (agreement.status === "SUSPENDED") throw new AgreementStepRefused("This agreement is already suspended.");
-    if (agreement.status !== "ACTIVE") throw new AgreementStepRefused("Only an active agreement can be suspended. This one has not been signed by every party.");
-    await changeStatus(tx, actor, agreement, { to: "SUSPENDED", reason, action: "agreement.suspended" });
+    const own = agreement.suspensions.find((s) => s.organisationId === actor.user.organisationId);
+    if (own) {
+      throw new AgreementStepRefused(`This agreement is already suspended by ${own.organisation.name} (since ${formatDate(own.suspendedAt)}).`);
+    }
+    if (agreement.status !== "ACTIVE" && agreement.status !== "SUSPENDED") {
+      throw new AgreementStepRefused("Only an active agreement can be suspended. This one has not been signed by every party.");
+    }
+    const suspension = await tx.agreementSuspension.create({
+      data: { agreementId: id, organisationId: actor.user.organisationId, suspendedById: actor.user.id, suspendedAt: now, reason },
+      select: { id: true },
+    });
+    const details = {
+      organisationId: actor.user.organisationId,
+      suspensionId: suspension.id,
+      alsoSuspendedBy: agreement.suspensions.map((s) => s.organisationId),
+    };
+    if (agreement.status === "ACTIVE") {
+      await changeStatus(tx, actor, agreement, { to: "SUSPENDED", reason, action: "agreement.suspended", details });
+      return;
+    }
+    // Already suspended by another party: this party's suspension is added; the status stays.
+    await tx.agreementStatusChange.create({
+      data: {
+        agreementId: id,
+        fromStatus: "SUSPENDED",
+        toStatus: "SUSPENDED",
+        reason: `${actor.user.organisation.name} also suspended it: ${reason}`,
+        actorId: actor.user.id,
+        at: now,
+      },
+    });
+    await recordAuditEvent(tx, actor.audit, {
+      action: "agreement.suspended",
+      recordType: "Agreement",
+      recordId: id,
+      agreementId: id,
+      details: { reference: agreement.reference, fromStatus: "SUSPENDED", toStatus: "SUSPENDED", ...details },
+    });
   });
 }
 
+/**
+ * Lifts the actor's organisation's suspension. Who may lift is the rules' decision (a DPO or
+ * intelligence supervisor of an organisation holding an open suspension), checked here against the
+ * locked row, so a suspension lifted or imposed meanwhile is seen. When other parties' suspensions
+ * remain, the agreement stays suspended and the lifting is recorded and audited on its own.
+ */
 export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
-    authorize(actor, "reinstate", agreement, "Only data protection officers and intelligence supervisors of a party can reinstate an agreement");
+    if (!actor.ability.can("read", subject("Agreement", agreement))) throw new AgreementNotFound();
     refuseIfRevoked(agreement, "reinstated");
     refuseIfLapsed(agreement, now, "reinstated");
     if (agreement.status !== "SUSPENDED") throw new AgreementStepRefused("Only a suspended agreement can be reinstated.");
-    await changeStatus(tx, actor, agreement, { to: "ACTIVE", reason, action: "agreement.reinstated" });
+    const holders = [...new Set(agreement.suspensions.map((s) => s.organisation.name))];
+    authorize(
+      actor,
+      "reinstate",
+      agreement,
+      holders.length > 0
+        ? `Only a data protection officer or intelligence supervisor of ${holders.join(" or ")} can lift ${holders.length === 1 ? "its suspension" : "their suspensions"} of this agreement.`
+        : "Only data protection officers and intelligence supervisors of a party can reinstate an agreement",
+    );
+    const own = agreement.suspensions.filter((s) => s.organisationId === actor.user.organisationId);
+    const lifted = await tx.agreementSuspension.updateMany({
+      where: { id: { in: own.map((s) => s.id) }, liftedAt: null },
+      data: { liftedAt: now, liftedById: actor.user.id, liftReason: reason },
+    });
+    if (lifted.count === 0) throw new AgreementStepRefused("Your organisation's suspension has already been lifted.");
+    const remaining = agreement.suspensions.filter((s) => s.organisationId !== actor.user.organisationId);
+    const details = {
+      organisationId: actor.user.organisationId,
+      suspensionIds: own.map((s) => s.id),
+      stillSuspendedBy: remaining.map((s) => s.organisationId),
+    };
+    if (remaining.length === 0) {
+      await changeStatus(tx, actor, agreement, { to: "ACTIVE", reason, action: "agreement.reinstated", details });
+      return;
+    }
+    const names = [...new Set(remaining.map((s) => s.organisation.name))].join(" and ");
+    await tx.agreementStatusChange.create({
+      data: {
+        agreementId: id,
+        fromStatus: "SUSPENDED",
+        toStatus: "SUSPENDED",
+        reason: `${actor.user.organisation.name} lifted its suspension: ${reason}. Still suspended by ${names}.`,
+        actorId: actor.user.id,
+        at: now,
+      },
+    });
+    await recordAuditEvent(tx, actor.audit, {
+      action: "agreement.suspension_lifted",
+      recordType: "Agreement",
+      recordId: id,
+      agreementId: id,
+      details: { reference: agreement.reference, fromStatus: "SUSPENDED", toStatus: "SUSPENDED", ...details },
+    });
   });
 }
 

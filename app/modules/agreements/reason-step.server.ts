@@ -31,6 +31,14 @@ export async function loadReasonStep(step: ReasonStep, { request, context, param
       startDate: agreement.startDate,
     },
     sharedTotal: (await sharedCounts(agreement.id)).total,
+    // Other parties' suspensions that stay in place after this one is lifted (reinstate only).
+    otherSuspensions: [
+      ...new Set(
+        agreement.suspensions
+          .filter((s) => s.liftedAt === null && s.organisationId !== auth.user.organisationId)
+          .map((s) => s.organisation.name),
+      ),
+    ],
   };
 }
 
