@@ -14,10 +14,10 @@ import { Button, ErrorSummary } from "~/components/form";
 import { audit } from "~/modules/audit/audit.server";
 import type { FormActionData } from "~/modules/agreements/forms";
 import { formatDate, formatDateTime } from "~/modules/agreements/labels";
-import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecycle.server";
-import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
+import { submitForSignature } from "~/modules/agreements/lifecycle.server";
+import { availableSteps, describeAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
-import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
+import { VERSION_STATE_LABELS } from "~/modules/agreements/status";
 import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,13 +44,9 @@ const doneSchema = z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSA
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = clock.now();
   const required = await requireAgreement(request, context, params.id);
-  const { auth } = required;
-  let { agreement } = required;
-  if (displayStatus(agreement, now) === "EXPIRED" && agreement.status !== "EXPIRED") {
-    // Keep the stored status and history truthful; access never waited for this.
-    await expireIfLapsed(now, agreement.id);
-    agreement = (await findReadableAgreement(auth.ability, agreement.id)) ?? agreement;
-  }
+  // No writes here but the view's audit event: the status shown is computed from the dates
+  // (displayStatus), and storing EXPIRED is the scheduled job's work (agreements/jobs.server.ts).
+  const { auth, agreement } = required;
   const [description, shared] = await Promise.all([describeAgreement(agreement, now), sharedCounts(agreement.id)]);
   await audit(auth.audit, { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id });
   const done = doneSchema.parse(new URL(request.url).searchParams.get("done") ?? undefined);

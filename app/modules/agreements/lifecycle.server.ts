@@ -263,7 +263,6 @@ export async function signVersion(
   versionNumber: number,
   now = clock.now(),
 ): Promise<{ versionInForce: boolean; activated: boolean }> {
-  await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     if (!actor.ability.can("read", subject("Agreement", agreement))) throw new AgreementNotFound();
@@ -346,7 +345,6 @@ export async function amendAgreement(
   input: { terms: AgreementTerms; changeSummary: string },
   now = clock.now(),
 ): Promise<{ versionNumber: number }> {
-  await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "amend", agreement, "You cannot amend this agreement");
@@ -496,7 +494,6 @@ export async function reinstateAgreement(actor: Actor, id: string, reason: strin
 }
 
 export async function revokeAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "revoke", agreement, "Only data protection officers and intelligence supervisors of a party can revoke an agreement");
@@ -514,7 +511,6 @@ export async function recordReview(
   input: { outcome: ReviewOutcome; notes: string; nextReviewDate: string },
   now = clock.now(),
 ): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "review", agreement, "You cannot record a review of this agreement");
@@ -547,41 +543,53 @@ export async function recordReview(
   });
 }
 
-// ─── Expiry by date ────────────────────────────────────────────────────────
+// ─── Status by date (the scheduled job) ───────────────────────────────────
+
+/** How many lapsed agreements one transaction of the job handles. */
+const EXPIRY_BATCH = 100;
 
 /**
- * Stores EXPIRED on agreements whose end date has passed (all of them, or one). Access never
- * waits for this (agreementInForceWhere checks the dates on every query); it keeps the stored
- * status, the history and the audit trail truthful. Safe to run from any request or instance at
- * once: each row moves only if it is still ACTIVE or SUSPENDED.
+ * Stores EXPIRED on agreements whose end date has passed, with their status history and an audit
+ * event each. Run by the scheduled job (agreementStatusByDateJob), never by a page view: access
+ * never waits for it (agreementInForceWhere checks the dates on every query, and displayStatus
+ * shows "Expired" at once); it keeps the stored status, history and audit trail truthful.
+ * Idempotent and safe beside a concurrent run: each row moves only if it is still ACTIVE or
+ * SUSPENDED and lapsed, under its row lock. Returns how many it moved.
+ *
+ * (There is no stored "not started" or "review due" status: both are read from the dates, so
+ * nothing else changes by date.)
  */
-export async function expireIfLapsed(now = clock.now(), agreementId?: string): Promise<number> {
-  const lapsed = await prisma.agreement.findMany({
-    where: { status: { in: ["ACTIVE", "SUSPENDED"] }, endDate: { lte: now }, ...(agreementId ? { id: agreementId } : {}) },
-    select: { id: true, reference: true, status: true, endDate: true },
-    orderBy: { endDate: "asc" },
-    take: 100,
-  });
+export async function expireLapsedAgreements(now = clock.now()): Promise<number> {
   let expired = 0;
-  for (const agreement of lapsed) {
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.agreement.updateMany({
-        where: { id: agreement.id, status: agreement.status, endDate: { lte: now } },
-        data: { status: "EXPIRED" },
-      });
-      if (moved.count !== 1) return;
-      expired += 1;
-      await tx.agreementStatusChange.create({
-        data: { agreementId: agreement.id, fromStatus: agreement.status, toStatus: "EXPIRED", reason: `End date (${formatDate(agreement.endDate)}) passed`, at: now },
-      });
-      await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
-        action: "agreement.expired",
-        recordType: "Agreement",
-        recordId: agreement.id,
-        agreementId: agreement.id,
-        details: { reference: agreement.reference, fromStatus: agreement.status, toStatus: "EXPIRED", endDate: agreement.endDate.toISOString() },
-      });
+  for (;;) {
+    const moved = await prisma.$transaction(async (tx) => {
+      const lapsed = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Agreement"
+        WHERE "status" IN ('ACTIVE', 'SUSPENDED') AND "endDate" <= ${now}
+        ORDER BY "endDate" ASC
+        LIMIT ${EXPIRY_BATCH}
+        FOR UPDATE SKIP LOCKED`;
+      let count = 0;
+      for (const { id } of lapsed) {
+        // Re-read under the lock: another run or a person may have moved it meanwhile.
+        const agreement = await tx.agreement.findUnique({ where: { id }, select: { id: true, reference: true, status: true, endDate: true } });
+        if (!agreement || (agreement.status !== "ACTIVE" && agreement.status !== "SUSPENDED") || agreement.endDate > now) continue;
+        await tx.agreement.update({ where: { id }, data: { status: "EXPIRED" } });
+        await tx.agreementStatusChange.create({
+          data: { agreementId: id, fromStatus: agreement.status, toStatus: "EXPIRED", reason: `End date (${formatDate(agreement.endDate)}) passed`, at: now },
+        });
+        await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
+          action: "agreement.expired",
+          recordType: "Agreement",
+          recordId: id,
+          agreementId: id,
+          details: { reference: agreement.reference, fromStatus: agreement.status, toStatus: "EXPIRED", endDate: agreement.endDate.toISOString() },
+        });
+        count += 1;
+      }
+      return { count, full: lapsed.length === EXPIRY_BATCH };
     });
+    expired += moved.count;
+    if (!moved.full) return expired;
   }
-  return expired;
 }
