@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/f
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
 import { notFound } from "~/modules/auth/auth.server";
-import { loadDraft } from "~/modules/intelligence/draft-route.server";
+import { draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import type { EntityInput } from "~/modules/intelligence/entities";
 import {
   addressSchema,
@@ -17,9 +17,13 @@ import {
 } from "~/modules/intelligence/forms";
 import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
 import { addEntity } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseFormData, type FormResult } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Add someone or something – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 function kindOf(slug: string | undefined): EntityKind {
   const kind = (Object.keys(ENTITY_KIND_SLUGS) as EntityKind[]).find((k) => ENTITY_KIND_SLUGS[k] === slug);
@@ -55,10 +59,12 @@ function parseEntity(kind: EntityKind, formData: FormData): FormResult<EntityInp
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const kind = kindOf(params.kind);
-  const { auth, draft } = await loadDraft(request, context, params.id);
+  const { auth, draft, sent } = await loadDraftForChange(request, context, params.id);
   const form = parseEntity(kind, await request.formData());
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
-  await addEntity(auth, draft, form.data);
+  const refused = await writeDraft(form.values, () => addEntity(auth, draft, form.data));
+  if (refused) return refused;
   return redirect(`/submissions/${draft.id}/entities`);
 }
 
