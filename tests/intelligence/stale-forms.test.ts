@@ -13,10 +13,11 @@ import * as whatStep from "~/routes/submissions.$id.what";
 import * as addEntityRoute from "~/routes/submissions.$id.entities.$kind";
 import * as entitiesStep from "~/routes/submissions.$id.entities._index";
 import * as checkStep from "~/routes/submissions.$id.check";
+import { AssessmentRefused, noFurtherAction } from "~/modules/intelligence/triage.server";
 import { prisma } from "~/utils/db.server";
 import { signedInCookie } from "../helpers/factories";
 import { makeRequest, run, statusOf } from "../helpers/remix";
-import { authFor, createAgreement, createWorld, type World } from "./fixtures";
+import { authFor, createAgreement, createSubmission, createWorld, type World } from "./fixtures";
 
 /**
  * Issue 8, defect 8: every draft write re-checks, inside its transaction, that the draft is still
@@ -153,5 +154,33 @@ describe("a stale form gets a clear message and keeps what was typed", () => {
     const cookie = await signedInCookie(world.otherSubmitter.id);
     const outcome = await run(whatStep.action, makeRequest(`/submissions/${id}/what`, { cookie, form: { threatType: "FRAUD", narrative: "x" } }), { id });
     expect(statusOf(outcome)).toBe(404);
+  });
+});
+
+describe("triage changes re-check the submission inside their transaction", () => {
+  it("two analysts closing at once: one closes, the other is told it is already closed; one event", async () => {
+    const s = await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id });
+    const [a, b] = [await authFor(world.analyst.id), await authFor(world.supervisor.id)];
+    const outcomes = await Promise.allSettled([
+      noFurtherAction(a, s.id, { reason: "No organised crime element" }),
+      noFurtherAction(b, s.id, { reason: "Duplicate of another report" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AssessmentRefused);
+    expect((refused.reason as Error).message).toBe("This submission is already closed");
+    expect(await prisma.auditEvent.count({ where: { recordId: s.id, action: "submission.no_further_action" } })).toBe(1);
+  });
+
+  it("a triage form submitted after the agreement was suspended changes nothing (logged 404)", async () => {
+    const agreement = await createAgreement({ organisationIds: [world.force.id, world.council.id] });
+    const s = await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: agreement.id });
+    const analyst = await authFor(world.analyst.id);
+    await prisma.agreement.update({ where: { id: agreement.id }, data: { status: "SUSPENDED" } });
+    const outcome = await noFurtherAction(analyst, s.id, { reason: "Stale page" }).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(Response);
+    expect((outcome as Response).status).toBe(404);
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("RECEIVED");
+    expect(await prisma.auditEvent.count({ where: { recordId: s.id, action: "access.denied" } })).toBe(1);
   });
 });

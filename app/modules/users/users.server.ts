@@ -188,6 +188,13 @@ export async function updateUserAccount(actor: Actor, id: string, input: EditUse
   const organisation = await readableOrganisation(actor.ability, input.organisationId);
   if (!organisation) return { ok: false, errors: { organisationId: "Select the person's organisation" } };
   await prisma.$transaction(async (tx) => {
+    // The audited old values are the row's as this transaction changes it (locked), not the
+    // values read before it: another administrator may have changed the account meanwhile.
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, roles: true, isAgreementSignatory: true, organisation: { select: { id: true, name: true } } },
+    });
     await tx.user.update({
       where: { id },
       data: {
@@ -199,11 +206,11 @@ export async function updateUserAccount(actor: Actor, id: string, input: EditUse
     });
     const changes = changedFields(
       {
-        name: target.name,
-        organisationId: target.organisation.id,
-        organisation: target.organisation.name,
-        roles: target.roles,
-        isAgreementSignatory: target.isAgreementSignatory,
+        name: before.name,
+        organisationId: before.organisation.id,
+        organisation: before.organisation.name,
+        roles: before.roles,
+        isAgreementSignatory: before.isAgreementSignatory,
       },
       {
         name: input.name,
@@ -278,6 +285,8 @@ export async function resetUserMfa(actor: Actor, id: string): Promise<AccountRes
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot reset your own MFA: ask another administrator");
   if (denied) return denied;
   await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { totpEnrolledAt: true } });
     await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastUsedStep: null } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: id } });
     const sessions = await tx.session.deleteMany({ where: { userId: id } });
@@ -287,7 +296,7 @@ export async function resetUserMfa(actor: Actor, id: string): Promise<AccountRes
       recordId: id,
       details: {
         email: target.email,
-        changes: { mfaEnrolled: { old: target.mfaEnrolled, new: false } },
+        changes: { mfaEnrolled: { old: before.totpEnrolledAt !== null, new: false } },
         recoveryCodesRemoved: codes.count,
         sessionsEnded: sessions.count,
       },
