@@ -35,6 +35,7 @@ const DONE_MESSAGES = {
   amended: "Amendment saved as a new version. Until every controller signs it, the signed terms stay in force.",
   suspended: "Agreement suspended. Nothing shared under it can be seen until it is reinstated.",
   reinstated: "Agreement reinstated.",
+  "suspension-lifted": "Your organisation's suspension is lifted. The agreement stays suspended until every other party that suspended it lifts theirs.",
   revoked: "Agreement revoked. Nothing shared under it can be seen any more.",
   reviewed: "Review recorded.",
 } as const;

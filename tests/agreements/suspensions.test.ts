@@ -9,8 +9,11 @@ import {
 } from "~/modules/agreements/lifecycle.server";
 import { agreementInForceWhere } from "~/modules/agreements/in-force";
 import { findReadableAgreement, availableSteps } from "~/modules/agreements/queries.server";
+import * as reinstateRoute from "~/routes/agreements.$id.reinstate";
+import * as page from "~/routes/agreements.$id._index";
 import { prisma } from "~/utils/db.server";
-import { createOrganisation, createUser } from "../helpers/factories";
+import { makeRequest, run } from "../helpers/remix";
+import { createOrganisation, createUser, signedInCookie } from "../helpers/factories";
 import { actorFor, agreementTerms } from "../helpers/agreements";
 
 /**
@@ -146,5 +149,27 @@ describe("a suspension is lifted only by the organisation that imposed it", () =
     expect((await refusal(reinstateAgreement(staleActor, id, "Also satisfied"))).status).toBe(403);
     expect(await prisma.agreementSuspension.count({ where: { agreementId: id, liftedAt: { not: null } } })).toBe(1);
     expect(await statusOf(id)).toBe("SUSPENDED");
+  });
+});
+
+describe("the pages say who suspended and whose suspensions remain", () => {
+  it("lifting one of two suspensions says the agreement stays suspended, and the page lists both", async () => {
+    const id = await activeAgreement();
+    await suspendAgreement(actorFor(policeSupervisor), id, "Police concern");
+    await suspendAgreement(actorFor(councilDpo), id, "Council concern");
+    const cookie = await signedInCookie(policeDpo.id);
+    const lifted = (await run(reinstateRoute.action, makeRequest(`/agreements/${id}/reinstate`, { cookie, form: { reason: "Police satisfied" } }), { id })) as Response;
+    expect(lifted.headers.get("Location")).toBe(`/agreements/${id}?done=suspension-lifted`);
+
+    const shown = (await run(page.loader, makeRequest(`/agreements/${id}?done=suspension-lifted`, { cookie }), { id })) as {
+      done: string;
+      agreement: { displayStatus: string; suspensions: { organisation: string; suspendedBy: string; reason: string; liftedBy: string | null; liftReason: string | null }[] };
+    };
+    expect(shown.done).toMatch(/stays suspended/);
+    expect(shown.agreement.displayStatus).toBe("SUSPENDED");
+    expect(shown.agreement.suspensions).toMatchObject([
+      { organisation: "Suspension Police", reason: "Police concern", liftedBy: expect.stringContaining("Suspension Police"), liftReason: "Police satisfied" },
+      { organisation: "Suspension Council", reason: "Council concern", liftedBy: null },
+    ]);
   });
 });

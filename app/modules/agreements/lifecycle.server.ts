@@ -440,8 +440,8 @@ export async function suspendAgreement(actor: Actor, id: string, reason: string,
  * locked row, so a suspension lifted or imposed meanwhile is seen. When other parties' suspensions
  * remain, the agreement stays suspended and the lifting is recorded and audited on its own.
  */
-export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<{ reinstated: boolean }> {
+  return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     if (!actor.ability.can("read", subject("Agreement", agreement))) throw new AgreementNotFound();
     refuseIfRevoked(agreement, "reinstated");
@@ -470,7 +470,7 @@ export async function reinstateAgreement(actor: Actor, id: string, reason: strin
     };
     if (remaining.length === 0) {
       await changeStatus(tx, actor, agreement, { to: "ACTIVE", reason, action: "agreement.reinstated", details });
-      return;
+      return { reinstated: true };
     }
     const names = [...new Set(remaining.map((s) => s.organisation.name))].join(" and ");
     await tx.agreementStatusChange.create({
@@ -490,6 +490,7 @@ export async function reinstateAgreement(actor: Actor, id: string, reason: strin
       agreementId: id,
       details: { reference: agreement.reference, fromStatus: "SUSPENDED", toStatus: "SUSPENDED", ...details },
     });
+    return { reinstated: false };
   });
 }
 
