@@ -6,6 +6,7 @@ import {
   PartiesTable,
   ReviewsTable,
   SignaturesTable,
+  SuspensionsSection,
 } from "~/components/agreements/agreement-sections";
 import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { TermsSummaryList } from "~/components/agreements/terms";
@@ -13,10 +14,10 @@ import { Button, ErrorSummary } from "~/components/form";
 import { audit } from "~/modules/audit/audit.server";
 import type { FormActionData } from "~/modules/agreements/forms";
 import { formatDate, formatDateTime } from "~/modules/agreements/labels";
-import { expireIfLapsed, submitForSignature } from "~/modules/agreements/lifecycle.server";
-import { availableSteps, describeAgreement, findReadableAgreement, sharedCounts } from "~/modules/agreements/queries.server";
+import { submitForSignature } from "~/modules/agreements/lifecycle.server";
+import { availableSteps, describeAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
-import { displayStatus, VERSION_STATE_LABELS } from "~/modules/agreements/status";
+import { VERSION_STATE_LABELS } from "~/modules/agreements/status";
 import { idParam, parseQuery } from "~/utils/request.server";
 import { optionalQuery } from "~/utils/input";
 import { readForm } from "~/utils/forms.server";
@@ -37,6 +38,7 @@ const DONE_MESSAGES = {
   amended: "Amendment saved as a new version. Until every controller signs it, the signed terms stay in force.",
   suspended: "Agreement suspended. Nothing shared under it can be seen until it is reinstated.",
   reinstated: "Agreement reinstated.",
+  "suspension-lifted": "Your organisation's suspension is lifted. The agreement stays suspended until every other party that suspended it lifts theirs.",
   revoked: "Agreement revoked. Nothing shared under it can be seen any more.",
   reviewed: "Review recorded.",
 } as const;
@@ -46,13 +48,9 @@ const doneQuery = z.object({ done: optionalQuery(z.enum(Object.keys(DONE_MESSAGE
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = clock.now();
   const required = await requireAgreement(request, context, idParam(params));
-  const { auth } = required;
-  let { agreement } = required;
-  if (displayStatus(agreement, now) === "EXPIRED" && agreement.status !== "EXPIRED") {
-    // Keep the stored status and history truthful; access never waited for this.
-    await expireIfLapsed(now, agreement.id);
-    agreement = (await findReadableAgreement(auth.ability, agreement.id)) ?? agreement;
-  }
+  // No writes here but the view's audit event: the status shown is computed from the dates
+  // (displayStatus), and storing EXPIRED is the scheduled job's work (agreements/jobs.server.ts).
+  const { auth, agreement } = required;
   const [description, shared] = await Promise.all([describeAgreement(agreement, now), sharedCounts(agreement.id)]);
   await audit(auth.audit, { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id });
   const { done } = parseQuery(request, doneQuery);
@@ -208,6 +206,8 @@ export default function AgreementPage() {
           <Button>Send for signature</Button>
         </Form>
       ) : null}
+
+      <SuspensionsSection suspensions={agreement.suspensions} suspended={agreement.displayStatus === "SUSPENDED"} />
 
       <PartiesTable parties={agreement.parties} />
 

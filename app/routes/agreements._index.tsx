@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { audit } from "~/modules/audit/audit.server";
-import { expireIfLapsed } from "~/modules/agreements/lifecycle.server";
 import { formatDate, PARTY_ROLE_LABELS } from "~/modules/agreements/labels";
 import { listRegister, partyOptions, registerFiltersSchema } from "~/modules/agreements/queries.server";
 import { requireAgreementAbility } from "~/modules/agreements/route-helpers.server";
@@ -16,7 +15,6 @@ export const meta: MetaFunction = () => [{ title: "Information sharing agreement
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireAgreementAbility(request, context, "read");
   const now = clock.now();
-  await expireIfLapsed(now);
   const filters = parseQuery(request, registerFiltersSchema);
   const [register, parties] = await Promise.all([listRegister(auth.ability, filters, now), partyOptions(auth.ability)]);
   await audit(auth.audit, {

@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await parseForm(request, retentionDecisionSchema(now));
   if (!form.success) return { errors: form.errors, values: form.values };
   try {
-    await recordRetentionDecision(submission.id, form.data, auth.user, auth.audit, now);
+    await recordRetentionDecision(submission.id, form.data, { id: auth.user.id, ability: auth.ability }, auth.audit, now);
   } catch (error) {
     if (error instanceof RetentionError) return { errors: { form: error.message }, values: form.values };
     throw error;

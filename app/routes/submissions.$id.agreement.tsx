@@ -3,14 +3,18 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
 import { formatUkDate } from "~/modules/intelligence/dates";
-import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { agreementChoiceSchema } from "~/modules/intelligence/forms";
 import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
 import { eligibleAgreements, saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Which agreement? – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, draft } = await loadDraft(request, context, idParam(params));
@@ -28,15 +32,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, agreementChoiceSchema);
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
   // Only an agreement offered on this page may be chosen (in force, party, ceiling, categories).
   const eligible = await eligibleAgreements(auth.user.organisationId, draft);
   if (!eligible.some((a) => a.id === form.data.agreementId)) {
     return { errors: { agreementId: "Select one of the agreements listed" }, values: form.values };
   }
-  await saveDraftStep(auth, draft, { step: "agreement", data: form.data });
+  const refused = await writeDraft(form.values, () => saveDraftStep(auth, draft, { step: "agreement", data: form.data }));
+  if (refused) return refused;
   return afterStep(request, draft, "check");
 }
 

@@ -3,12 +3,16 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/form";
 import { BackLink, HandlingConditions, SubmissionDetails } from "~/components/intelligence";
-import { loadDraft } from "~/modules/intelligence/draft-route.server";
+import { loadDraft, loadDraftForChange } from "~/modules/intelligence/draft-route.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { summariseEntities } from "~/modules/intelligence/entities";
-import { draftProblems, DRAFT_STEPS, submitDraft, SubmitRefused } from "~/modules/intelligence/submissions.server";
+import { draftProblems, DraftNoLongerEditable, DRAFT_STEPS, submitDraft, SubmitRefused } from "~/modules/intelligence/submissions.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your answers – Share intelligence" }];
+
+/** A draft sent meanwhile (another tab): keep the page, with the notice. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context, idParam(params));
@@ -20,11 +24,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
+  if (sent !== null) return { error: sent, stale: true };
   try {
     await submitDraft(auth, draft);
   } catch (error) {
-    if (error instanceof SubmitRefused) return { error: error.message };
+    if (error instanceof SubmitRefused) return { error: error.message, stale: false };
+    if (error instanceof DraftNoLongerEditable) return { error: error.message, stale: true };
     throw error;
   }
   return redirect(`/submissions/${draft.id}/confirmation`);
@@ -47,7 +53,7 @@ export default function CheckAnswers() {
                   <ul className="govuk-list govuk-error-summary__list">
                     {result?.error ? (
                       <li>
-                        <Link to={`${base}/agreement`}>{result.error}</Link>
+                        {result.stale ? <a href="#main-content">{result.error}</a> : <Link to={`${base}/agreement`}>{result.error}</Link>}
                       </li>
                     ) : null}
                     {problems.map((p) => (

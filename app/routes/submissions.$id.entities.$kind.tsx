@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
-import { loadDraft } from "~/modules/intelligence/draft-route.server";
+import { draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import type { EntityInput } from "~/modules/intelligence/entities";
 import {
   addressSchema,
@@ -16,6 +16,7 @@ import {
 } from "~/modules/intelligence/forms";
 import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
 import { addEntity } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseFormData, readForm, type FormResult } from "~/utils/forms.server";
 import { z } from "zod";
 import { parseParams } from "~/utils/request.server";
@@ -32,6 +33,9 @@ const entityParams = z.object({
     .transform((slug) => KINDS.find((k) => ENTITY_KIND_SLUGS[k] === slug))
     .pipe(z.enum(KINDS as [EntityKind, ...EntityKind[]])),
 });
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, kind } = parseParams(params, entityParams);
@@ -61,10 +65,12 @@ function parseEntity(kind: EntityKind, formData: FormData): FormResult<EntityInp
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { id, kind } = parseParams(params, entityParams);
-  const { auth, draft } = await loadDraft(request, context, id);
+  const { auth, draft, sent } = await loadDraftForChange(request, context, id);
   const form = parseEntity(kind, await readForm(request));
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
-  await addEntity(auth, draft, form.data);
+  const refused = await writeDraft(form.values, () => addEntity(auth, draft, form.data));
+  if (refused) return refused;
   return redirect(`/submissions/${draft.id}/entities`);
 }
 

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form";
 import { z } from "zod";
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
-import { loadDraft } from "~/modules/intelligence/draft-route.server";
+import { draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { summariseEntities } from "~/modules/intelligence/entities";
 import { ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
 import { removeEntityGroup } from "~/modules/intelligence/submissions.server";
@@ -12,6 +14,9 @@ import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Who and what is involved? – Share intelligence" }];
+
+/** A draft sent meanwhile (another tab): keep the page, with the notice. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context, idParam(params));
@@ -21,19 +26,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const removeSchema = z.object({ group: z.string().min(1).max(100) });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, removeSchema);
-  if (form.success) await removeEntityGroup(auth, draft, form.data.group);
+  if (sent !== null) return draftSentResponse(sent, form.values);
+  if (form.success) {
+    const refused = await writeDraft(form.values, () => removeEntityGroup(auth, draft, form.data.group));
+    if (refused) return refused;
+  }
   return redirect(`/submissions/${draft.id}/entities`);
 }
 
 export default function EntitiesStep() {
   const { id, entities } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <BackLink to={`/submissions/${id}/where`} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={result?.errors} />
           <span className="govuk-caption-l">Share intelligence</span>
           <h1 className="govuk-heading-l">Who and what is involved?</h1>
           <p className="govuk-body">

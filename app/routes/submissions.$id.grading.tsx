@@ -2,14 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { gradingSchema } from "~/modules/intelligence/forms";
 import { HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "~/modules/intelligence/labels";
 import { saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Grade the intelligence – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context, idParam(params));
@@ -26,10 +30,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, gradingSchema);
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
-  await saveDraftStep(auth, draft, { step: "grading", data: form.data });
+  const refused = await writeDraft(form.values, () => saveDraftStep(auth, draft, { step: "grading", data: form.data }));
+  if (refused) return refused;
   return afterStep(request, draft, "sharing");
 }
 

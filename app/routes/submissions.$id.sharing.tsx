@@ -2,14 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, valueOf, valuesOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { sharingSchema } from "~/modules/intelligence/forms";
 import { CLASSIFICATION_HINTS, CLASSIFICATION_LABELS, DATA_CATEGORY_LABELS, enumOptions } from "~/modules/intelligence/labels";
-import { impliedCategoriesOf, saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { impliedCategoriesOf, missingCategoriesProblem, saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Classification and data – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context, idParam(params));
@@ -25,17 +29,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, sharingSchema);
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
-  const missing = impliedCategoriesOf(draft).filter((c) => !form.data.dataCategories.includes(c));
-  if (missing.length > 0) {
-    return {
-      errors: { dataCategories: `Your submission contains ${missing.map((c) => DATA_CATEGORY_LABELS[c].toLowerCase()).join(", ")}: select ${missing.length > 1 ? "them" : "it"}` },
-      values: form.values,
-    };
-  }
-  await saveDraftStep(auth, draft, { step: "sharing", data: form.data });
+  const missing = missingCategoriesProblem(draft, form.data.dataCategories);
+  if (missing) return { errors: { dataCategories: missing }, values: form.values };
+  const refused = await writeDraft(form.values, () => saveDraftStep(auth, draft, { step: "sharing", data: form.data }));
+  if (refused) return refused;
   return afterStep(request, draft, "agreement");
 }
 

@@ -2,15 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { whatSchema } from "~/modules/intelligence/forms";
 import { enumOptions, THREAT_TYPE_HINTS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { saveDraftStep } from "~/modules/intelligence/submissions.server";
 import { TEXT_LIMITS } from "~/modules/intelligence/text";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "What do you know? – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await loadDraft(request, context, idParam(params));
@@ -18,10 +22,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, whatSchema);
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
-  await saveDraftStep(auth, draft, { step: "what", data: form.data });
+  const refused = await writeDraft(form.values, () => saveDraftStep(auth, draft, { step: "what", data: form.data }));
+  if (refused) return refused;
   return afterStep(request, draft, "where");
 }
 

@@ -3,13 +3,17 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, TextInput, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
 import { utcToUkLocal } from "~/modules/intelligence/dates";
-import { afterStep, changeSuffix, loadDraft } from "~/modules/intelligence/draft-route.server";
+import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { whereSchema } from "~/modules/intelligence/forms";
 import { areaOptions, saveDraftStep } from "~/modules/intelligence/submissions.server";
+import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Where and when? – Share intelligence" }];
+
+/** A draft sent meanwhile: keep the page, with the notice and what was typed. */
+export const shouldRevalidate = keepPageWhenDraftSent;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, draft } = await loadDraft(request, context, idParam(params));
@@ -32,14 +36,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { auth, draft } = await loadDraft(request, context, idParam(params));
+  const { auth, draft, sent } = await loadDraftForChange(request, context, idParam(params));
   const form = await parseForm(request, whereSchema);
+  if (sent !== null) return draftSentResponse(sent, form.values);
   if (!form.success) return { errors: form.errors, values: form.values };
   const areas = await areaOptions(auth);
   if (!areas.some((a) => a.id === form.data.areaId)) {
     return { errors: { areaId: "Select the area from the list" }, values: form.values };
   }
-  await saveDraftStep(auth, draft, { step: "where", data: form.data });
+  const refused = await writeDraft(form.values, () => saveDraftStep(auth, draft, { step: "where", data: form.data }));
+  if (refused) return refused;
   return afterStep(request, draft, "entities");
 }
 

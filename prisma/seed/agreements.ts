@@ -178,6 +178,19 @@ export async function seedAgreements(prisma: PrismaClient, now = Date.now()): Pr
               : []),
           ],
         },
+        // West Mercia Police's DPO suspended it: only West Mercia Police can lift that suspension.
+        ...(demo.status === "SUSPENDED"
+          ? {
+              suspensions: {
+                create: {
+                  organisationId: orgId(POLICE_PARTY.organisation),
+                  suspendedById: dpo,
+                  suspendedAt: new Date(now - 10 * DAY),
+                  reason: demo.statusReason ?? "Suspended",
+                },
+              },
+            }
+          : {}),
       },
       include: { versions: true },
     });

@@ -32,13 +32,16 @@ const ROLES: Role[] = [
 
 const ACTIONS: Action[] = ["read", "update", "amend", "sign", "suspend", "reinstate", "revoke", "review"];
 
-/** Who may do what on an agreement their organisation is party to (as a signatory). */
+/**
+ * Who may do what on an agreement their organisation is party to (as a signatory). Reinstate is
+ * never in this list: it needs an open suspension held by the user's own organisation (below).
+ */
 const EXPECTED_FOR_PARTY: Record<Role, Action[]> = {
   PARTNER_SUBMITTER: ["read", "sign"],
   PARTNER_MANAGER: ["read", "update", "amend", "sign", "review"],
   POLICE_ANALYST: ["read", "sign"],
-  INTELLIGENCE_SUPERVISOR: ["read", "update", "amend", "sign", "suspend", "reinstate", "revoke", "review"],
-  DATA_PROTECTION_OFFICER: ["read", "update", "amend", "sign", "suspend", "reinstate", "revoke", "review"],
+  INTELLIGENCE_SUPERVISOR: ["read", "update", "amend", "sign", "suspend", "revoke", "review"],
+  DATA_PROTECTION_OFFICER: ["read", "update", "amend", "sign", "suspend", "revoke", "review"],
   SYSTEM_ADMINISTRATOR: [],
 };
 
@@ -56,7 +59,7 @@ function abilityOf(user: TestUser, now = new Date()): AppAbility {
 }
 
 async function loadAgreement(id: string) {
-  return prisma.agreement.findUniqueOrThrow({ where: { id }, include: { parties: true } });
+  return prisma.agreement.findUniqueOrThrow({ where: { id }, include: { parties: true, suspensions: true } });
 }
 
 beforeAll(async () => {
@@ -97,8 +100,22 @@ describe("the agreement access matrix", () => {
     const row = await createAgreementRow({ parties: [{ organisationId: police.id, role: "CONTROLLER" }, { organisationId: council.id }] });
     await expectMatrix(row.id);
 
+    // Suspended by the police: the council's guardians may not reinstate it, the police DPO may.
     await suspendAgreement(actorFor(policeDpo), row.id, "Breach");
     await expectMatrix(row.id);
+    const suspended = await loadAgreement(row.id);
+    for (const role of ["INTELLIGENCE_SUPERVISOR", "DATA_PROTECTION_OFFICER"] as const) {
+      expect({ role, reinstate: abilityOf(partyUsers.get(role)!).can("reinstate", subject("Agreement", suspended)) }).toEqual({ role, reinstate: false });
+    }
+    expect(abilityOf(policeDpo).can("reinstate", subject("Agreement", suspended))).toBe(true);
+    // Once the council has suspended it too, its guardians may lift the council's suspension.
+    await suspendAgreement(actorFor(partyUsers.get("DATA_PROTECTION_OFFICER")!), row.id, "Council concern");
+    const both = await loadAgreement(row.id);
+    for (const role of ROLES) {
+      const may = abilityOf(partyUsers.get(role)!).can("reinstate", subject("Agreement", both));
+      expect({ role, may }).toEqual({ role, may: role === "INTELLIGENCE_SUPERVISOR" || role === "DATA_PROTECTION_OFFICER" });
+    }
+    await reinstateAgreement(actorFor(partyUsers.get("INTELLIGENCE_SUPERVISOR")!), row.id, "Council satisfied");
 
     await reinstateAgreement(actorFor(policeDpo), row.id, "Resolved");
     await prisma.agreement.update({ where: { id: row.id }, data: { endDate: new Date(Date.now() - 1000) } });

@@ -232,6 +232,15 @@ describe("POST routes, every role", () => {
     await postFor(revoke, activeAgreement, (id) => `/agreements/${id}/revoke`, () => ({ reason: "Ended" }), GUARDIANS);
   });
 
+  it("reinstate: a guardian of another party cannot lift the council's suspension (page and POST are 403, audited)", async () => {
+    const id = await suspendedAgreement();
+    const policeGuardian = { user: policeSignatory, cookie: await signedInCookie(policeSignatory.id) };
+    expect(await get(reinstate, `/agreements/${id}/reinstate`, policeGuardian, { id })).toBe(403);
+    expect(await post(reinstate, `/agreements/${id}/reinstate`, policeGuardian, { reason: "Not ours to lift" }, { id })).toBe(403);
+    expect((await prisma.agreement.findUniqueOrThrow({ where: { id } })).status).toBe("SUSPENDED");
+    expect(await prisma.auditEvent.count({ where: { action: "access.denied", actorUserId: policeSignatory.id, recordId: id } })).toBe(2);
+  });
+
   it("record a review", async () => {
     await postFor(review, activeAgreement, (id) => `/agreements/${id}/review`, () => ({ outcome: "CONTINUE", notes: "", nextReviewDate: isoDay(60) }), DRAFTERS);
   });
@@ -259,7 +268,7 @@ describe("forms keep what was typed and explain the problem", () => {
     const id = await suspendedAgreement();
     const outcome = await run(suspend.action!, makeRequest(`/agreements/${id}/suspend`, { cookie: party.get("DATA_PROTECTION_OFFICER")!.cookie, form: { reason: "Again" } }), { id });
     expect(statusOf(outcome)).toBe(409);
-    expect((outcome as { data: { errors: Record<string, string> } }).data.errors.form).toBe("This agreement is already suspended.");
+    expect((outcome as { data: { errors: Record<string, string> } }).data.errors.form).toMatch(/^This agreement is already suspended by Route Council \(since /);
   });
 
   it("signing needs the declaration", async () => {

@@ -290,6 +290,18 @@ describe("subject access", () => {
 });
 
 describe("retention and review", () => {
+  it("re-checks oversight inside the decision's transaction: a DPO who does not oversee the record decides nothing", async () => {
+    const now = new Date();
+    const input = retentionDecisionSchema(now).parse({ decision: "DISPOSE", reason: "Not mine to decide", confirmDisposal: "yes" });
+    const outsider = world.people.outsiderDpo;
+    await expect(
+      recordRetentionDecision(world.submission.id, input, { id: outsider.id, ability: abilityOf(outsider) }, contextFor(outsider), now),
+    ).rejects.toThrow("You can no longer make a retention decision on this record.");
+    const submission = await prisma.submission.findUniqueOrThrow({ where: { id: world.submission.id }, include: { retentionDecisions: true } });
+    expect(submission.disposedAt).toBeNull();
+    expect(submission.retentionDecisions).toEqual([]);
+  });
+
   it("lists records past retention for the DPOs who oversee them, and records a decision to retain", async () => {
     // A world of its own: this test changes it, and no other test may depend on whether it ran first.
     const world = await createAuditWorld();
@@ -304,7 +316,7 @@ describe("retention and review", () => {
 
     const nextYear = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
     const input = retentionDecisionSchema(now).parse({ decision: "RETAIN", reason: "Linked to a live investigation", nextReviewDate: nextYear });
-    await recordRetentionDecision(world.submission.id, input, world.people.partnerDpo, contextFor(world.people.partnerDpo), now);
+    await recordRetentionDecision(world.submission.id, input, { id: world.people.partnerDpo.id, ability: abilityOf(world.people.partnerDpo) }, contextFor(world.people.partnerDpo), now);
     expect((await listRetentionDue(abilityOf(world.people.partnerDpo), now)).submissions.map((s) => s.id)).not.toContain(world.submission.id);
     const submission = await prisma.submission.findUniqueOrThrow({ where: { id: world.submission.id } });
     expect(submission.reviewDueAt?.toISOString().slice(0, 10)).toBe(
@@ -322,7 +334,7 @@ describe("retention and review", () => {
     const world = await createAuditWorld();
     const now = new Date();
     const input = retentionDecisionSchema(now).parse({ decision: "DISPOSE", reason: "No continuing policing purpose", confirmDisposal: "yes" });
-    await recordRetentionDecision(world.submission.id, input, world.people.policeDpo, contextFor(world.people.policeDpo), now);
+    await recordRetentionDecision(world.submission.id, input, { id: world.people.policeDpo.id, ability: abilityOf(world.people.policeDpo) }, contextFor(world.people.policeDpo), now);
     const submission = await prisma.submission.findUniqueOrThrow({
       where: { id: world.submission.id },
       include: { entities: true, sanitisedReports: true, feedback: true, retentionDecisions: true },
@@ -348,7 +360,7 @@ describe("retention and review", () => {
       expect(text).not.toContain(erased);
     }
     await expect(
-      recordRetentionDecision(world.submission.id, input, world.people.policeDpo, contextFor(world.people.policeDpo), now),
+      recordRetentionDecision(world.submission.id, input, { id: world.people.policeDpo.id, ability: abilityOf(world.people.policeDpo) }, contextFor(world.people.policeDpo), now),
     ).rejects.toBeInstanceOf(RetentionError);
     expect((await listRetentionDue(abilityOf(world.people.policeDpo), now)).submissions.map((s) => s.id)).not.toContain(world.submission.id);
   });

@@ -140,6 +140,9 @@ test("the register filters by status and the demo agreements show each state", a
   await expect(supervisor.getByRole("link", { name: /Telford & Wrekin serious and organised crime/ })).toHaveCount(0);
   await expectAccessible(supervisor);
   await supervisor.getByRole("link", { name: "Tenancy enforcement and cuckooing information sharing (2025)" }).click();
-  await expect(supervisor.getByText("Suspended pending a DPIA review after a handling breach was reported.")).toBeVisible();
+  // Who suspended it and whose suspension remains: West Mercia Police's, which only it can lift.
+  await expect(supervisor.getByTestId("suspensions-remaining")).toContainText("Suspended by West Mercia Police.");
+  await expect(supervisor.getByTestId("suspensions")).toContainText("Suspended pending a DPIA review after a handling breach was reported.");
+  await expect(supervisor.getByRole("link", { name: "Reinstate agreement" })).toBeVisible();
   await expectAccessible(supervisor);
 });

@@ -9,7 +9,14 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-async function completeDraft(userId: string, agreementId: string, classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" = "OFFICIAL") {
+async function completeDraft(
+  userId: string,
+  agreementId: string,
+  classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" = "OFFICIAL",
+  // The agreement step refuses an agreement that does not fit the draft; to test that submitting
+  // re-checks too, the choice is stored as if it had fitted when it was made.
+  chooseAgreement: "step" | "stored" = "step",
+) {
   const auth = await authFor(userId);
   const id = await startDraft(auth);
   const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(auth, await requireDraft(auth, id), input);
@@ -24,7 +31,8 @@ async function completeDraft(userId: string, agreementId: string, classification
     step: "sharing",
     data: { classification, dataCategories: ["INTELLIGENCE_NARRATIVE", "ADDRESSES_AND_LOCATIONS", "COMMUNICATIONS_IDENTIFIERS"] },
   });
-  await step({ step: "agreement", data: { agreementId } });
+  if (chooseAgreement === "step") await step({ step: "agreement", data: { agreementId } });
+  else await prisma.submission.update({ where: { id }, data: { agreementId } });
   return { auth, id };
 }
 
@@ -52,7 +60,7 @@ describe("submitting", () => {
     const { auth, id } = await completeDraft(world.submitter.id, world.agreement.id);
     const draft = await requireDraft(auth, id);
     await submitDraft(auth, draft);
-    await expect(submitDraft(auth, draft)).rejects.toThrow(SubmitRefused);
+    await expect(submitDraft(auth, draft)).rejects.toThrow(/was sent on .* and can no longer be changed/);
   });
 
   it("refuses an incomplete draft", async () => {
@@ -71,15 +79,16 @@ describe("submitting", () => {
 
   it("re-checks the ceiling and categories at submit", async () => {
     const lowCeiling = await createAgreement({ organisationIds: [world.force.id, world.council.id], ceiling: "OFFICIAL" });
-    const { auth, id } = await completeDraft(world.submitter.id, lowCeiling.id, "OFFICIAL_SENSITIVE");
+    const { auth, id } = await completeDraft(world.submitter.id, lowCeiling.id, "OFFICIAL_SENSITIVE", "stored");
     await expect(submitDraft(auth, await requireDraft(auth, id))).rejects.toThrow(SubmitRefused);
     const narrow = await createAgreement({ organisationIds: [world.force.id, world.council.id], dataCategories: ["INTELLIGENCE_NARRATIVE"] });
-    const second = await completeDraft(world.submitter.id, narrow.id);
+    const second = await completeDraft(world.submitter.id, narrow.id, "OFFICIAL", "stored");
     await expect(submitDraft(second.auth, await requireDraft(second.auth, second.id))).rejects.toThrow(SubmitRefused);
   });
 
   it("refuses an agreement the organisation is not party to", async () => {
-    const { auth, id } = await completeDraft(world.submitter.id, world.otherAgreement.id);
+    await expect(completeDraft(world.submitter.id, world.otherAgreement.id)).rejects.toThrow("Select one of the agreements listed");
+    const { auth, id } = await completeDraft(world.submitter.id, world.otherAgreement.id, "OFFICIAL", "stored");
     await expect(submitDraft(auth, await requireDraft(auth, id))).rejects.toThrow(SubmitRefused);
   });
 });

@@ -96,7 +96,9 @@ export function HistoryTable({
               {change.fromStatus === null
                 ? DISPLAY_STATUS_LABELS[change.toStatus]
                 : change.fromStatus === change.toStatus
-                  ? `${DISPLAY_STATUS_LABELS[change.toStatus]} (terms changed)`
+                  ? change.toStatus === "SUSPENDED"
+                    ? "Still suspended (a party's suspension added or lifted)"
+                    : `${DISPLAY_STATUS_LABELS[change.toStatus]} (terms changed)`
                   : `${DISPLAY_STATUS_LABELS[change.fromStatus]} to ${DISPLAY_STATUS_LABELS[change.toStatus].toLowerCase()}`}
             </td>
             <td className="govuk-table__cell">{change.by}</td>
@@ -105,6 +107,74 @@ export function HistoryTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+export interface SuspensionRow {
+  id: string;
+  organisation: string;
+  suspendedBy: string;
+  suspendedAt: DateLike;
+  reason: string;
+  liftedBy: string | null;
+  liftedAt: DateLike | null;
+  liftReason: string | null;
+}
+
+/**
+ * Who suspended the agreement and whose suspensions remain. Each party's suspension is lifted only
+ * by that party; the agreement is active again when none remains.
+ */
+export function SuspensionsSection({ suspensions, suspended }: { suspensions: SuspensionRow[]; suspended: boolean }) {
+  if (suspensions.length === 0) return null;
+  const open = suspensions.filter((s) => s.liftedAt === null);
+  return (
+    <section aria-labelledby="suspensions-title" data-testid="suspensions">
+      <h2 className="govuk-heading-m" id="suspensions-title">
+        Suspensions
+      </h2>
+      {suspended && open.length > 0 ? (
+        <div className="govuk-inset-text" data-testid="suspensions-remaining">
+          <p className="govuk-body">
+            Suspended by {[...new Set(open.map((s) => s.organisation))].join(" and ")}. Only the organisation that suspended it can lift
+            its suspension. The agreement is active again when every suspension has been lifted.
+          </p>
+        </div>
+      ) : null}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">Each party’s suspensions, and whether they have been lifted</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Suspended by</th>
+            <th scope="col" className="govuk-table__header">When and why</th>
+            <th scope="col" className="govuk-table__header">Lifted</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {suspensions.map((s) => (
+            <tr className="govuk-table__row" key={s.id}>
+              <td className="govuk-table__cell">
+                <strong>{s.organisation}</strong>
+                <br />
+                {s.suspendedBy}
+              </td>
+              <td className="govuk-table__cell app-preserve-lines">
+                {formatDateTime(s.suspendedAt)}
+                {"\n"}
+                {s.reason}
+              </td>
+              <td className="govuk-table__cell app-preserve-lines">
+                {s.liftedAt ? (
+                  `${formatDateTime(s.liftedAt)} by ${s.liftedBy ?? "Unknown"}\n${s.liftReason ?? ""}`
+                ) : (
+                  <strong className="govuk-tag govuk-tag--orange">Not lifted</strong>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

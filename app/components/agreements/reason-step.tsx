@@ -36,12 +36,24 @@ const COPY: Record<Step, { title: string; warning: (shared: number) => string; l
 interface ReasonStepData {
   agreement: { id: string; reference: string; title: string; displayStatus: DisplayStatus; startDate: string | Date };
   sharedTotal: number;
+  otherSuspensions: string[];
 }
 
 export function ReasonStepPage({ step }: { step: Step }) {
-  const { agreement, sharedTotal } = useLoaderData<ReasonStepData>();
+  const { agreement, sharedTotal, otherSuspensions } = useLoaderData<ReasonStepData>();
   const actionData = useActionData<FormActionData>();
-  const copy = COPY[step];
+  const others = step === "reinstate" ? otherSuspensions : [];
+  const copy =
+    others.length > 0
+      ? {
+          ...COPY.reinstate,
+          title: "Lift your organisation's suspension",
+          warning: () =>
+            `The agreement stays suspended until ${others.join(" and ")} ${others.length === 1 ? "lifts its suspension" : "lift their suspensions"}. Nothing can be shared under it until then.`,
+          label: "Why is it safe to lift your suspension?",
+          button: "Lift our suspension",
+        }
+      : COPY[step];
   return (
     <>
       <ErrorSummary errors={actionData?.errors} />

@@ -56,6 +56,8 @@ type Tx = Prisma.TransactionClient;
 
 const lockedInclude = {
   parties: { include: { organisation: { select: { id: true, name: true } } } },
+  // Open suspensions only: who holds one decides who may reinstate (rules/agreements.ts).
+  suspensions: { where: { liftedAt: null }, orderBy: { suspendedAt: "asc" }, include: { organisation: { select: { name: true } } } },
   versions: { orderBy: { versionNumber: "desc" }, take: 1, include: { signatures: true } },
 } satisfies Prisma.AgreementInclude;
 
@@ -261,7 +263,6 @@ export async function signVersion(
   versionNumber: number,
   now = clock.now(),
 ): Promise<{ versionInForce: boolean; activated: boolean }> {
-  await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     if (!actor.ability.can("read", subject("Agreement", agreement))) throw new AgreementNotFound();
@@ -344,7 +345,6 @@ export async function amendAgreement(
   input: { terms: AgreementTerms; changeSummary: string },
   now = clock.now(),
 ): Promise<{ versionNumber: number }> {
-  await expireIfLapsed(now, id);
   return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "amend", agreement, "You cannot amend this agreement");
@@ -382,33 +382,119 @@ export async function amendAgreement(
 
 // ─── Suspension, reinstatement, revocation ─────────────────────────────────
 
+/**
+ * Suspends the agreement for the actor's organisation. Each party's suspension is its own: a party
+ * may add its suspension to an agreement another party has already suspended, and the agreement is
+ * active again only when every open suspension has been lifted by the organisation that imposed it.
+ */
 export async function suspendAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "suspend", agreement, "Only data protection officers and intelligence supervisors of a party can suspend an agreement");
     refuseIfRevoked(agreement, "suspended");
     refuseIfLapsed(agreement, now, "suspended");
-    if (agreement.status === "SUSPENDED") throw new AgreementStepRefused("This agreement is already suspended.");
-    if (agreement.status !== "ACTIVE") throw new AgreementStepRefused("Only an active agreement can be suspended. This one has not been signed by every party.");
-    await changeStatus(tx, actor, agreement, { to: "SUSPENDED", reason, action: "agreement.suspended" });
+    const own = agreement.suspensions.find((s) => s.organisationId === actor.user.organisationId);
+    if (own) {
+      throw new AgreementStepRefused(`This agreement is already suspended by ${own.organisation.name} (since ${formatDate(own.suspendedAt)}).`);
+    }
+    if (agreement.status !== "ACTIVE" && agreement.status !== "SUSPENDED") {
+      throw new AgreementStepRefused("Only an active agreement can be suspended. This one has not been signed by every party.");
+    }
+    const suspension = await tx.agreementSuspension.create({
+      data: { agreementId: id, organisationId: actor.user.organisationId, suspendedById: actor.user.id, suspendedAt: now, reason },
+      select: { id: true },
+    });
+    const details = {
+      organisationId: actor.user.organisationId,
+      suspensionId: suspension.id,
+      alsoSuspendedBy: agreement.suspensions.map((s) => s.organisationId),
+    };
+    if (agreement.status === "ACTIVE") {
+      await changeStatus(tx, actor, agreement, { to: "SUSPENDED", reason, action: "agreement.suspended", details });
+      return;
+    }
+    // Already suspended by another party: this party's suspension is added; the status stays.
+    await tx.agreementStatusChange.create({
+      data: {
+        agreementId: id,
+        fromStatus: "SUSPENDED",
+        toStatus: "SUSPENDED",
+        reason: `${actor.user.organisation.name} also suspended it: ${reason}`,
+        actorId: actor.user.id,
+        at: now,
+      },
+    });
+    await recordAuditEvent(tx, actor.audit, {
+      action: "agreement.suspended",
+      recordType: "Agreement",
+      recordId: id,
+      agreementId: id,
+      details: { reference: agreement.reference, fromStatus: "SUSPENDED", toStatus: "SUSPENDED", ...details },
+    });
   });
 }
 
-export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
-  await prisma.$transaction(async (tx) => {
+/**
+ * Lifts the actor's organisation's suspension. Who may lift is the rules' decision (a DPO or
+ * intelligence supervisor of an organisation holding an open suspension), checked here against the
+ * locked row, so a suspension lifted or imposed meanwhile is seen. When other parties' suspensions
+ * remain, the agreement stays suspended and the lifting is recorded and audited on its own.
+ */
+export async function reinstateAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<{ reinstated: boolean }> {
+  return prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
-    authorize(actor, "reinstate", agreement, "Only data protection officers and intelligence supervisors of a party can reinstate an agreement");
+    if (!actor.ability.can("read", subject("Agreement", agreement))) throw new AgreementNotFound();
     refuseIfRevoked(agreement, "reinstated");
     refuseIfLapsed(agreement, now, "reinstated");
     if (agreement.status !== "SUSPENDED") throw new AgreementStepRefused("Only a suspended agreement can be reinstated.");
-    await changeStatus(tx, actor, agreement, { to: "ACTIVE", reason, action: "agreement.reinstated" });
+    const holders = [...new Set(agreement.suspensions.map((s) => s.organisation.name))];
+    authorize(
+      actor,
+      "reinstate",
+      agreement,
+      holders.length > 0
+        ? `Only a data protection officer or intelligence supervisor of ${holders.join(" or ")} can lift ${holders.length === 1 ? "its suspension" : "their suspensions"} of this agreement.`
+        : "Only data protection officers and intelligence supervisors of a party can reinstate an agreement",
+    );
+    const own = agreement.suspensions.filter((s) => s.organisationId === actor.user.organisationId);
+    const lifted = await tx.agreementSuspension.updateMany({
+      where: { id: { in: own.map((s) => s.id) }, liftedAt: null },
+      data: { liftedAt: now, liftedById: actor.user.id, liftReason: reason },
+    });
+    if (lifted.count === 0) throw new AgreementStepRefused("Your organisation's suspension has already been lifted.");
+    const remaining = agreement.suspensions.filter((s) => s.organisationId !== actor.user.organisationId);
+    const details = {
+      organisationId: actor.user.organisationId,
+      suspensionIds: own.map((s) => s.id),
+      stillSuspendedBy: remaining.map((s) => s.organisationId),
+    };
+    if (remaining.length === 0) {
+      await changeStatus(tx, actor, agreement, { to: "ACTIVE", reason, action: "agreement.reinstated", details });
+      return { reinstated: true };
+    }
+    const names = [...new Set(remaining.map((s) => s.organisation.name))].join(" and ");
+    await tx.agreementStatusChange.create({
+      data: {
+        agreementId: id,
+        fromStatus: "SUSPENDED",
+        toStatus: "SUSPENDED",
+        reason: `${actor.user.organisation.name} lifted its suspension: ${reason}. Still suspended by ${names}.`,
+        actorId: actor.user.id,
+        at: now,
+      },
+    });
+    await recordAuditEvent(tx, actor.audit, {
+      action: "agreement.suspension_lifted",
+      recordType: "Agreement",
+      recordId: id,
+      agreementId: id,
+      details: { reference: agreement.reference, fromStatus: "SUSPENDED", toStatus: "SUSPENDED", ...details },
+    });
+    return { reinstated: false };
   });
 }
 
 export async function revokeAgreement(actor: Actor, id: string, reason: string, now = clock.now()): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "revoke", agreement, "Only data protection officers and intelligence supervisors of a party can revoke an agreement");
@@ -426,7 +512,6 @@ export async function recordReview(
   input: { outcome: ReviewOutcome; notes: string; nextReviewDate: string },
   now = clock.now(),
 ): Promise<void> {
-  await expireIfLapsed(now, id);
   await prisma.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, id);
     authorize(actor, "review", agreement, "You cannot record a review of this agreement");
@@ -459,41 +544,53 @@ export async function recordReview(
   });
 }
 
-// ─── Expiry by date ────────────────────────────────────────────────────────
+// ─── Status by date (the scheduled job) ───────────────────────────────────
+
+/** How many lapsed agreements one transaction of the job handles. */
+const EXPIRY_BATCH = 100;
 
 /**
- * Stores EXPIRED on agreements whose end date has passed (all of them, or one). Access never
- * waits for this (agreementInForceWhere checks the dates on every query); it keeps the stored
- * status, the history and the audit trail truthful. Safe to run from any request or instance at
- * once: each row moves only if it is still ACTIVE or SUSPENDED.
+ * Stores EXPIRED on agreements whose end date has passed, with their status history and an audit
+ * event each. Run by the scheduled job (agreementStatusByDateJob), never by a page view: access
+ * never waits for it (agreementInForceWhere checks the dates on every query, and displayStatus
+ * shows "Expired" at once); it keeps the stored status, history and audit trail truthful.
+ * Idempotent and safe beside a concurrent run: each row moves only if it is still ACTIVE or
+ * SUSPENDED and lapsed, under its row lock. Returns how many it moved.
+ *
+ * (There is no stored "not started" or "review due" status: both are read from the dates, so
+ * nothing else changes by date.)
  */
-export async function expireIfLapsed(now = clock.now(), agreementId?: string): Promise<number> {
-  const lapsed = await prisma.agreement.findMany({
-    where: { status: { in: ["ACTIVE", "SUSPENDED"] }, endDate: { lte: now }, ...(agreementId ? { id: agreementId } : {}) },
-    select: { id: true, reference: true, status: true, endDate: true },
-    orderBy: { endDate: "asc" },
-    take: 100,
-  });
+export async function expireLapsedAgreements(now = clock.now()): Promise<number> {
   let expired = 0;
-  for (const agreement of lapsed) {
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.agreement.updateMany({
-        where: { id: agreement.id, status: agreement.status, endDate: { lte: now } },
-        data: { status: "EXPIRED" },
-      });
-      if (moved.count !== 1) return;
-      expired += 1;
-      await tx.agreementStatusChange.create({
-        data: { agreementId: agreement.id, fromStatus: agreement.status, toStatus: "EXPIRED", reason: `End date (${formatDate(agreement.endDate)}) passed`, at: now },
-      });
-      await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
-        action: "agreement.expired",
-        recordType: "Agreement",
-        recordId: agreement.id,
-        agreementId: agreement.id,
-        details: { reference: agreement.reference, fromStatus: agreement.status, toStatus: "EXPIRED", endDate: agreement.endDate.toISOString() },
-      });
+  for (;;) {
+    const moved = await prisma.$transaction(async (tx) => {
+      const lapsed = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Agreement"
+        WHERE "status" IN ('ACTIVE', 'SUSPENDED') AND "endDate" <= ${now}
+        ORDER BY "endDate" ASC
+        LIMIT ${EXPIRY_BATCH}
+        FOR UPDATE SKIP LOCKED`;
+      let count = 0;
+      for (const { id } of lapsed) {
+        // Re-read under the lock: another run or a person may have moved it meanwhile.
+        const agreement = await tx.agreement.findUnique({ where: { id }, select: { id: true, reference: true, status: true, endDate: true } });
+        if (!agreement || (agreement.status !== "ACTIVE" && agreement.status !== "SUSPENDED") || agreement.endDate > now) continue;
+        await tx.agreement.update({ where: { id }, data: { status: "EXPIRED" } });
+        await tx.agreementStatusChange.create({
+          data: { agreementId: id, fromStatus: agreement.status, toStatus: "EXPIRED", reason: `End date (${formatDate(agreement.endDate)}) passed`, at: now },
+        });
+        await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
+          action: "agreement.expired",
+          recordType: "Agreement",
+          recordId: id,
+          agreementId: id,
+          details: { reference: agreement.reference, fromStatus: agreement.status, toStatus: "EXPIRED", endDate: agreement.endDate.toISOString() },
+        });
+        count += 1;
+      }
+      return { count, full: lapsed.length === EXPIRY_BATCH };
     });
+    expired += moved.count;
+    if (!moved.full) return expired;
   }
-  return expired;
 }

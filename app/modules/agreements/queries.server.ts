@@ -114,6 +114,8 @@ const agreementPageInclude = {
   },
   history: { orderBy: { at: "asc" } },
   reviews: { orderBy: { reviewedAt: "desc" } },
+  // Every party's suspensions, open and lifted: the rules read the open ones (who may reinstate).
+  suspensions: { orderBy: { suspendedAt: "asc" }, include: { organisation: { select: { name: true } } } },
 } satisfies Prisma.AgreementInclude;
 
 export type AgreementRecord = Prisma.AgreementGetPayload<{ include: typeof agreementPageInclude }>;
@@ -184,7 +186,9 @@ export function availableSteps(
   const running = shown === "ACTIVE" || shown === "SIGNED_NOT_STARTED" || shown === "SUSPENDED";
   if (running && can("amend")) steps.push("amend");
   if (running && can("review")) steps.push("review");
-  if ((shown === "ACTIVE" || shown === "SIGNED_NOT_STARTED") && can("suspend")) steps.push("suspend");
+  // A party may suspend a running agreement, or add its own suspension to one another party suspended.
+  const ownSuspensionOpen = agreement.suspensions.some((s) => s.organisationId === user.organisationId && s.liftedAt === null);
+  if (running && !ownSuspensionOpen && can("suspend")) steps.push("suspend");
   if (shown === "SUSPENDED" && can("reinstate")) steps.push("reinstate");
   if (shown !== "REVOKED" && shown !== "EXPIRED" && can("revoke")) steps.push("revoke");
   return steps;
@@ -207,6 +211,7 @@ export async function describeAgreement(agreement: AgreementRecord, now: Date) {
     ...agreement.history.map((h) => h.actorId),
     ...agreement.reviews.map((r) => r.reviewedById),
     ...agreement.versions.map((v) => v.createdById),
+    ...agreement.suspensions.flatMap((s) => [s.suspendedById, s.liftedById]),
   ]);
   // The version in force is the current one once the agreement has ever become active.
   const everActive = agreement.history.some((change) => change.toStatus === "ACTIVE");
@@ -263,6 +268,17 @@ export async function describeAgreement(agreement: AgreementRecord, now: Date) {
       toStatus: change.toStatus,
       reason: change.reason,
       by: change.actorId ? (names[change.actorId] ?? "Unknown") : "The portal (automatic)",
+    })),
+    suspensions: agreement.suspensions.map((suspension) => ({
+      id: suspension.id,
+      organisation: suspension.organisation.name,
+      organisationId: suspension.organisationId,
+      suspendedBy: suspension.suspendedById ? (names[suspension.suspendedById] ?? "Unknown") : "Not recorded",
+      suspendedAt: suspension.suspendedAt,
+      reason: suspension.reason,
+      liftedBy: suspension.liftedById ? (names[suspension.liftedById] ?? "Unknown") : null,
+      liftedAt: suspension.liftedAt,
+      liftReason: suspension.liftReason,
     })),
     reviews: agreement.reviews.map((review) => ({
       id: review.id,

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { parseForm } from "~/utils/forms.server";
 import { reasonFormSchema } from "./forms";
-import { reinstateAgreement, revokeAgreement, suspendAgreement } from "./lifecycle.server";
+import { reinstateAgreement, revokeAgreement, suspendAgreement, type Actor } from "./lifecycle.server";
 import { availableSteps, sharedCounts } from "./queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "./route-helpers.server";
 import { displayStatus } from "./status";
@@ -16,7 +16,18 @@ import { clock } from "~/utils/clock";
  */
 export type ReasonStep = "suspend" | "reinstate" | "revoke";
 
-const STEPS = { suspend: suspendAgreement, reinstate: reinstateAgreement, revoke: revokeAgreement } as const;
+/** Each step, answering whether the agreement ended up reinstated (only a last lifted suspension does). */
+const STEPS: Record<ReasonStep, (actor: Actor, id: string, reason: string) => Promise<{ reinstated: boolean }>> = {
+  suspend: async (actor, id, reason) => {
+    await suspendAgreement(actor, id, reason);
+    return { reinstated: false };
+  },
+  reinstate: (actor, id, reason) => reinstateAgreement(actor, id, reason),
+  revoke: async (actor, id, reason) => {
+    await revokeAgreement(actor, id, reason);
+    return { reinstated: false };
+  },
+};
 const DONE = { suspend: "suspended", reinstate: "reinstated", revoke: "revoked" } as const;
 
 export async function loadReasonStep(step: ReasonStep, { request, context, params }: LoaderFunctionArgs) {
@@ -32,6 +43,14 @@ export async function loadReasonStep(step: ReasonStep, { request, context, param
       startDate: agreement.startDate,
     },
     sharedTotal: (await sharedCounts(agreement.id)).total,
+    // Other parties' suspensions that stay in place after this one is lifted (reinstate only).
+    otherSuspensions: [
+      ...new Set(
+        agreement.suspensions
+          .filter((s) => s.liftedAt === null && s.organisationId !== auth.user.organisationId)
+          .map((s) => s.organisation.name),
+      ),
+    ],
   };
 }
 
@@ -41,5 +60,7 @@ export async function takeReasonStep(step: ReasonStep, { request, context, param
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () => STEPS[step](actorOf(auth), agreement.id, form.data.reason));
   if (!outcome.ok) return outcome.response;
-  return redirect(`/agreements/${agreement.id}?done=${DONE[step]}`);
+  // Lifting one party's suspension while others remain does not reinstate the agreement.
+  const done = step === "reinstate" && !outcome.result.reinstated ? "suspension-lifted" : DONE[step];
+  return redirect(`/agreements/${agreement.id}?done=${done}`);
 }

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "agreement.activated",
   "agreement.suspended",
   "agreement.reinstated",
+  "agreement.suspension_lifted",
   "agreement.revoked",
   "agreement.expired",
   "agreement.reviewed",

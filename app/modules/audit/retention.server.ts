@@ -165,16 +165,20 @@ export class RetentionError extends Error {}
 export async function recordRetentionDecision(
   submissionId: string,
   input: RetentionDecisionInput,
-  user: { id: string },
+  user: { id: string; ability: AppAbility },
   context: AuditContext,
   now = clock.now(),
 ) {
   return prisma.$transaction(async (tx) => {
-    // Re-read inside the transaction: a second DPO deciding at the same moment must not dispose twice.
-    const submission = await tx.submission.findUniqueOrThrow({
-      where: { id: submissionId },
+    // Lock and re-read inside the transaction, re-checking the oversight rule: a second DPO
+    // deciding at the same moment must not dispose twice, and a DPO whose oversight of the record
+    // ended since the page was loaded (e.g. the agreement changed) decides nothing.
+    await tx.$executeRaw`SELECT 1 FROM "Submission" WHERE "id" = ${submissionId}::uuid FOR UPDATE`;
+    const submission = await tx.submission.findFirst({
+      where: { AND: [accessibleWhere(user.ability, "oversee", "Submission"), { id: submissionId }] },
       select: { id: true, disposedAt: true, reviewDueAt: true, agreementId: true },
     });
+    if (!submission) throw new RetentionError("You can no longer make a retention decision on this record.");
     if (submission.disposedAt) throw new RetentionError("This record has already been disposed of.");
     const nextReviewDate = input.decision === "RETAIN" ? londonDayStart(input.nextReviewDate) : null;
     const decision = await tx.retentionDecision.create({

@@ -131,7 +131,10 @@ export async function changePassword(
 
   const newHash = await hashPassword(input.newPassword);
   const otherSessionsEnded = await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: auth.user.id }, data: { passwordHash: newHash } });
+    // Only over the password that was just verified: a change made meanwhile (another tab, an
+    // activation link used) is not silently overwritten.
+    const changed = await tx.user.updateMany({ where: { id: auth.user.id, passwordHash }, data: { passwordHash: newHash } });
+    if (changed.count !== 1) return null;
     // Whoever else held a session (perhaps the reason for the change) is signed out now.
     const ended = await tx.session.deleteMany({ where: { userId: auth.user.id, id: { not: auth.session.id } } });
     await recordAuditEvent(tx, auth.audit, {
@@ -142,6 +145,9 @@ export async function changePassword(
     });
     return ended.count;
   });
+  if (otherSessionsEnded === null) {
+    return { ok: false, errors: { currentPassword: "Your password was changed while this page was open. Enter your current password again" } };
+  }
   return { ok: true, otherSessionsEnded };
 }
 

@@ -16,6 +16,8 @@ import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./pa
 import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
+import { formatUkDateTime } from "./dates";
+import { DATA_CATEGORY_LABELS } from "./labels";
 
 /**
  * The partner side of intelligence: drafts saved step by step, submission under an agreement in
@@ -77,6 +79,69 @@ export async function areaOptions(auth: Auth) {
 
 // ─── Saving steps ────────────────────────────────────────────────────────────
 
+/**
+ * The draft can no longer be changed: it was sent (or is otherwise no longer this user's draft)
+ * after the form was loaded. The route shows `message` and re-shows what the user typed.
+ */
+export class DraftNoLongerEditable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DraftNoLongerEditable";
+  }
+}
+
+/** A step's answer no longer fits the draft as it now stands (checked on the locked row). */
+export class DraftStepRefused extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DraftStepRefused";
+  }
+}
+
+/** The data categories the draft's content implies but the answer leaves out, in words; null if none. */
+export function missingCategoriesProblem(draft: Pick<Draft, "narrative" | "locationDescription" | "postcode" | "entities">, chosen: DataCategory[]): string | null {
+  const missing = impliedCategoriesOf(draft).filter((c) => !chosen.includes(c));
+  if (missing.length === 0) return null;
+  return `Your submission contains ${missing.map((c) => DATA_CATEGORY_LABELS[c].toLowerCase()).join(", ")}: select ${missing.length > 1 ? "them" : "it"}`;
+}
+
+/**
+ * Why a submission the user asked to change is not an editable draft, in words for the page: the
+ * user's organisation's submission that was sent meanwhile. Null when it is not one the user may
+ * know about (then the answer is a logged 404, as for any other record).
+ */
+export async function sentSubmissionNotice(auth: Auth, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  return sentNoticeIn(prisma, auth, id);
+}
+
+/**
+ * Locks the draft row inside the transaction and re-reads it, re-checking the condition every draft
+ * write depends on: still a DRAFT, still the user's (the "update" rule). A tab left open while the
+ * draft was submitted elsewhere fails here rather than writing `where: { id }`.
+ */
+async function lockDraft(tx: Prisma.TransactionClient, auth: Auth, id: string): Promise<Draft> {
+  await tx.$executeRaw`SELECT 1 FROM "Submission" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  const draft = await tx.submission.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "update", "Submission"), { id, status: "DRAFT" }] },
+    select: draftSelect,
+  });
+  if (draft) return draft;
+  throw new DraftNoLongerEditable((await sentNoticeIn(tx, auth, id)) ?? "This draft can no longer be changed.");
+}
+
+async function sentNoticeIn(tx: Prisma.TransactionClient | typeof prisma, auth: Auth, id: string): Promise<string | null> {
+  const sent = await tx.submission.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), { id, status: { in: SUBMITTED_STATUSES } }] },
+    select: { reference: true, submittedAt: true },
+  });
+  if (!sent) return null;
+  return `This submission${sent.reference ? ` (${sent.reference})` : ""} was sent on ${formatUkDateTime(sent.submittedAt)} and can no longer be changed. What you entered is shown below but was not saved.`;
+}
+
 type StepData =
   | { step: "what"; data: z.infer<typeof whatSchema> }
   | { step: "where"; data: z.infer<typeof whereSchema> }
@@ -111,57 +176,78 @@ export function auditChanges(before: object, after: object) {
   return changed as Prisma.InputJsonObject;
 }
 
-export async function saveDraftStep(auth: Auth, draft: Draft, input: StepData): Promise<void> {
+export async function saveDraftStep(auth: Auth, draft: Pick<Draft, "id">, input: StepData): Promise<void> {
   const data: Prisma.SubmissionUncheckedUpdateInput = { ...input.data };
   if (input.step === "where") {
     const areas = await areaOptions(auth);
     if (!areas.some((a) => a.id === input.data.areaId)) throw new Response("Unknown area", { status: 400 });
   }
-  if (input.step === "sharing" && draft.agreementId) {
-    // A change of classification or categories may take the chosen agreement out of reach: ask again.
-    const agreement = await prisma.agreement.findUnique({
-      where: { id: draft.agreementId },
-      select: { classificationCeiling: true, dataCategories: true },
-    });
-    if (!agreement || agreementProblem(agreement, input.data)) data.agreementId = null;
-  }
   await prisma.$transaction(async (tx) => {
-    await tx.submission.update({ where: { id: draft.id }, data });
+    // The audited old values are the locked row's, not what the form was loaded with.
+    const current = await lockDraft(tx, auth, draft.id);
+    if (input.step === "sharing") {
+      const problem = missingCategoriesProblem(current, input.data.dataCategories);
+      if (problem) throw new DraftStepRefused("dataCategories", problem);
+    }
+    if (input.step === "agreement") {
+      // Only an agreement offered for the draft as it now stands (in force, party, ceiling, categories).
+      const eligible = await tx.agreement.findFirst({
+        where: { id: input.data.agreementId, ...eligibleAgreementsWhere(auth.user.organisationId, current, clock.now()) },
+        select: { id: true },
+      });
+      if (!eligible) throw new DraftStepRefused("agreementId", "Select one of the agreements listed");
+    }
+    if (input.step === "sharing" && current.agreementId) {
+      // A change of classification or categories may take the chosen agreement out of reach: ask again.
+      const agreement = await tx.agreement.findUnique({
+        where: { id: current.agreementId },
+        select: { classificationCeiling: true, dataCategories: true },
+      });
+      if (!agreement || agreementProblem(agreement, input.data)) data.agreementId = null;
+    }
+    await tx.submission.update({ where: { id: current.id }, data });
     await recordAuditEvent(tx, auth.audit, {
       action: "submission.draft_saved",
       recordType: "Submission",
-      recordId: draft.id,
-      agreementId: draft.agreementId,
-      details: { step: input.step, changes: auditChanges(draft, data) },
+      recordId: current.id,
+      agreementId: current.agreementId,
+      details: { step: input.step, changes: auditChanges(current, data) },
     });
   });
 }
 
-export async function addEntity(auth: Auth, draft: Draft, input: EntityInput): Promise<void> {
+/** Most people and things one submission may name. */
+const MAX_ENTITIES = 100;
+
+export async function addEntity(auth: Auth, draft: Pick<Draft, "id">, input: EntityInput): Promise<void> {
   const rows = entityRows(input, randomUUID());
-  if (draft.entities.length + rows.length > 100) throw new Response("Too many entities", { status: 400 });
   await prisma.$transaction(async (tx) => {
-    await tx.submissionEntity.createMany({ data: rows.map((row) => ({ ...row, submissionId: draft.id })) });
+    const current = await lockDraft(tx, auth, draft.id);
+    if (current.entities.length + rows.length > MAX_ENTITIES) throw new Response("Too many entities", { status: 400 });
+    await tx.submissionEntity.createMany({ data: rows.map((row) => ({ ...row, submissionId: current.id })) });
+    await tx.submission.update({ where: { id: current.id }, data: { updatedAt: clock.now() } });
     await recordAuditEvent(tx, auth.audit, {
       action: "submission.draft_saved",
       recordType: "Submission",
-      recordId: draft.id,
+      recordId: current.id,
       details: { step: "entities", added: input.kind, rows: rows.length },
     });
   });
 }
 
-export async function removeEntityGroup(auth: Auth, draft: Draft, group: string): Promise<void> {
-  const ids = draft.entities
-    .filter((e) => e.id === group || (e.details && typeof e.details === "object" && (e.details as { group?: string }).group === group))
-    .map((e) => e.id);
-  if (ids.length === 0) return;
+export async function removeEntityGroup(auth: Auth, draft: Pick<Draft, "id">, group: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await tx.submissionEntity.deleteMany({ where: { submissionId: draft.id, id: { in: ids } } });
+    const current = await lockDraft(tx, auth, draft.id);
+    const ids = current.entities
+      .filter((e) => e.id === group || (e.details && typeof e.details === "object" && (e.details as { group?: string }).group === group))
+      .map((e) => e.id);
+    if (ids.length === 0) return;
+    await tx.submissionEntity.deleteMany({ where: { submissionId: current.id, id: { in: ids } } });
+    await tx.submission.update({ where: { id: current.id }, data: { updatedAt: clock.now() } });
     await recordAuditEvent(tx, auth.audit, {
       action: "submission.draft_saved",
       recordType: "Submission",
-      recordId: draft.id,
+      recordId: current.id,
       details: { step: "entities", removed: ids.length },
     });
   });
@@ -244,15 +330,18 @@ export class SubmitRefused extends Error {}
  * reference from the sequence, set RECEIVED and the review date, and write the audit event.
  * Returns the reference. Two simultaneous submits of the same draft cannot both succeed.
  */
-export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): Promise<string> {
+export async function submitDraft(auth: Auth, draft: Pick<Draft, "id">, now = clock.now()): Promise<string> {
   if (!auth.ability.can("submit", "Submission")) await deny(auth, { action: "submission.submitted", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
-  const problems = draftProblems(draft);
-  if (Object.keys(problems).length > 0) throw new SubmitRefused(Object.values(problems)[0]);
   return prisma.$transaction(async (tx) => {
+    // Completeness and the agreement are judged on the locked row, not on the page as loaded: a
+    // second tab may have changed the draft, or sent it, meanwhile.
+    const current = await lockDraft(tx, auth, draft.id);
+    const problems = draftProblems(current);
+    if (Object.keys(problems).length > 0) throw new SubmitRefused(Object.values(problems)[0]);
     const agreement = await tx.agreement.findFirst({
       where: {
-        id: draft.agreementId!,
-        ...eligibleAgreementsWhere(auth.user.organisationId, draft, now),
+        id: current.agreementId!,
+        ...eligibleAgreementsWhere(auth.user.organisationId, current, now),
       },
       select: { id: true, retentionMonths: true },
     });
@@ -262,7 +351,7 @@ export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): 
     const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('submission_reference_seq') AS next`;
     const reference = submissionReference(now.getUTCFullYear(), sequence!.next);
     const updated = await tx.submission.updateMany({
-      where: { AND: [accessibleWhere(auth.ability, "submit", "Submission"), { id: draft.id, status: "DRAFT" }] },
+      where: { AND: [accessibleWhere(auth.ability, "submit", "Submission"), { id: current.id, status: "DRAFT" }] },
       data: {
         status: "RECEIVED",
         reference,
@@ -274,14 +363,14 @@ export async function submitDraft(auth: Auth, draft: Draft, now = clock.now()): 
     await recordAuditEvent(tx, auth.audit, {
       action: "submission.submitted",
       recordType: "Submission",
-      recordId: draft.id,
+      recordId: current.id,
       agreementId: agreement.id,
       details: {
         reference,
-        classification: draft.classification,
-        dataCategories: draft.dataCategories,
-        handlingCode: draft.handlingCode,
-        entities: draft.entities.length,
+        classification: current.classification,
+        dataCategories: current.dataCategories,
+        handlingCode: current.handlingCode,
+        entities: current.entities.length,
       },
     });
     return reference;

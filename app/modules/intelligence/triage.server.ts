@@ -243,6 +243,10 @@ async function withAssessable<T>(
 ): Promise<T> {
   await requirePolice(auth, attempted);
   const outcome = await prisma.$transaction(async (tx) => {
+    // Lock the row first, then re-check the access rule and read the state the change depends on:
+    // two analysts acting at once see each other's change (one closes, the other is refused), and
+    // an agreement suspended since the page was loaded stops the change (a logged 404).
+    if (isUuid(id)) await tx.$executeRaw`SELECT 1 FROM "Submission" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const submission = await findAssessable(auth, id, tx);
     if (!submission) return { found: false as const };
     return { found: true as const, value: await change(tx, submission) };

@@ -118,6 +118,11 @@ export async function updateOrganisation(actor: Actor, id: string, input: Organi
   if (areaError) return areaError;
   try {
     await prisma.$transaction(async (tx) => {
+      // Lock and re-read: the audited old values and the update rule are checked against the row
+      // this transaction changes, not the one read before it (another administrator may have saved).
+      await tx.$executeRaw`SELECT 1 FROM "Organisation" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      const before = await tx.organisation.findUniqueOrThrow({ where: { id }, include: { areas: { select: { name: true } } } });
+      if (!actor.ability.can("update", subject("Organisation", before))) throw notFound();
       const updated = await tx.organisation.update({
         where: { id },
         data: {
@@ -129,7 +134,7 @@ export async function updateOrganisation(actor: Actor, id: string, input: Organi
         select: { areas: { select: { name: true } } },
       });
       const changes = changedFields(
-        { name: current.name, shortName: current.shortName, type: current.type, areas: current.areas.map((a) => a.name) },
+        { name: before.name, shortName: before.shortName, type: before.type, areas: before.areas.map((a) => a.name) },
         { name: input.name, shortName: input.shortName || null, type: input.type, areas: updated.areas.map((a) => a.name) },
       );
       if (Object.keys(changes).length === 0) return;

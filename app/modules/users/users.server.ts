@@ -352,6 +352,8 @@ export async function resetUserMfa(actor: Actor, id: string, reason: string): Pr
   const denied = await refuseUnless(actor, "resetMfa", target, "You cannot reset your own MFA: ask another administrator");
   if (denied) return denied;
   await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { totpEnrolledAt: true } });
     await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastUsedStep: null } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: id } });
     const sessions = await tx.session.deleteMany({ where: { userId: id } });
@@ -361,7 +363,7 @@ export async function resetUserMfa(actor: Actor, id: string, reason: string): Pr
       recordId: id,
       details: {
         email: target.email,
-        changes: { mfaEnrolled: { old: target.mfaEnrolled, new: false } },
+        changes: { mfaEnrolled: { old: before.totpEnrolledAt !== null, new: false } },
         reason,
         recoveryCodesRemoved: codes.count,
         sessionsEnded: sessions.count,

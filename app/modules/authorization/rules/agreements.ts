@@ -13,12 +13,16 @@ import { hasRole, hasWorkingRole, type AbilityUser } from "../roles";
  *   in a party organisation.
  * - Sign: agreement signatories of a party organisation (the service checks that the party is one
  *   that signs, and has not signed that version already).
- * - Suspend, reinstate, revoke: DPOs and intelligence supervisors of a party.
+ * - Suspend, revoke: DPOs and intelligence supervisors of a party. Each party's suspension is its
+ *   own (AgreementSuspension); another party may add its own suspension to a suspended agreement.
+ * - Reinstate (lift a suspension): DPOs and intelligence supervisors of an organisation that holds
+ *   an open suspension of the agreement, and only that organisation's suspension. The agreement is
+ *   active again only when every party's suspension has been lifted (the lifecycle service).
  * - Record a review: those, and partner managers of a party.
  *
  * The party condition is a relation filter, so lists filter in the database with
  * accessibleWhere(ability, "read", "Agreement"), and a single agreement must be checked with its
- * `parties` loaded.
+ * `parties` loaded (and its `suspensions`, for reinstate: without them the answer is no).
  */
 export function agreementRules({ can }: AbilityBuilderFor, user: AbilityUser, _now: Date) {
   if (!hasWorkingRole(user)) return;
@@ -34,6 +38,10 @@ export function agreementRules({ can }: AbilityBuilderFor, user: AbilityUser, _n
     can("sign", "Agreement", ofParty);
   }
   if (hasRole(user, "DATA_PROTECTION_OFFICER", "INTELLIGENCE_SUPERVISOR")) {
-    can(["suspend", "reinstate", "revoke"], "Agreement", ofParty);
+    can(["suspend", "revoke"], "Agreement", ofParty);
+    can("reinstate", "Agreement", {
+      ...ofParty,
+      suspensions: { some: { organisationId: user.organisationId, liftedAt: null } },
+    });
   }
 }
