@@ -103,7 +103,8 @@ export const MATRIX: Record<string, Entry> = {
   },
   "activate.$token.tsx": {
     targets: "none",
-    params: { token: "not-a-real-token" },
+    // A well-formed link nobody was given: the page says the link is not valid (a malformed one is 404).
+    params: { token: "abcdefghijklmnopqrstuvwxyz234567" },
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
@@ -160,17 +161,7 @@ export const MATRIX: Record<string, Entry> = {
       "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
     },
     intents: {
-      "disable": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
-        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
-      },
       "enable": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
-        "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
-      },
-      "reset-mfa": {
         //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
         "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
         "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
@@ -180,6 +171,34 @@ export const MATRIX: Record<string, Entry> = {
         "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
         "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
       },
+    },
+  },
+  "admin.users.$id.disable.tsx": {
+    // Confirmation pages: a reason is required, so an incomplete form comes back with errors.
+    targets: "user",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+    },
+  },
+  "admin.users.$id.reset-mfa.tsx": {
+    // Confirmation pages: a reason is required, so an incomplete form comes back with errors.
+    targets: "user",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
+      "B": "S    N    N    N    N    N    N    N    N    N    N    N    V    V",
     },
   },
   "admin.users.$id.edit.tsx": {
@@ -263,16 +282,18 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   "agreements.$id.reinstate.tsx": {
+    // The matrix's agreements are in force, not suspended: only an organisation holding an open
+    // suspension may lift it (tests/agreements/suspensions.test.ts covers the allowed case), so 403.
     targets: "agreement",
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    N    F    N    F    N    Y    N    Y    Y    N    N    N",
-      "B": "S    N    F    N    F    N    F    N    Y    N    N    Y    N    N",
+      "A": "S    F    N    F    N    F    N    F    N    F    F    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    F    N    N    F    N    N",
     },
     action: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    N    F    N    F    N    V    N    V    V    N    N    N",
-      "B": "S    N    F    N    F    N    F    N    V    N    N    V    N    N",
+      "A": "S    F    N    F    N    F    N    F    N    F    F    N    N    N",
+      "B": "S    N    F    N    F    N    F    N    F    N    N    F    N    N",
     },
   },
   "agreements.$id.review.tsx": {
@@ -353,6 +374,29 @@ export const MATRIX: Record<string, Entry> = {
     action: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "S    F    F    V    V    F    F    V    V    V    V    V    F    F",
+    },
+  },
+  "approvals.roles._index.tsx": {
+    // Role requests are decided by supervisors (police roles), partner managers (partner roles) and
+    // DPOs (DPO and administrator roles); anyone else is told nothing (404).
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    Y    Y    N    N    Y    Y    Y    Y    Y    N    N",
+    },
+  },
+  "approvals.roles.$id.tsx": {
+    // A request id nobody holds: no one learns whether it exists (an approver's incomplete form gets
+    // its field errors first; a complete one gets 404, tests/admin/role-grants.test.ts).
+    targets: "none",
+    params: { id: "00000000-0000-4000-8000-000000000000" },
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    N    N    V    V    N    N    V    V    V    V    V    N    N",
     },
   },
   "audit._index.tsx": {
