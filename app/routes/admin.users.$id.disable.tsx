@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { idParam } from "~/utils/request.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { Breadcrumbs } from "~/components/navigation";
@@ -16,14 +17,14 @@ const schema = reasonFormSchema("Enter why you are disabling this account");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const user = await getUserForAdmin(auth.ability, params.id ?? "");
+  const user = await getUserForAdmin(auth.ability, idParam(params));
   if (user.disabledAt) throw redirect(`/admin/users/${user.id}`);
   return { user: { id: user.id, name: user.name, email: user.email, organisation: user.organisation.name } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireAdministrator(request, context);
-  const id = params.id ?? "";
+  const id = idParam(params);
   const form = await parseForm(request, schema);
   if (!form.success) return { errors: form.errors, values: form.values };
   const result = await disableUser(auth, id, form.data.reason);

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { idParam } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireRoleGrantApprover(request, context);
-  const found = await getRoleGrantToDecide(auth.ability, params.id ?? "");
+  const found = await getRoleGrantToDecide(auth.ability, idParam(params));
   await audit(auth.audit, { action: "record.viewed", recordType: "User", recordId: found.userId, details: { requestId: found.id } });
   return {
     request: {
@@ -33,10 +34,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
+  const id = idParam(params);
   const auth = await requireRoleGrantApprover(request, context);
   const form = await parseForm(request, roleGrantDecisionSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
-  const result = await decideRoleGrant(auth, params.id ?? "", form.data);
+  const result = await decideRoleGrant(auth, id, form.data);
   if (!result.ok) return { errors: result.errors, values: form.values };
   throw redirect(`/approvals/roles?done=${result.status === "APPROVED" ? "approved" : "refused"}`);
 }
