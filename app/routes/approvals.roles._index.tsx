@@ -4,6 +4,9 @@ import { formatDateTime, SuccessBanner } from "~/components/navigation";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { listRoleGrantsToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";
+import { z } from "zod";
+import { optionalQuery } from "~/utils/input";
+import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Roles to approve – Partnership Intelligence Portal" }];
 
@@ -12,13 +15,16 @@ const DONE_MESSAGES = {
   refused: "Role refused. The person does not get it; your reason is recorded.",
 } as const;
 
+/** `?done=approved|refused` after a decision; anything else is a 400 like every malformed query. */
+const doneQuery = z.object({ done: optionalQuery(z.enum(["approved", "refused"])) });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireRoleGrantApprover(request, context);
   const requests = await listRoleGrantsToDecide(auth.ability);
   await audit(auth.audit, { action: "record.listed", recordType: "RoleGrantRequest", details: { rowCount: requests.length } });
-  const done = new URL(request.url).searchParams.get("done");
+  const { done } = parseQuery(request, doneQuery);
   return {
-    message: done === "approved" || done === "refused" ? DONE_MESSAGES[done] : null,
+    message: done ? DONE_MESSAGES[done] : null,
     requests: requests.map((r) => ({
       id: r.id,
       role: ROLE_LABELS[r.role],

@@ -70,8 +70,11 @@ describe("identifier normalisers", () => {
   });
 });
 
+/** What a spreadsheet may read as a formula: = + - @ tab CR, and their full-width forms (＝ ＋ － ＠). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 describe("CSV exports", () => {
-  const cell = fc.oneof(anyText, fc.constantFrom("=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", 'a"b', "a\nb", "a\r\nb"));
+  const cell = fc.oneof(anyText, fc.constantFrom("=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", "＝1+1", "－2", 'a"b', "a\nb", "a\r\nb"));
   const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 });
 
   it("every cell reads back exactly, except that formula starts are neutralised with an apostrophe", () => {
@@ -82,7 +85,7 @@ describe("CSV exports", () => {
         table.forEach((row, r) =>
           row.forEach((value, c) => {
             const read = parsed[r]![c]!;
-            if (/^[=+\-@\t\r]/.test(value)) expect(read).toBe(`'${value}`);
+            if (FORMULA_START.test(value)) expect(read).toBe(`'${value}`);
             else expect(read).toBe(value);
           }),
         );
