@@ -14,7 +14,7 @@ import { clock } from "~/utils/clock";
  * Appending takes no lock and costs one statement: a single INSERT that also resolves the record's
  * organisation in a subquery. The hash chain is not computed here: a sequencer seals committed
  * events in batches into the chain and signs checkpoints (sealing.server.ts; decision record
- * docs/decisions/0012-audit-sealing.md). The table is append-only (triggers; see the
+ * docs/decisions/0007-audit-sealing.md). The table is append-only (triggers; see the
  * audit_append_only migration and README.md, "Audit trail roles").
  *
  * `recordType` is the Prisma model name ("Submission", "Agreement", "User", "Organisation",

@@ -9,7 +9,7 @@ import { auditSigningKey, type SigningKey } from "./signing.server";
 
 /**
  * The sequencer: seals committed audit events into the hash chain, in batches, and signs
- * checkpoints of the chain head (docs/decisions/0012-audit-sealing.md).
+ * checkpoints of the chain head (docs/decisions/0007-audit-sealing.md).
  *
  * Requests append events with a plain INSERT and no lock (audit.server.ts). Here, one sealer at a
  * time (the scheduler's per-job advisory lock across instances, plus a transaction-scoped lock for

@@ -18,7 +18,7 @@ import { existingAuditSigningKey, keyIdOf, verifyMessage } from "./signing.serve
  * What it cannot see: sealed events appended after the newest checkpoint and then removed from the
  * end leave no trace; checkpoints (at least every minute while events arrive) and an exported copy
  * of them bound that window. Unsealed events are protected only by the database's privileges and
- * triggers until the sequencer seals them (docs/decisions/0012-audit-sealing.md).
+ * triggers until the sequencer seals them (docs/decisions/0007-audit-sealing.md).
  */
 
 export type ProblemKind =
