@@ -36,6 +36,7 @@ import {
   STATUS_LABELS,
   THREAT_TYPE_LABELS,
 } from "~/modules/intelligence/labels";
+import type { AuditAction } from "~/modules/audit/actions";
 import {
   addSanitisedVersion,
   AssessmentRefused,
@@ -47,6 +48,8 @@ import {
   decideSanitised,
   linkThreat,
   noFurtherAction,
+  requireApprover,
+  requireAssessable,
   saveAssessment,
   sendFeedback,
   submissionForTriage,
@@ -76,6 +79,17 @@ const intentSchema = z.object({
 });
 
 type Intent = z.infer<typeof intentSchema>["intent"];
+
+/** What each change is recorded as, also when it is refused. */
+const ATTEMPTED: Record<Exclude<Intent, "decide">, AuditAction> = {
+  assessment: "submission.regraded",
+  status: "submission.status_changed",
+  linkThreat: "submission.linked",
+  createThreat: "threat.created",
+  nfa: "submission.no_further_action",
+  sanitise: "sanitised.created",
+  feedback: "submission.feedback_sent",
+};
 type ActionResult = { intent: Intent; errors: Record<string, string>; values: FormValues };
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionResult | Response> {
@@ -85,6 +99,9 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action", { status: 400 });
   const intent = parsedIntent.data.intent;
+  // Who may act is asked before the form is read, so a refused user never gets field errors.
+  if (intent === "decide") await requireApprover(auth, "sanitised.approved");
+  else await requireAssessable(auth, id, ATTEMPTED[intent]);
   const fail = (errors: Record<string, string>, values: FormValues): ActionResult => ({ intent, errors, values });
   const handle = async <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<unknown>) => {
     const form = parseFormData(formData, schema);

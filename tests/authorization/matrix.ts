@@ -795,8 +795,8 @@ export const MATRIX: Record<string, Entry> = {
       },
     },
     freshSubmissions: true,
-    // Complete forms: the action validates the form before the record's access check, so an incomplete
-    // form would answer V to everyone. Each intent gets new submissions; on each, the analyst acts
+    // Complete forms, so that allowed principals get Y (the action asks who may act before it reads
+    // the form; tests/intelligence/routes.test.ts checks a refused one never sees field errors). Each intent gets new submissions; on each, the analyst acts
     // before the supervisor, so the supervisor's status change and NFA find the work done (V). Decide:
     // only the party's supervisor (four eyes: the analyst wrote the version); the other force's is
     // told in the form, as for a version that does not exist; every other role is refused (403).

@@ -208,3 +208,20 @@ describe("search", () => {
     );
   });
 });
+
+describe("the assess page's changes ask who may act before they read the form", () => {
+  it("a refused user gets 403 or 404 for an incomplete form, never its field errors; an allowed one gets them", async () => {
+    const post = (who: Who, intent: string) =>
+      statusFor(triageAssess.action as Handler, `/triage/${submission.id}`, who, { id: submission.id }, { intent });
+    for (const intent of ["assessment", "status", "linkThreat", "createThreat", "nfa", "sanitise", "feedback"]) {
+      // Partners and DPOs are not police: 403. The other force's analyst cannot see it: 404.
+      expect([intent, await post("submitter", intent)]).toEqual([intent, 403]);
+      expect([intent, await post("forceDpo", intent)]).toEqual([intent, 403]);
+      expect([intent, await post("otherAnalyst", intent)]).toEqual([intent, 404]);
+      // The force's analyst may act: the incomplete form comes back with its errors.
+      expect([intent, await post("analyst", intent)]).toEqual([intent, 200]);
+    }
+    expect(await post("analyst", "decide")).toBe(403);
+    expect(await post("submitter", "decide")).toBe(403);
+  });
+});

@@ -163,6 +163,16 @@ async function findAssessable(auth: Auth, id: string, tx: Prisma.TransactionClie
   });
 }
 
+/**
+ * The gate of every change on the assess page, asked before its form is read: police only (403),
+ * and a submission this user may assess (404, like one that does not exist). Each change re-checks
+ * the same rule inside its own transaction.
+ */
+export async function requireAssessable(auth: Auth, id: string, attempted: AuditAction): Promise<void> {
+  await requirePolice(auth, attempted);
+  if (!(await findAssessable(auth, id))) await deny(auth, { action: attempted, recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+}
+
 /** The assess page's record; viewing it is logged with the workflow's justification (triage). */
 export async function submissionForTriage(auth: Auth, id: string): Promise<PoliceSubmission> {
   await requirePolice(auth, "submission.viewed");
@@ -486,7 +496,7 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
 }
 
 /** Refuses (403, recorded) anyone who never approves sanitised versions. */
-async function requireApprover(auth: Auth, attempted: string): Promise<void> {
+export async function requireApprover(auth: Auth, attempted: string): Promise<void> {
   if (!isPoliceUser(auth) || !auth.ability.can("approve", "SanitisedReport")) {
     await deny(auth, { action: attempted, recordType: "SanitisedReport", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
