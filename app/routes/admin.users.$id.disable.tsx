@@ -1,11 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { idParam } from "~/utils/request.server";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary } from "~/components/form";
-import { Breadcrumbs } from "~/components/navigation";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { reasonFormSchema } from "~/modules/users/user-form";
-import { ConfirmWithReason } from "~/modules/users/user-fields";
+import { ConfirmAccountChange } from "~/modules/users/user-fields";
 import { disableUser, getUserForAdmin } from "~/modules/users/users.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -37,34 +35,15 @@ export default function DisableUser() {
   const actionData = useActionData<typeof action>();
   const reason = actionData?.values?.reason;
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          { label: "Administration", to: "/admin" },
-          { label: "User accounts", to: "/admin/users" },
-          { label: user.name, to: `/admin/users/${user.id}` },
-        ]}
-      />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={actionData?.errors} />
-          <span className="govuk-caption-l app-break-anywhere">
-            {user.name}, {user.organisation}
-          </span>
-          <h1 className="govuk-heading-l">Are you sure you want to disable this account?</h1>
-          <Form method="post" noValidate>
-            <ConfirmWithReason
-              warning={`${user.name} will be signed out everywhere at once and cannot sign in until the account is enabled again. Their records and the audit trail are kept.`}
-              reasonLabel="Why are you disabling this account?"
-              reasonHint="For example, they have left the organisation, or their account may be misused. This is recorded in the audit trail."
-              error={actionData?.errors?.reason}
-              reason={typeof reason === "string" ? reason : undefined}
-              button="Disable account"
-              cancelTo={`/admin/users/${user.id}`}
-            />
-          </Form>
-        </div>
-      </div>
-    </>
+    <ConfirmAccountChange
+      user={user}
+      heading="Are you sure you want to disable this account?"
+      warning={`${user.name} will be signed out everywhere at once and cannot sign in until the account is enabled again. Their records and the audit trail are kept.`}
+      reasonLabel="Why are you disabling this account?"
+      reasonHint="For example, they have left the organisation, or their account may be misused. This is recorded in the audit trail."
+      errors={actionData?.errors}
+      reason={typeof reason === "string" ? reason : undefined}
+      button="Disable account"
+    />
   );
 }

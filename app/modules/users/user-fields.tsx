@@ -1,5 +1,6 @@
-import { Link } from "@remix-run/react";
-import { Button, Choices, Select, Textarea, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import { Button, Choices, ErrorSummary, Select, Textarea, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
+import { Breadcrumbs } from "~/components/navigation";
 import { Role } from "~/generated/prisma/enums";
 import { ROLE_GRANT_APPROVER } from "~/modules/authorization/rules/role-grants";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/modules/organisations/labels";
@@ -112,41 +113,64 @@ export function ActivationLinkPanel({ url, expiresAt, name }: { url: string; exp
   );
 }
 
-/** A warning action that asks for confirmation and the reason, recorded in the audit trail. */
-export function ConfirmWithReason({
+/**
+ * The confirmation page of a warning action on an account (disable, reset MFA): who, what will
+ * happen, and the reason, which is recorded in the audit trail.
+ */
+export function ConfirmAccountChange({
+  user,
+  heading,
   warning,
   reasonLabel,
   reasonHint,
-  error,
+  errors,
   reason,
   button,
-  cancelTo,
 }: {
+  user: { id: string; name: string; organisation: string };
+  heading: string;
   warning: string;
   reasonLabel: string;
   reasonHint: string;
-  error?: string;
+  errors?: Record<string, string>;
   reason?: string;
   button: string;
-  cancelTo: string;
 }) {
   return (
     <>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          {warning}
-        </strong>
-      </div>
-      <Textarea name="reason" label={reasonLabel} hint={reasonHint} error={error} defaultValue={reason} rows={3} />
-      <div className="govuk-button-group">
-        <Button variant="warning">{button}</Button>
-        <Link className="govuk-link" to={cancelTo}>
-          Cancel
-        </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Administration", to: "/admin" },
+          { label: "User accounts", to: "/admin/users" },
+          { label: user.name, to: `/admin/users/${user.id}` },
+        ]}
+      />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l app-break-anywhere">
+            {user.name}, {user.organisation}
+          </span>
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <Form method="post" noValidate>
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {warning}
+              </strong>
+            </div>
+            <Textarea name="reason" label={reasonLabel} hint={reasonHint} error={errors?.reason} defaultValue={reason} rows={3} />
+            <div className="govuk-button-group">
+              <Button variant="warning">{button}</Button>
+              <Link className="govuk-link" to={`/admin/users/${user.id}`}>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        </div>
       </div>
     </>
   );
