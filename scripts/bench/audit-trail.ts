@@ -2,11 +2,12 @@
  * The benchmark's audit trail, in ONE place: the event format is the audit module's (being
  * redesigned in parallel), so only this file needs to follow it.
  *
- * Current format (app/modules/audit/audit.server.ts, chain.ts, checkpoints.server.ts): events in id
- * order, each carrying the previous event's hash and its own SHA-256 over the canonical JSON of its
- * chained fields; every AUDIT_CHECKPOINT_EVERY events a checkpoint signs the head with the Ed25519
- * key at AUDIT_SIGNING_KEY_PATH. The hashes are computed here with the module's own functions, so
- * `npm run audit:verify` accepts the result; rows go in with multi-row INSERT … SELECT FROM unnest(…).
+ * Current format (decision 0007): events carry no hashes; each has a seal (AuditSeal: its chain
+ * position, the previous seal's hash and its own SHA-256 over the canonical JSON of its content
+ * with that previous hash), as the sequencer would write it; every AUDIT_CHECKPOINT_EVERY events a
+ * checkpoint signs the head, with its position, with the Ed25519 key at AUDIT_SIGNING_KEY_PATH. The
+ * hashes come from the module's own functions, so `npm run audit:verify` accepts the result; rows
+ * go in with multi-row INSERT … SELECT FROM unnest(…). Positions equal ids here (no late commits).
  */
 import type pg from "pg";
 import { checkpointMessage, GENESIS_HASH, hashAuditFields, type ChainedFields } from "~/modules/audit/chain";
@@ -74,28 +75,33 @@ export async function generateAuditTrail(client: pg.Client, plan: Plan, onProgre
       cols.hash!.push(hash);
       if (id % every === 0) {
         const createdAt = new Date(occurredAt.getTime() + 1);
-        const signature = signMessage(key, checkpointMessage({ eventId: BigInt(id), hash, keyId: key.keyId, createdAt }));
+        const signature = signMessage(key, checkpointMessage({ eventId: BigInt(id), position: BigInt(id), hash, keyId: key.keyId, createdAt }));
         checkpoints.push({ eventId: id, hash, signature, createdAt });
       }
     }
     await client.query(
       `INSERT INTO "AuditEvent" (id, "occurredAt", action, outcome, "actorUserId", "actorEmail", "actorOrganisationId", "actorRoles",
-         "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details, "prevHash", hash)
+         "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details)
        SELECT id, "occurredAt", action, outcome::"AuditOutcome", "actorUserId", "actorEmail", "actorOrganisationId", roles::"Role"[],
-         "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details::jsonb, "prevHash", hash
+         "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details::jsonb
        FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[],
-         $9::text[], $10::text[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+         $9::text[], $10::text[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[])
          AS t(id, "occurredAt", action, outcome, "actorUserId", "actorEmail", "actorOrganisationId", roles,
-              "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details, "prevHash", hash)`,
+              "recordType", "recordId", "recordOrganisationId", "agreementId", justification, "ipAddress", "userAgent", details)`,
       [
         cols.id, cols.occurredAt, cols.action, cols.outcome, cols.actorUserId, cols.actorEmail, cols.actorOrganisationId, cols.actorRoles,
         cols.recordType, cols.recordId, cols.recordOrganisationId, cols.agreementId, cols.justification, cols.ipAddress, cols.userAgent,
-        cols.details, cols.prevHash, cols.hash,
+        cols.details,
       ],
+    );
+    await client.query(
+      `INSERT INTO "AuditSeal" ("eventId", position, "prevHash", hash)
+       SELECT id, id, "prevHash", hash FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, "prevHash", hash)`,
+      [cols.id, cols.prevHash, cols.hash],
     );
     for (const c of checkpoints) {
       await client.query(
-        `INSERT INTO "AuditCheckpoint" (id, "eventId", hash, signature, "keyId", "createdAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`,
+        `INSERT INTO "AuditCheckpoint" (id, "eventId", position, hash, signature, "keyId", "createdAt") VALUES (gen_random_uuid(), $1, $1, $2, $3, $4, $5)`,
         [c.eventId, c.hash, c.signature, key.keyId, c.createdAt],
       );
     }
