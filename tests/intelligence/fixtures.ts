@@ -4,6 +4,7 @@ import { defineAbilityFor } from "~/modules/authorization/ability.server";
 import { requestAuditContext } from "~/modules/auth/auth.server";
 import type { Auth } from "~/modules/intelligence/access.server";
 import { prisma } from "~/utils/db.server";
+import { addEntity, requireDraft, saveDraftStep, startDraft } from "~/modules/intelligence/submissions.server";
 import { createOrganisation, createUser } from "../helpers/factories";
 import { testContext } from "../helpers/remix";
 
@@ -147,4 +148,36 @@ export async function authFor(userId: string, now = new Date()): Promise<Auth> {
     ability: defineAbilityFor({ ...user, organisationType: user.organisation.type }, now),
     audit: requestAuditContext(request, testContext, user),
   };
+}
+
+/**
+ * A partner's draft filled in step by step through the domain services (every step, a phone number,
+ * grading, sharing, the agreement), ready to submit.
+ */
+export async function completeDraftIn(
+  world: World,
+  userId: string,
+  agreementId: string,
+  classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" = "OFFICIAL",
+  // The agreement step refuses an agreement that does not fit the draft; to test that submitting
+  // re-checks too, the choice is stored as if it had fitted when it was made.
+  chooseAgreement: "step" | "stored" = "step",
+) {
+  const auth = await authFor(userId);
+  const id = await startDraft(auth);
+  const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(auth, await requireDraft(auth, id), input);
+  await step({ step: "what", data: { threatType: "CUCKOOING", narrative: "Visitors at all hours" } });
+  await step({
+    step: "where",
+    data: { areaId: world.area.id, locationDescription: "Tudor Way", postcode: "WR2 5QH", observedFrom: new Date("2026-01-01T10:00:00Z"), observedTo: null },
+  });
+  await addEntity(auth, await requireDraft(auth, id), { kind: "PHONE", data: { phone: "07700 900456" } });
+  await step({ step: "grading", data: { sourceEvaluation: "RELIABLE", intelligenceAssessment: "A", handlingCode: "C", handlingConditions: "Do not tell the tenant" } });
+  await step({
+    step: "sharing",
+    data: { classification, dataCategories: ["INTELLIGENCE_NARRATIVE", "ADDRESSES_AND_LOCATIONS", "COMMUNICATIONS_IDENTIFIERS"] },
+  });
+  if (chooseAgreement === "step") await step({ step: "agreement", data: { agreementId } });
+  else await prisma.submission.update({ where: { id }, data: { agreementId } });
+  return { auth, id };
 }

@@ -6,7 +6,6 @@ import {
   removeEntityGroup,
   requireDraft,
   saveDraftStep,
-  startDraft,
   submitDraft,
 } from "~/modules/intelligence/submissions.server";
 import * as whatStep from "~/routes/submissions.$id.what";
@@ -17,7 +16,7 @@ import { AssessmentRefused, noFurtherAction } from "~/modules/intelligence/triag
 import { prisma } from "~/utils/db.server";
 import { signedInCookie } from "../helpers/factories";
 import { makeRequest, run, statusOf } from "../helpers/remix";
-import { authFor, createAgreement, createSubmission, createWorld, type World } from "./fixtures";
+import { authFor, completeDraftIn, createAgreement, createSubmission, createWorld, type World } from "./fixtures";
 
 /**
  * Issue 8, defect 8: every draft write re-checks, inside its transaction, that the draft is still
@@ -30,24 +29,7 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-async function completeDraft() {
-  const auth = await authFor(world.submitter.id);
-  const id = await startDraft(auth);
-  const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(auth, await requireDraft(auth, id), input);
-  await step({ step: "what", data: { threatType: "CUCKOOING", narrative: "Visitors at all hours" } });
-  await step({
-    step: "where",
-    data: { areaId: world.area.id, locationDescription: "Tudor Way", postcode: "WR2 5QH", observedFrom: new Date("2026-01-01T10:00:00Z"), observedTo: null },
-  });
-  await addEntity(auth, await requireDraft(auth, id), { kind: "PHONE", data: { phone: "07700 900456" } });
-  await step({ step: "grading", data: { sourceEvaluation: "RELIABLE", intelligenceAssessment: "A", handlingCode: "P", handlingConditions: "" } });
-  await step({
-    step: "sharing",
-    data: { classification: "OFFICIAL", dataCategories: ["INTELLIGENCE_NARRATIVE", "ADDRESSES_AND_LOCATIONS", "COMMUNICATIONS_IDENTIFIERS"] },
-  });
-  await step({ step: "agreement", data: { agreementId: world.agreement.id } });
-  return { auth, id };
-}
+const completeDraft = () => completeDraftIn(world, world.submitter.id, world.agreement.id);
 
 /** A draft loaded in one tab, then submitted from another. */
 async function staleTab() {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { addEntity, eligibleAgreements, requireDraft, saveDraftStep, startDraft, submitDraft, SubmitRefused } from "~/modules/intelligence/submissions.server";
-import { authFor, createAgreement, createWorld, type World } from "./fixtures";
+import { eligibleAgreements, requireDraft, startDraft, submitDraft, SubmitRefused } from "~/modules/intelligence/submissions.server";
+import { authFor, completeDraftIn, createAgreement, createWorld, type World } from "./fixtures";
 
 /** A partner's draft, step by step, to submission under an agreement in force. */
 let world: World;
@@ -9,32 +9,9 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-async function completeDraft(
-  userId: string,
-  agreementId: string,
-  classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" = "OFFICIAL",
-  // The agreement step refuses an agreement that does not fit the draft; to test that submitting
-  // re-checks too, the choice is stored as if it had fitted when it was made.
-  chooseAgreement: "step" | "stored" = "step",
-) {
-  const auth = await authFor(userId);
-  const id = await startDraft(auth);
-  const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(auth, await requireDraft(auth, id), input);
-  await step({ step: "what", data: { threatType: "CUCKOOING", narrative: "Visitors at all hours" } });
-  await step({
-    step: "where",
-    data: { areaId: world.area.id, locationDescription: "Tudor Way", postcode: "WR2 5QH", observedFrom: new Date("2026-01-01T10:00:00Z"), observedTo: null },
-  });
-  await addEntity(auth, await requireDraft(auth, id), { kind: "PHONE", data: { phone: "07700 900456" } });
-  await step({ step: "grading", data: { sourceEvaluation: "RELIABLE", intelligenceAssessment: "A", handlingCode: "C", handlingConditions: "Do not tell the tenant" } });
-  await step({
-    step: "sharing",
-    data: { classification, dataCategories: ["INTELLIGENCE_NARRATIVE", "ADDRESSES_AND_LOCATIONS", "COMMUNICATIONS_IDENTIFIERS"] },
-  });
-  if (chooseAgreement === "step") await step({ step: "agreement", data: { agreementId } });
-  else await prisma.submission.update({ where: { id }, data: { agreementId } });
-  return { auth, id };
-}
+/** A complete draft of the world's submitter, ready to submit (fixtures.ts). */
+const completeDraft = (userId: string, agreementId: string, classification?: "OFFICIAL" | "OFFICIAL_SENSITIVE", chooseAgreement?: "step" | "stored") =>
+  completeDraftIn(world, userId, agreementId, classification, chooseAgreement);
 
 describe("submitting", () => {
   it("gives a reference, RECEIVED, a review date from the agreement's retention, and an audit event in the same transaction", async () => {
