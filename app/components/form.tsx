@@ -289,3 +289,8 @@ export function valuesOf(values: Record<string, string | string[]> | undefined, 
   const v = values?.[name];
   return Array.isArray(v) ? v : v ? [v] : [];
 }
+
+/** The one-time token that stops a double click or a resubmitted form writing twice (app/utils/form-token.server.ts). */
+export function FormTokenInput({ token }: { token: string }) {
+  return <input type="hidden" name="formToken" value={token} />;
+}
