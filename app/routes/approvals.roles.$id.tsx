@@ -6,7 +6,7 @@ import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/f
 import { formatDateTime } from "~/components/navigation";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/modules/organisations/labels";
-import { decideRoleGrant, getRoleGrantToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";
+import { decideRoleGrant, getRoleGrantOrDeny, getRoleGrantToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";
 import { roleGrantDecisionSchema } from "~/modules/users/user-form";
 import { parseForm } from "~/utils/forms.server";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireRoleGrantApprover(request, context);
-  const found = await getRoleGrantToDecide(auth.ability, idParam(params));
+  const found = await getRoleGrantToDecide(auth, idParam(params), request);
   await audit(auth.audit, { action: "record.viewed", recordType: "User", recordId: found.userId, details: { requestId: found.id } });
   return {
     request: {
@@ -36,6 +36,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = idParam(params);
   const auth = await requireRoleGrantApprover(request, context);
+  // Who may decide, and whether the request exists, before reading the form: an unknown request
+  // gets 404 whatever was posted, never field errors that confirm the page is there.
+  await getRoleGrantOrDeny(auth, id, request);
   const form = await parseForm(request, roleGrantDecisionSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   const result = await decideRoleGrant(auth, id, form.data);

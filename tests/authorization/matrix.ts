@@ -386,8 +386,9 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   "approvals.roles.$id.tsx": {
-    // A request id nobody holds: no one learns whether it exists (an approver's incomplete form gets
-    // its field errors first; a complete one gets 404, tests/admin/role-grants.test.ts).
+    // A request id nobody holds: no one learns whether it exists. The action asks whether the request
+    // is there and the approver's to decide before it reads the form, so an approver's incomplete
+    // form gets 404 too, not field errors that confirm the page (issue 8, point b).
     targets: "none",
     params: { id: "00000000-0000-4000-8000-000000000000" },
     loader: {
@@ -396,7 +397,7 @@ export const MATRIX: Record<string, Entry> = {
     },
     action: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "-": "S    N    N    V    V    N    N    V    V    V    V    V    N    N",
+      "-": "S    N    N    N    N    N    N    N    N    N    N    N    N    N",
     },
   },
   "audit._index.tsx": {

@@ -3,8 +3,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role, RoleGrantStatus } from "~/generated/prisma/enums";
 import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
-import { notFound, requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
+import { requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere, defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
+import { deny, recordDenial } from "~/modules/authorization/deny.server";
 import { ROLE_GRANT_APPROVER, roleOrganisationMismatch } from "~/modules/authorization/rules/role-grants";
 import { isUuid } from "~/modules/organisations/organisations.server";
 import { clock } from "~/utils/clock";
@@ -125,14 +126,15 @@ export async function countRoleGrantsToDecide(ability: AppAbility): Promise<numb
 }
 
 /** One request this person may decide, or 404 (a decided request, or someone else's to decide, too). */
-export async function getRoleGrantToDecide(ability: AppAbility, id: string) {
-  if (!isUuid(id)) throw notFound();
-  const request = await prisma.roleGrantRequest.findFirst({
-    where: { AND: [accessibleWhere(ability, "approve", "RoleGrantRequest"), { id }] },
-    select: DECIDE_SELECT,
-  });
-  if (!request) throw notFound();
-  return request;
+export async function getRoleGrantToDecide(auth: AuthenticatedRequest, id: string, request: Request) {
+  const found = isUuid(id)
+    ? await prisma.roleGrantRequest.findFirst({
+        where: { AND: [accessibleWhere(auth.ability, "approve", "RoleGrantRequest"), { id }] },
+        select: DECIDE_SELECT,
+      })
+    : null;
+  // Unknown, decided already, or not this approver's to decide: answered alike, and recorded.
+  return found ?? deny(auth, { action: "role.grant_decided", recordType: "RoleGrantRequest", recordId: id, reason: "RECORD_NOT_VISIBLE", request });
 }
 
 /**
@@ -143,13 +145,7 @@ export async function getRoleGrantToDecide(ability: AppAbility, id: string) {
 export async function requireRoleGrantApprover(request: Request, context: AppLoadContext): Promise<AuthenticatedRequest> {
   const auth = await requireUser(request, context);
   if (!auth.ability.can("approve", "RoleGrantRequest")) {
-    await audit(auth.audit, {
-      action: "access.denied",
-      outcome: "DENIED",
-      recordType: "RoleGrantRequest",
-      details: { method: request.method, path: new URL(request.url).pathname },
-    });
-    throw notFound();
+    await deny(auth, { action: "approve RoleGrantRequest", recordType: "RoleGrantRequest", reason: "ACTION_NOT_PERMITTED", request });
   }
   return auth;
 }
@@ -229,7 +225,8 @@ export async function decideRoleGrant(
     return { kind: "done" as const, status, role: request.role, name: request.user.name };
   });
   if (outcome.kind === "denied") {
-    await denyDecision(actor, visible.userId, id);
+    // Lost the right to decide inside the transaction (e.g. disabled meanwhile): a form error, recorded.
+    await recordDenial(actor, { action: "approve RoleGrantRequest", recordType: "User", recordId: visible.userId, reason: "RECORD_NOT_VISIBLE" });
     return { ok: false, errors: { form: "You cannot decide this request" } };
   }
   if (outcome.kind === "refused") return { ok: false, errors: { form: outcome.message } };
@@ -240,25 +237,14 @@ export async function decideRoleGrant(
  * The request if this person could decide it (whatever its status now, so that someone who was
  * beaten to it is told it was decided), else an audited denial and 404.
  */
-async function getRoleGrantOrDeny(actor: Actor, id: string) {
-  if (!isUuid(id)) throw notFound();
-  const request = await prisma.roleGrantRequest.findUnique({ where: { id } });
-  if (!request) throw notFound();
-  if (!actor.ability.can("approve", subject("RoleGrantRequest", { ...request, status: "PENDING" as const }))) {
-    await denyDecision(actor, request.userId, id);
-    throw notFound();
+export async function getRoleGrantOrDeny(actor: Actor, id: string, request?: Request) {
+  const found = isUuid(id) ? await prisma.roleGrantRequest.findUnique({ where: { id } }) : null;
+  if (!found) return deny(actor, { action: "approve RoleGrantRequest", recordType: "RoleGrantRequest", recordId: id, reason: "RECORD_NOT_VISIBLE", request });
+  if (!actor.ability.can("approve", subject("RoleGrantRequest", { ...found, status: "PENDING" as const }))) {
+    // Recorded against the account, so its organisation's DPO finds the attempt.
+    await deny(actor, { action: "approve RoleGrantRequest", recordType: "User", recordId: found.userId, reason: "RECORD_NOT_VISIBLE", request });
   }
-  return request;
-}
-
-async function denyDecision(actor: Actor, userId: string, requestId: string) {
-  await audit(actor.audit, {
-    action: "access.denied",
-    outcome: "DENIED",
-    recordType: "User",
-    recordId: userId,
-    details: { attempted: "approve", subject: "RoleGrantRequest", requestId },
-  });
+  return found;
 }
 
 export type FirstApproverResult = { ok: true; name: string; organisation: string } | { ok: false; message: string };
