@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { withClockTimestamps } from "./clock-timestamps.server";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.server";
 import { withArrayLiteralParams } from "./pglite-array-params.server";
 
@@ -115,7 +116,7 @@ function openPglite(dataDir: string): Database {
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the interfaces
   // differ only in argument-type metadata that the adapter never reads (measured: see stack-notes).
   const adapter = new PrismaPGlite(withArrayLiteralParams(client)) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
-  const prisma = new PrismaClient({ adapter });
+  const prisma = withClockTimestamps(new PrismaClient({ adapter }));
   return {
     kind: "pglite",
     prisma,
@@ -142,7 +143,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     // (The migration runner lifts the limit on its own connection.)
     options: `-c search_path="${config.schema}" -c statement_timeout=${Math.max(0, Math.trunc(timeout))}`,
   });
-  const prisma = busyAsServiceUnavailable(new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }) }));
+  const prisma = withClockTimestamps(busyAsServiceUnavailable(new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }) })));
   const connOf = (client: pg.Pool | pg.PoolClient): RawConnection => ({
     async exec(sql) {
       await client.query(sql);
