@@ -16,6 +16,6 @@ await runScript(async () => {
   const schema = config.databaseKind === "postgres" ? config.DATABASE_SCHEMA : "public";
   await db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}";`);
   await migrate(db, { log: console.log });
-  await seedDemo(db.prisma);
+  await seedDemo();
   console.log("Database reset and demo region seeded.");
 });

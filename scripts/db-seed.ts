@@ -7,6 +7,6 @@ import { runScript } from "./lib/run-script";
 await runScript(async () => {
   const db = database();
   await migrate(db, { log: console.log });
-  await seedDemo(db.prisma);
+  await seedDemo();
   console.log("Demo region seeded.");
 });

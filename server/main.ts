@@ -21,7 +21,7 @@ export async function main(): Promise<void> {
     let seeded = false;
     if (config.seedDemo && (await isDatabaseEmpty(db.prisma))) {
       console.log("Seeding the demo West Mercia region…");
-      await seedDemo(db.prisma);
+      await seedDemo();
       seeded = true;
     }
     await startServer({

@@ -93,7 +93,7 @@ export default function RecordHistory() {
         <TextInput
           name="record"
           label="Reference or ID"
-          hint="A submission reference like INT-2026-000123, an agreement reference like ISA-WM-TW-001, an email address for a user account, or an ID"
+          hint="A submission reference like INT-2026-000123, an agreement reference like ISA-2026-0001, an email address for a user account, or an ID"
           spellCheck={false}
           error={errors?.record}
           defaultValue={values.record}

@@ -35,6 +35,20 @@ export const prisma = new Proxy({} as Database["prisma"], {
   },
 });
 
+/**
+ * Runs `work` with `db` as the application's database (e.g. seeding a second database through the
+ * domain services, which use the application's), then puts the previous one back.
+ */
+export async function withDatabase<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const previous = globalForDb.__database;
+  globalForDb.__database = db;
+  try {
+    return await work();
+  } finally {
+    globalForDb.__database = previous;
+  }
+}
+
 /** Closes the database; an open PGlite keeps the process alive, so shutdown must call this. */
 export async function closeDatabase(): Promise<void> {
   const db = globalForDb.__database;

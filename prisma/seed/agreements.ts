@@ -1,30 +1,56 @@
 import type { PartyRole, PrismaClient } from "~/generated/prisma/client";
 import type { AgreementStatus } from "~/generated/prisma/enums";
+import {
+  amendAgreement,
+  createDraft,
+  expireLapsedAgreements,
+  recordReview,
+  signVersion,
+  submitForSignature,
+  suspendAgreement,
+} from "~/modules/agreements/lifecycle.server";
 import type { AgreementTerms } from "~/modules/agreements/terms";
+import { clock } from "~/utils/clock";
+import { asAt, daysBefore } from "./people";
 
 /**
  * Demo agreements: one active agreement between West Mercia Police and each area partnership
  * (with its council), one expired, one awaiting signature and one suspended, so the demo shows
- * access appear and disappear. References are stable: other seeds find agreements by them.
+ * access appear and disappear. Each is drafted, sent, signed, reviewed, amended, suspended or
+ * expired by the lifecycle itself, as its people, at past times: its references are the portal's
+ * own (ISA-<year>-<number>), so other seeds and tests find a demo agreement by its title
+ * (`demoAgreement`).
  */
-export const DEMO_AGREEMENT_REFERENCES = {
-  telford: "ISA-WM-TW-001",
-  shropshire: "ISA-WM-SH-001",
-  herefordshire: "ISA-WM-HE-001",
-  worcestershire: "ISA-WM-WO-001",
-  housingExpired: "ISA-WM-SVH-2023",
-  nhsAwaitingSignature: "ISA-WM-SATH-002",
-  housingSuspended: "ISA-WM-SVH-2025",
+export const DEMO_AGREEMENT_TITLES = {
+  telford: "Telford & Wrekin serious and organised crime information sharing agreement",
+  shropshire: "Shropshire serious and organised crime information sharing agreement",
+  herefordshire: "Herefordshire serious and organised crime information sharing agreement",
+  worcestershire: "Worcestershire serious and organised crime information sharing agreement",
+  housingExpired: "Tenancy enforcement and cuckooing information sharing (2023)",
+  nhsAwaitingSignature: "Exploitation and safeguarding referrals from acute hospitals",
+  housingSuspended: "Tenancy enforcement and cuckooing information sharing (2025)",
 } as const;
+
+export type DemoAgreementKey = keyof typeof DEMO_AGREEMENT_TITLES;
+
+/** A demo agreement's id and reference, by its key. */
+export async function demoAgreement(prisma: PrismaClient, key: DemoAgreementKey) {
+  return prisma.agreement.findFirstOrThrow({
+    where: { title: DEMO_AGREEMENT_TITLES[key] },
+    select: { id: true, reference: true, retentionMonths: true },
+  });
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 interface DemoAgreement {
-  reference: string;
+  key: DemoAgreementKey;
   title: string;
   status: AgreementStatus;
   parties: { organisation: string; role: PartyRole; leadName: string; leadEmail: string; signer?: string }[];
+  /** Who drafted and sent it. */
+  drafter: string;
   startOffsetDays: number;
   endOffsetDays: number;
   reviewOffsetDays: number;
@@ -40,14 +66,23 @@ const POLICE_PARTY = {
   signer: "sam.supervisor@westmercia.police.example",
 };
 
+const HOUSING_PARTY = {
+  organisation: "Severn Vale Housing",
+  role: "JOINT_CONTROLLER" as PartyRole,
+  leadName: "Gemma Hale",
+  leadEmail: "gemma.manager@severnvale.housing.example",
+  signer: "gemma.manager@severnvale.housing.example",
+};
+
 const AREA_AGREEMENTS: DemoAgreement[] = [
-  ["Telford & Wrekin", "Telford & Wrekin Council", "Telford & Wrekin Community Safety Partnership", DEMO_AGREEMENT_REFERENCES.telford, "Mark Ellis", "mark.manager@telford.gov.example", 20],
-  ["Shropshire", "Shropshire Council", "Safer Stronger Shropshire Partnership", DEMO_AGREEMENT_REFERENCES.shropshire, "Owen Davies", "owen.manager@shropshire.gov.example", 200],
-  ["Herefordshire", "Herefordshire Council", "Herefordshire Community Safety Partnership", DEMO_AGREEMENT_REFERENCES.herefordshire, "Gareth Powell", "gareth.manager@herefordshire.gov.example", 150],
-  ["Worcestershire", "Worcestershire County Council", "Safer Communities Worcestershire", DEMO_AGREEMENT_REFERENCES.worcestershire, "Will Foster", "will.manager@worcestershire.gov.example", 90],
-].map(([area, council, csp, reference, lead, email, reviewIn]) => ({
-  reference: reference as string,
-  title: `${area} serious and organised crime information sharing agreement`,
+  ["Telford & Wrekin", "Telford & Wrekin Council", "Telford & Wrekin Community Safety Partnership", "telford", "Mark Ellis", "mark.manager@telford.gov.example", 20],
+  ["Shropshire", "Shropshire Council", "Safer Stronger Shropshire Partnership", "shropshire", "Owen Davies", "owen.manager@shropshire.gov.example", 200],
+  ["Herefordshire", "Herefordshire Council", "Herefordshire Community Safety Partnership", "herefordshire", "Gareth Powell", "gareth.manager@herefordshire.gov.example", 150],
+  ["Worcestershire", "Worcestershire County Council", "Safer Communities Worcestershire", "worcestershire", "Will Foster", "will.manager@worcestershire.gov.example", 90],
+].map(([, council, csp, key, lead, email, reviewIn]) => ({
+  key: key as DemoAgreementKey,
+  title: DEMO_AGREEMENT_TITLES[key as DemoAgreementKey],
+  drafter: email as string,
   status: "ACTIVE",
   parties: [
     POLICE_PARTY,
@@ -62,22 +97,30 @@ const AREA_AGREEMENTS: DemoAgreement[] = [
 
 const OTHER_AGREEMENTS: DemoAgreement[] = [
   {
-    reference: DEMO_AGREEMENT_REFERENCES.housingExpired,
-    title: "Tenancy enforcement and cuckooing information sharing (2023)",
+    key: "housingExpired",
+    title: DEMO_AGREEMENT_TITLES.housingExpired,
+    drafter: POLICE_PARTY.signer,
     status: "EXPIRED",
-    parties: [POLICE_PARTY, { organisation: "Severn Vale Housing", role: "JOINT_CONTROLLER", leadName: "Harriet Lowe", leadEmail: "harriet.housing@severnvale.housing.example" }],
+    parties: [POLICE_PARTY, HOUSING_PARTY],
     startOffsetDays: -1000,
     endOffsetDays: -270,
     reviewOffsetDays: -400,
     ceiling: "OFFICIAL",
   },
   {
-    reference: DEMO_AGREEMENT_REFERENCES.nhsAwaitingSignature,
-    title: "Exploitation and safeguarding referrals from acute hospitals",
+    key: "nhsAwaitingSignature",
+    title: DEMO_AGREEMENT_TITLES.nhsAwaitingSignature,
+    drafter: POLICE_PARTY.signer,
     status: "AWAITING_SIGNATURES",
     parties: [
       POLICE_PARTY,
-      { organisation: "Shrewsbury and Telford Hospital NHS Trust", role: "JOINT_CONTROLLER", leadName: "Nadia Kaur", leadEmail: "nadia.nurse@sath.nhs.example" },
+      {
+        organisation: "Shrewsbury and Telford Hospital NHS Trust",
+        role: "JOINT_CONTROLLER",
+        leadName: "Dr Imran Malik",
+        leadEmail: "imran.manager@sath.nhs.example",
+        signer: "imran.manager@sath.nhs.example",
+      },
     ],
     startOffsetDays: 0,
     endOffsetDays: 730,
@@ -85,10 +128,11 @@ const OTHER_AGREEMENTS: DemoAgreement[] = [
     ceiling: "OFFICIAL_SENSITIVE",
   },
   {
-    reference: DEMO_AGREEMENT_REFERENCES.housingSuspended,
-    title: "Tenancy enforcement and cuckooing information sharing (2025)",
+    key: "housingSuspended",
+    title: DEMO_AGREEMENT_TITLES.housingSuspended,
+    drafter: POLICE_PARTY.signer,
     status: "SUSPENDED",
-    parties: [POLICE_PARTY, { organisation: "Severn Vale Housing", role: "JOINT_CONTROLLER", leadName: "Harriet Lowe", leadEmail: "harriet.housing@severnvale.housing.example" }],
+    parties: [POLICE_PARTY, HOUSING_PARTY],
     startOffsetDays: -200,
     endOffsetDays: 530,
     reviewOffsetDays: 25,
@@ -124,158 +168,92 @@ function termsFor(agreement: DemoAgreement, now: number): AgreementTerms {
     startDate: isoDay(new Date(now + agreement.startOffsetDays * DAY)),
     endDate: isoDay(new Date(now + agreement.endOffsetDays * DAY)),
     reviewDate: isoDay(new Date(now + agreement.reviewOffsetDays * DAY)),
-    dpiaReference: `DPIA-${agreement.reference}`,
+    dpiaReference: `DPIA-WM-${agreement.key}`,
     dpiaStatus: "COMPLETED",
   };
 }
 
-export async function seedAgreements(prisma: PrismaClient, now = Date.now()): Promise<void> {
-  for (const demo of [...AREA_AGREEMENTS, ...OTHER_AGREEMENTS]) {
-    if (await prisma.agreement.findUnique({ where: { reference: demo.reference } })) continue;
-    const terms = termsFor(demo, now);
-    const organisations = await prisma.organisation.findMany({
-      where: { name: { in: demo.parties.map((p) => p.organisation) } },
-    });
-    const orgId = (name: string) => organisations.find((o) => o.name === name)!.id;
-    const signed = demo.status !== "AWAITING_SIGNATURES";
-    // Who did what, so the demo history names people (expiry is the portal's own doing).
-    const drafter = await userId(prisma, demo.parties[1]?.signer ?? POLICE_PARTY.signer);
-    const policeSigner = await userId(prisma, POLICE_PARTY.signer);
-    const dpo = await userId(prisma, "dana.dpo@westmercia.police.example");
-    const created = await prisma.agreement.create({
-      data: {
-        reference: demo.reference,
-        title: demo.title,
-        status: demo.status,
-        classificationCeiling: terms.classificationCeiling,
-        dataCategories: terms.dataCategories,
-        startDate: new Date(terms.startDate),
-        endDate: new Date(terms.endDate),
-        reviewDate: new Date(terms.reviewDate),
-        retentionMonths: terms.retentionMonths,
-        parties: {
-          create: demo.parties.map((p) => ({
-            organisationId: orgId(p.organisation),
-            role: p.role,
-            leadName: p.leadName,
-            leadEmail: p.leadEmail,
-          })),
-        },
-        createdById: drafter,
-        versions: { create: { versionNumber: 1, terms, changeSummary: "First version", createdById: drafter, createdAt: new Date(now + (demo.startOffsetDays - 30) * DAY) } },
-        history: {
-          create: [
-            { toStatus: "DRAFT", reason: "Drafted", actorId: drafter, at: new Date(now + (demo.startOffsetDays - 30) * DAY) },
-            { fromStatus: "DRAFT", toStatus: "AWAITING_SIGNATURES", reason: "Sent to the parties for signature", actorId: drafter, at: new Date(now + (demo.startOffsetDays - 20) * DAY) },
-            ...(signed
-              ? [{ fromStatus: "AWAITING_SIGNATURES" as const, toStatus: "ACTIVE" as const, reason: "Signed by every party", actorId: policeSigner, at: new Date(now + (demo.startOffsetDays - 5) * DAY) }]
-              : []),
-            ...(demo.status === "EXPIRED"
-              ? [{ fromStatus: "ACTIVE" as const, toStatus: "EXPIRED" as const, reason: "End date passed", at: new Date(now + demo.endOffsetDays * DAY) }]
-              : []),
-            ...(demo.status === "SUSPENDED"
-              ? [{ fromStatus: "ACTIVE" as const, toStatus: "SUSPENDED" as const, reason: demo.statusReason ?? null, actorId: dpo, at: new Date(now - 10 * DAY) }]
-              : []),
-          ],
-        },
-        // West Mercia Police's DPO suspended it: only West Mercia Police can lift that suspension.
-        ...(demo.status === "SUSPENDED"
-          ? {
-              suspensions: {
-                create: {
-                  organisationId: orgId(POLICE_PARTY.organisation),
-                  suspendedById: dpo,
-                  suspendedAt: new Date(now - 10 * DAY),
-                  reason: demo.statusReason ?? "Suspended",
-                },
-              },
-            }
-          : {}),
-      },
-      include: { versions: true },
-    });
-    // Signatures: every signing party signed version 1, except on the agreement still awaiting them
-    // (there only the police have signed).
-    for (const party of demo.parties) {
-      if (!party.signer) continue;
-      if (!signed && party.organisation !== POLICE_PARTY.organisation) continue;
-      const signer = await prisma.user.findUnique({ where: { email: party.signer } });
-      if (!signer) continue;
-      await prisma.agreementSignature.create({
-        data: {
-          agreementVersionId: created.versions[0]!.id,
-          organisationId: orgId(party.organisation),
-          userId: signer.id,
-          signedAt: new Date(now + (demo.startOffsetDays - 5) * DAY),
-        },
-      });
-    }
-    if (demo.reference === DEMO_AGREEMENT_REFERENCES.telford) await seedTelfordAmendmentAndReview(prisma, created.id, terms, demo, now);
-  }
-}
+const DPO = "dana.dpo@westmercia.police.example";
 
-async function userId(prisma: PrismaClient, email: string | undefined): Promise<string | null> {
-  if (!email) return null;
-  return (await prisma.user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
+/**
+ * Each agreement's life, oldest first: drafted and sent 40 to 30 days before it starts, signed by
+ * each signing party, then reviewed, amended, suspended or expired as its story needs.
+ */
+export async function seedAgreements(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
+  const demos = [...AREA_AGREEMENTS, ...OTHER_AGREEMENTS].sort((a, b) => a.startOffsetDays - b.startOffsetDays);
+  for (const demo of demos) {
+    if (await prisma.agreement.findFirst({ where: { title: demo.title }, select: { id: true } })) continue;
+    const now = seededAt.getTime();
+    const terms = termsFor(demo, now);
+    const organisations = await prisma.organisation.findMany({ where: { name: { in: demo.parties.map((p) => p.organisation) } } });
+    const orgId = (name: string) => organisations.find((o) => o.name === name)!.id;
+    const day = (offset: number, hour = 10) => daysBefore(seededAt, -(demo.startOffsetDays + offset), hour);
+    const sentBack = demo.status === "AWAITING_SIGNATURES" ? -20 : -40;
+
+    const { id } = await asAt(day(sentBack), demo.drafter, (actor) =>
+      createDraft(actor, {
+        terms,
+        parties: demo.parties.map((p) => ({ organisationId: orgId(p.organisation), role: p.role, leadName: p.leadName, leadEmail: p.leadEmail })),
+      }),
+    );
+    await asAt(day(sentBack + 3, 14), demo.drafter, (actor) => submitForSignature(actor, id));
+    // The partner signs first, then the police; on the agreement still awaiting signatures only the police have.
+    const isPolice = (p: { organisation: string }) => (p.organisation === POLICE_PARTY.organisation ? 1 : 0);
+    const signers = demo.parties.filter((p) => p.signer).sort((a, b) => isPolice(a) - isPolice(b));
+    for (const [index, party] of signers.entries()) {
+      if (demo.status === "AWAITING_SIGNATURES" && party.organisation !== POLICE_PARTY.organisation) continue;
+      await asAt(day(sentBack + 8 + index * 3, 11), party.signer!, (actor) => signVersion(actor, id, 1));
+    }
+  }
 }
 
 /**
- * The Telford agreement shows a signed amendment (version 2, a readable diff against version 1)
- * and a recorded review. The amendment changes handling and breach terms only, so what may be
+ * What happened to the agreements after intelligence started flowing under them: run after the
+ * intelligence seed, so the 2023 housing agreement was in force when its reports were sent and the
+ * 2025 one was suspended only after its report arrived. Each step is skipped once done.
+ */
+export async function seedAgreementChanges(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
+  const expired = OTHER_AGREEMENTS.find((a) => a.key === "housingExpired")!;
+  await clock.at(daysBefore(seededAt, -expired.endOffsetDays - 1, 1), () => expireLapsedAgreements());
+
+  const suspended = await prisma.agreement.findFirstOrThrow({ where: { title: DEMO_AGREEMENT_TITLES.housingSuspended }, select: { id: true, status: true } });
+  if (suspended.status === "ACTIVE") {
+    const reason = OTHER_AGREEMENTS.find((a) => a.key === "housingSuspended")!.statusReason!;
+    await asAt(daysBefore(seededAt, 10, 15, 20), DPO, (actor) => suspendAgreement(actor, suspended.id, reason));
+  }
+
+  const telford = await prisma.agreement.findFirstOrThrow({ where: { title: DEMO_AGREEMENT_TITLES.telford }, select: { id: true, currentVersionNumber: true } });
+  if (telford.currentVersionNumber === 1) {
+    const terms = termsFor(AREA_AGREEMENTS.find((a) => a.key === "telford")!, seededAt.getTime());
+    await seedTelfordReviewAndAmendment(telford.id, terms, seededAt);
+  }
+}
+
+/**
+ * The Telford agreement shows a recorded review, then a signed amendment (version 2, a readable
+ * diff against version 1). The amendment changes handling and breach terms only, so what may be
  * shared under the agreement (ceiling, categories, dates) is the same as in version 1.
  */
-async function seedTelfordAmendmentAndReview(prisma: PrismaClient, agreementId: string, terms: AgreementTerms, demo: DemoAgreement, now: number) {
-  const manager = await userId(prisma, "mark.manager@telford.gov.example");
-  const supervisor = await userId(prisma, POLICE_PARTY.signer);
-  if (!manager || !supervisor) return;
-  const amendedAt = new Date(now - 60 * DAY);
-  const amended: AgreementTerms = {
-    ...terms,
-    handlingConditions:
-      "Not to be shared beyond the parties without the originator's consent. Information about children is seen only by staff trained in safeguarding.",
-    breachProcedure: "Report to both data protection officers within 24 hours, and to the ICO within 72 hours where required.",
-  };
-  const version = await prisma.agreementVersion.create({
-    data: {
-      agreementId,
-      versionNumber: 2,
-      terms: amended,
-      changeSummary: "Adds a safeguarding condition for children's data and the ICO reporting deadline after the annual review",
-      createdById: manager,
-      createdAt: amendedAt,
-    },
-  });
-  const council = demo.parties[1]!.organisation;
-  const organisations = await prisma.organisation.findMany({ where: { name: { in: [council, POLICE_PARTY.organisation] } } });
-  for (const [organisation, signer, daysLater] of [[council, manager, 2], [POLICE_PARTY.organisation, supervisor, 4]] as const) {
-    await prisma.agreementSignature.create({
-      data: {
-        agreementVersionId: version.id,
-        organisationId: organisations.find((o) => o.name === organisation)!.id,
-        userId: signer,
-        signedAt: new Date(amendedAt.getTime() + daysLater * DAY),
-      },
-    });
-  }
-  await prisma.agreement.update({ where: { id: agreementId }, data: { currentVersionNumber: 2 } });
-  await prisma.agreementStatusChange.create({
-    data: {
-      agreementId,
-      fromStatus: "ACTIVE",
-      toStatus: "ACTIVE",
-      reason: "Version 2 signed by every party and now in force (replacing version 1)",
-      actorId: supervisor,
-      at: new Date(amendedAt.getTime() + 4 * DAY),
-    },
-  });
-  await prisma.agreementReview.create({
-    data: {
-      agreementId,
-      reviewedById: manager,
-      reviewedAt: new Date(amendedAt.getTime() - 5 * DAY),
+async function seedTelfordReviewAndAmendment(id: string, terms: AgreementTerms, seededAt: Date) {
+  const manager = "mark.manager@telford.gov.example";
+  await asAt(daysBefore(seededAt, 65, 14, 30), manager, (actor) =>
+    recordReview(actor, id, {
       outcome: "AMEND",
       notes: "Sharing has followed the agreement. Add a safeguarding condition for children's data and the ICO deadline.",
-      nextReviewDate: new Date(terms.reviewDate),
-    },
-  });
+      nextReviewDate: terms.reviewDate,
+    }),
+  );
+  await asAt(daysBefore(seededAt, 60, 10, 5), manager, (actor) =>
+    amendAgreement(actor, id, {
+      terms: {
+        ...terms,
+        handlingConditions:
+          "Not to be shared beyond the parties without the originator's consent. Information about children is seen only by staff trained in safeguarding.",
+        breachProcedure: "Report to both data protection officers within 24 hours, and to the ICO within 72 hours where required.",
+      },
+      changeSummary: "Adds a safeguarding condition for children's data and the ICO reporting deadline after the annual review",
+    }),
+  );
+  await asAt(daysBefore(seededAt, 58, 9, 40), manager, (actor) => signVersion(actor, id, 2));
+  await asAt(daysBefore(seededAt, 56, 16, 10), POLICE_PARTY.signer, (actor) => signVersion(actor, id, 2));
 }

@@ -1,74 +1,72 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { recordAuditEvent, type AuditContext } from "~/modules/audit/audit.server";
+import { audit } from "~/modules/audit/audit.server";
+import { recordDenial } from "~/modules/authorization/deny.server";
+import { submissionForTriage } from "~/modules/intelligence/triage.server";
+import { createUserAccount } from "~/modules/users/users.server";
+import { decideRoleGrant } from "~/modules/users/role-grants.server";
+import { clock } from "~/utils/clock";
+import { demoAgreement } from "./agreements";
+import { asAt, daysBefore } from "./people";
 
 /**
- * A little demo history for the DPO screens: sign-ins, analysts consulting submissions under their
- * agreements (once the intelligence seed has created some), partners reading their agreements and
- * a few denied attempts. Written through recordAuditEvent like every other event, so the demo's
- * audit trail verifies. Runs last, and once (it looks for its own user agent).
+ * Things for the data protection officer to find, each done by the service the page calls, as its
+ * person, at its time: partners reading their agreements, a late-night run of record views, a
+ * partner trying the audit trail three times, and a privilege change (an administrator asks for
+ * an analyst role for a new starter; a supervisor approves it). Runs once: the new starter's
+ * account is its mark.
  */
-const DEMO_USER_AGENT = "Demo seed (Mozilla/5.0)";
-const DEMO_ADDRESS = "192.0.2.10";
+export const NEW_STARTER_EMAIL = "chris.nolan@westmercia.police.example";
 
-export async function seedAuditTrail(prisma: PrismaClient): Promise<void> {
-  if ((await prisma.auditEvent.count({ where: { userAgent: DEMO_USER_AGENT } })) > 0) return;
-  const users = await prisma.user.findMany({ select: { id: true, email: true, organisationId: true, roles: true } });
-  const byEmail = new Map(users.map((u) => [u.email, u]));
-  const as = (email: string): AuditContext | null => {
-    const user = byEmail.get(email);
-    return user
-      ? { actor: { userId: user.id, email: user.email, organisationId: user.organisationId, roles: user.roles }, ipAddress: DEMO_ADDRESS, userAgent: DEMO_USER_AGENT }
-      : null;
-  };
-  const log = async (email: string, input: Parameters<typeof recordAuditEvent>[2]) => {
-    const context = as(email);
-    if (context) await recordAuditEvent(prisma, context, input);
-  };
+export async function seedAuditTrail(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
+  if (await prisma.user.findUnique({ where: { email: NEW_STARTER_EMAIL }, select: { id: true } })) return;
 
-  for (const email of ["alex.analyst@westmercia.police.example", "sam.supervisor@westmercia.police.example", "mark.manager@telford.gov.example"]) {
-    const user = byEmail.get(email);
-    if (user) await log(email, { action: "auth.sign_in", recordType: "User", recordId: user.id });
+  for (const [key, reader, daysAgo] of [
+    ["telford", "mark.manager@telford.gov.example", 21],
+    ["shropshire", "owen.manager@shropshire.gov.example", 16],
+    ["telford", "sam.supervisor@westmercia.police.example", 9],
+  ] as const) {
+    const agreement = await demoAgreement(prisma, key);
+    await asAt(daysBefore(seededAt, daysAgo, 11, 20), reader, (actor) =>
+      audit(actor.audit, { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id }),
+    );
   }
 
-  const agreements = await prisma.agreement.findMany({ orderBy: { reference: "asc" }, select: { id: true, reference: true } });
-  for (const agreement of agreements.filter((a) => a.reference.startsWith("ISA-WM-TW") || a.reference.startsWith("ISA-WM-SH"))) {
-    await log("mark.manager@telford.gov.example", { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id });
-    await log("sam.supervisor@westmercia.police.example", { action: "agreement.viewed", recordType: "Agreement", recordId: agreement.id, agreementId: agreement.id });
-  }
-
-  // Analysts consult submitted intelligence under the agreement it was shared under.
-  const submissions = await prisma.submission.findMany({
-    where: { submittedAt: { not: null }, agreementId: { not: null } },
+  // Out of hours: an analyst opening Telford intelligence after two in the morning.
+  const telford = await prisma.submission.findMany({
+    where: { organisation: { name: "Telford & Wrekin Council" }, status: { not: "DRAFT" }, agreement: { title: { startsWith: "Telford" } } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: 8,
-    select: { id: true, agreementId: true },
+    take: 3,
+    select: { id: true },
   });
-  for (const [index, submission] of submissions.entries()) {
-    await log("alex.analyst@westmercia.police.example", {
-      action: "submission.viewed",
-      recordType: "Submission",
-      recordId: submission.id,
-      agreementId: submission.agreementId,
-      justification: "TRIAGE",
-    });
-    if (index % 3 === 0) {
-      await log("rory.analyst@rocu.police.example", {
-        action: "submission.viewed",
-        recordType: "Submission",
-        recordId: submission.id,
-        agreementId: submission.agreementId,
-        justification: "OTHER",
-        justificationNote: "Regional county lines profile (Op Demo)",
-      });
-    }
+  for (const [i, submission] of telford.entries()) {
+    await asAt(daysBefore(seededAt, 12, 2, 10 + i * 7), "alex.analyst@westmercia.police.example", (actor) => submissionForTriage(actor, submission.id));
   }
 
   // Someone trying doors: a partner submitter opening the audit trail, three times.
   for (let i = 0; i < 3; i++) {
-    await log("priya.submitter@telford.gov.example", {
-      action: "access.denied",
-      outcome: "DENIED",
-      details: { path: "/audit/events", method: "GET", needed: "read AuditTrail" },
-    });
+    await asAt(daysBefore(seededAt, 3, 14, 5 + i), "priya.submitter@telford.gov.example", (actor) =>
+      recordDenial(actor, {
+        action: "read AuditTrail",
+        reason: "ACTION_NOT_PERMITTED",
+        status: 403,
+        request: new Request("http://portal.invalid/audit/events"),
+      }),
+    );
   }
+
+  // A privilege change: the new analyst's role waits for a second person (four eyes).
+  const police = await prisma.organisation.findUniqueOrThrow({ where: { name: "West Mercia Police" }, select: { id: true } });
+  await asAt(daysBefore(seededAt, 7, 9, 30), "ada.admin@westmercia.police.example", (actor) =>
+    createUserAccount(actor, {
+      email: NEW_STARTER_EMAIL,
+      name: "Chris Nolan",
+      organisationId: police.id,
+      roles: ["POLICE_ANALYST"],
+      isAgreementSignatory: false,
+    }),
+  );
+  const request = await prisma.roleGrantRequest.findFirstOrThrow({ where: { user: { email: NEW_STARTER_EMAIL } }, select: { id: true } });
+  await asAt(daysBefore(seededAt, 6, 10, 15), "sam.supervisor@westmercia.police.example", (actor) =>
+    decideRoleGrant(actor, request.id, { decision: "approve" }),
+  );
 }

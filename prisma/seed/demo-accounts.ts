@@ -23,6 +23,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "ada.admin@westmercia.police.example", name: "Ada Okafor", organisation: "West Mercia Police", roles: ["SYSTEM_ADMINISTRATOR"] },
   { email: "alex.analyst@westmercia.police.example", name: "Alex Morgan", organisation: "West Mercia Police", roles: ["POLICE_ANALYST"] },
   { email: "sam.supervisor@westmercia.police.example", name: "Sam Price", organisation: "West Mercia Police", roles: ["INTELLIGENCE_SUPERVISOR"], signatory: true },
+  // A second supervisor, so that one supervisor's own sanitised versions can be approved (four eyes).
+  { email: "jo.supervisor@westmercia.police.example", name: "Jo Fletcher", organisation: "West Mercia Police", roles: ["INTELLIGENCE_SUPERVISOR"] },
   { email: "dana.dpo@westmercia.police.example", name: "Dana Whitfield", organisation: "West Mercia Police", roles: ["DATA_PROTECTION_OFFICER"] },
   { email: "rory.analyst@rocu.police.example", name: "Rory Bennett", organisation: "West Midlands Regional Organised Crime Unit", roles: ["POLICE_ANALYST"] },
   { email: "priya.submitter@telford.gov.example", name: "Priya Shah", organisation: "Telford & Wrekin Council", roles: ["PARTNER_SUBMITTER"] },
@@ -35,6 +37,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "wendy.submitter@worcestershire.gov.example", name: "Wendy Archer", organisation: "Worcestershire County Council", roles: ["PARTNER_SUBMITTER"] },
   { email: "will.manager@worcestershire.gov.example", name: "Will Foster", organisation: "Worcestershire County Council", roles: ["PARTNER_MANAGER"], signatory: true },
   { email: "harriet.housing@severnvale.housing.example", name: "Harriet Lowe", organisation: "Severn Vale Housing", roles: ["PARTNER_SUBMITTER"] },
+  { email: "gemma.manager@severnvale.housing.example", name: "Gemma Hale", organisation: "Severn Vale Housing", roles: ["PARTNER_MANAGER"], signatory: true },
+  // Signs the hospital agreement that awaits the trust's signature.
+  { email: "imran.manager@sath.nhs.example", name: "Dr Imran Malik", organisation: "Shrewsbury and Telford Hospital NHS Trust", roles: ["PARTNER_MANAGER"], signatory: true },
   { email: "nadia.nurse@sath.nhs.example", name: "Nadia Kaur", organisation: "Shrewsbury and Telford Hospital NHS Trust", roles: ["PARTNER_SUBMITTER"] },
   { email: "new.starter@telford.gov.example", name: "Nia Starter", organisation: "Telford & Wrekin Council", roles: ["PARTNER_SUBMITTER"], mfaEnrolled: false },
   // Reserved for the end-to-end throttling test, which locks it out on purpose; other tests leave it alone.

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type {
   Classification,
   DataCategory,
@@ -9,22 +8,35 @@ import type {
   SubmissionStatus,
   ThreatType,
 } from "~/generated/prisma/client";
-import { recordAuditEvent, SYSTEM_AUDIT_CONTEXT } from "~/modules/audit/audit.server";
-import { entityRows, type EntityInput } from "~/modules/intelligence/entities";
-import { impliedDataCategories, reviewDueDate, submissionReference, threatReference } from "~/modules/intelligence/workflow";
-import { DEMO_AGREEMENT_REFERENCES } from "./agreements";
+import type { EntityInput } from "~/modules/intelligence/entities";
+import { addEntity, impliedCategoriesOf, requireDraft, saveDraftStep, startDraft, submitDraft } from "~/modules/intelligence/submissions.server";
+import {
+  addSanitisedVersion,
+  createThreatAndLink,
+  decideSanitised,
+  linkThreat,
+  noFurtherAction,
+  saveAssessment,
+  sendFeedback,
+  submissionForTriage,
+} from "~/modules/intelligence/triage.server";
+import { clock } from "~/utils/clock";
+import { demoAgreement, type DemoAgreementKey } from "./agreements";
+import { asAt, daysBefore, type DemoActor } from "./people";
 
 /**
  * Demo intelligence across the four West Mercia areas: county lines into Telford, cuckooing in
  * Worcester, a robbery series in Hereford, online fraud, exploitation near Oswestry. Identifiers
  * recur across submissions (the "Dee" line's phone, a silver Golf, the nickname "Tiny", a Snapchat
  * handle) so the correlation panel has matches to show. Every status appears, with feedback,
- * sanitised versions awaiting approval and two threats. One housing submission sits under the
- * suspended agreement, so the police cannot see it until the agreement is reinstated.
+ * sanitised versions awaiting approval (one written by a supervisor, for the other supervisor) and
+ * two threats. One housing submission sits under the suspended agreement, so the police cannot see
+ * it until the agreement is reinstated; two older ones were shared under the expired 2023 agreement
+ * (the police no longer see them, and their retention period has passed: the DPO's review list).
+ * Every record is made by the services the pages call, as its people, at its time (seed/people.ts).
  * Identifiers are fictional (Ofcom drama phone numbers, invented registrations).
  */
 
-const DAY = 24 * 60 * 60 * 1000;
 
 const P = (name: string | null, nickname: string | null = null, ageRange: string | null = null, dateOfBirth: string | null = null): EntityInput => ({
   kind: "PERSON",
@@ -41,7 +53,7 @@ const GOLF = V("BD51 SMR", "Volkswagen Golf", "Silver");
 
 interface DemoSubmission {
   submitter: string;
-  agreement: keyof typeof DEMO_AGREEMENT_REFERENCES;
+  agreement: DemoAgreementKey;
   area: string;
   threatType: ThreatType;
   narrative: string;
@@ -56,10 +68,10 @@ interface DemoSubmission {
   risk?: number;
   analystNotes?: string;
   regrade?: [SourceEvaluation, IntelligenceAssessment, HandlingCode];
-  threat?: "telfordLine" | "herefordRobbery";
+  threat?: keyof typeof THREATS;
   nfa?: string;
   feedback?: string[];
-  sanitised?: { text: string; status: "AWAITING_APPROVAL" | "APPROVED" };
+  sanitised?: { text: string; status: "AWAITING_APPROVAL" | "APPROVED"; author?: string };
 }
 
 const PRIYA = "priya.submitter@telford.gov.example";
@@ -67,6 +79,8 @@ const SIAN = "sian.submitter@shropshire.gov.example";
 const HANNAH = "hannah.submitter@herefordshire.gov.example";
 const WENDY = "wendy.submitter@worcestershire.gov.example";
 const HARRIET = "harriet.housing@severnvale.housing.example";
+const ALEX = "alex.analyst@westmercia.police.example";
+const SAM = "sam.supervisor@westmercia.police.example";
 
 const SUBMISSIONS: DemoSubmission[] = [
   // ── County lines into Telford ──
@@ -114,7 +128,7 @@ const SUBMISSIONS: DemoSubmission[] = [
     location: "Flat in Dines Green, Worcester", postcode: "WR2 5QH", grading: ["RELIABLE", "A", "C", "Vulnerable adult: do not disclose the source of this report to the tenant or visitors."],
     classification: "OFFICIAL_SENSITIVE",
     entities: [A("14 Tudor Way, Dines Green, Worcester", "WR2 5QH"), T("07700 900456"), P("Kyle Marsh", null, "25 to 34")],
-    status: "ACTIONED", risk: 5, regrade: ["RELIABLE", "A", "C"],
+    status: "ACTIONED", risk: 5, regrade: ["RELIABLE", "A", "C"], threat: "worcesterCuckooing",
     analystNotes: "Classic cuckooing. Safeguarding visit arranged with adult social care.",
     feedback: ["You told us about a vulnerable man whose home was taken over. Officers and adult social care visited and he is now safe."] },
   { submitter: WENDY, agreement: "worcestershire", area: "WORCESTERSHIRE", threatType: "CUCKOOING", daysAgo: 20,
@@ -154,7 +168,9 @@ const SUBMISSIONS: DemoSubmission[] = [
     narrative: "Delivery company reports another rider threatened with a knife on Edgar Street by two men on a moped.",
     location: "Edgar Street, Hereford", postcode: "HR4 9JR", grading: ["RELIABLE", "A", "P"],
     entities: [V("HK68 RDM", "Yamaha moped", "Black"), T("07700 900789")],
-    status: "BEING_ASSESSED", risk: 4 },
+    status: "BEING_ASSESSED", risk: 4,
+    // Written by a supervisor: the other supervisor approves it (four eyes).
+    sanitised: { text: "A moped used in robberies of delivery riders in Hereford has been identified.", status: "AWAITING_APPROVAL", author: SAM } },
   { submitter: HANNAH, agreement: "herefordshire", area: "HEREFORDSHIRE", threatType: "FIREARMS_WEAPONS", daysAgo: 3,
     narrative: "Community warden was told a knife is being hidden in a hedge at the back of the Newton Farm estate for use in robberies.",
     location: "Newton Farm, Hereford", postcode: "HR2 7QP", grading: ["UNTESTED", "C", "C", "Do not search the location without first contacting the community warden team."],
@@ -170,7 +186,7 @@ const SUBMISSIONS: DemoSubmission[] = [
     narrative: "Three elderly residents in Shrewsbury lost money to 'bank staff' who phoned and asked them to move savings. The callers used the same number.",
     location: "Shrewsbury", postcode: "SY1 1XJ", grading: ["RELIABLE", "A", "P"],
     entities: [T("+44 (0)7700 900321"), O("Severn Secure Payments")],
-    status: "ACTIONED", risk: 3, regrade: ["RELIABLE", "A", "P"], analystNotes: "Passed to Action Fraud and ROCU cyber team.",
+    status: "ACTIONED", risk: 3, regrade: ["RELIABLE", "A", "P"], threat: "paymentFraud", analystNotes: "Passed to Action Fraud and ROCU cyber team.",
     feedback: ["The number you reported has been passed to Action Fraud and blocked by the network operator."] },
   { submitter: WENDY, agreement: "worcestershire", area: "WORCESTERSHIRE", threatType: "FRAUD", daysAgo: 9,
     narrative: "Resident in Malvern was sent a text from 'the council' asking for a council tax refund payment; the reply number is the same as in the Shrewsbury scam.",
@@ -211,6 +227,18 @@ const SUBMISSIONS: DemoSubmission[] = [
     location: "Wellington, Telford", postcode: "TF1 1LX", grading: ["RELIABLE", "A", "P"],
     entities: [O("Wrekin Lettings Ltd"), A("3 Market Street, Wellington", "TF1 1DT")],
     status: "RECEIVED" },
+  // ── Under the expired 2023 housing agreement: no longer seen by the police, retention passed ──
+  { submitter: HARRIET, agreement: "housingExpired", area: "TELFORD_WREKIN", threatType: "CUCKOOING", daysAgo: 900,
+    narrative: "A tenant in Woodside says two young men from Birmingham have been staying in her flat for a week and she cannot get them to leave. Visitors come and go through the night.",
+    location: "Woodside, Telford", postcode: "TF7 5QR", grading: ["RELIABLE", "B", "P"],
+    entities: [A("Flat 11, Park Lane, Woodside", "TF7 5QR")],
+    status: "ACTIONED", risk: 4, threat: "woodsideCuckooing", analystNotes: "Cuckooing; safeguarding visit with the housing officer.",
+    feedback: ["Thank you. Officers visited with your housing officer and the tenant has been safeguarded."] },
+  { submitter: HARRIET, agreement: "housingExpired", area: "SHROPSHIRE", threatType: "DRUG_SUPPLY", daysAgo: 780,
+    narrative: "Neighbours report a strong smell of cannabis and frequent short visits to a bungalow on a Severn Vale estate in Shrewsbury.",
+    location: "Harlescott, Shrewsbury", postcode: "SY1 4AA", grading: ["UNTESTED", "C", "P"],
+    entities: [],
+    status: "CLOSED", nfa: "Personal use only; passed to the neighbourhood team." },
   // ── Under the suspended housing agreement: hidden from police until it is reinstated ──
   { submitter: HARRIET, agreement: "housingSuspended", area: "TELFORD_WREKIN", threatType: "CUCKOOING", daysAgo: 18,
     narrative: "Tenancy officer believes a tenant at Grange Court has been cuckooed; visitors use the Dee line number.",
@@ -232,133 +260,109 @@ const THREATS = {
     summary: "Robberies of delivery riders by two men on a moped; stolen phones sold locally.",
     areas: ["HEREFORDSHIRE"],
   },
+  worcesterCuckooing: {
+    title: "Cuckooing of vulnerable tenants, Dines Green, Worcester",
+    threatType: "CUCKOOING" as ThreatType,
+    summary: "Vulnerable adults' homes taken over for drug supply; repeat victimisation at the same address.",
+    areas: ["WORCESTERSHIRE"],
+  },
+  paymentFraud: {
+    title: "Bogus permit payment line, Shropshire and Worcestershire",
+    threatType: "FRAUD" as ThreatType,
+    summary: "Cold calls taking card payments for fake parking permits, one number used across both counties.",
+    areas: ["SHROPSHIRE", "WORCESTERSHIRE"],
+  },
+  woodsideCuckooing: {
+    title: "Cuckooing, Woodside, Telford (2024)",
+    threatType: "CUCKOOING" as ThreatType,
+    summary: "A Birmingham line using a tenant's flat in Woodside; the tenant was safeguarded.",
+    areas: ["TELFORD_WREKIN"],
+  },
 };
 
-export async function seedIntelligence(prisma: PrismaClient, now = Date.now()): Promise<void> {
+const WORKING_HOURS = [9, 10, 11, 13, 14, 15, 16];
+
+/**
+ * Oldest first, so references rise with time. Each submission is drafted and sent by its partner;
+ * the police then view, assess, link, feed back and decide over the following days, each step as
+ * the person who took it and at its own time. Skipped when there is intelligence already.
+ */
+export async function seedIntelligence(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
   if ((await prisma.submission.count()) > 0) return;
-  const users = await prisma.user.findMany({ select: { id: true, email: true, organisationId: true } });
-  const user = (email: string) => {
-    const found = users.find((u) => u.email === email);
-    if (!found) throw new Error(`Demo user ${email} is missing: seed organisations first`);
-    return found;
-  };
-  const analyst = user("alex.analyst@westmercia.police.example");
-  const supervisor = user("sam.supervisor@westmercia.police.example");
   const areas = await prisma.area.findMany({ select: { id: true, code: true } });
   const areaId = (code: string) => areas.find((a) => a.code === code)!.id;
-  const agreements = await prisma.agreement.findMany({
-    where: { reference: { in: Object.values(DEMO_AGREEMENT_REFERENCES) } },
-    select: { id: true, reference: true, retentionMonths: true },
+  const alex = await prisma.user.findUniqueOrThrow({ where: { email: ALEX }, select: { id: true } });
+  const threatIds: Partial<Record<keyof typeof THREATS, string>> = {};
+
+  for (const [index, demo] of [...SUBMISSIONS].sort((a, b) => b.daysAgo - a.daysAgo).entries()) {
+    const sentAt = daysBefore(seededAt, demo.daysAgo, WORKING_HOURS[index % WORKING_HOURS.length]!, (index * 13) % 60);
+    const later = (days: number, hours = 0) => {
+      const at = new Date(sentAt.getTime() + days * 86_400_000 + hours * 3_600_000);
+      return at > seededAt ? new Date(seededAt.getTime() - 60_000) : at;
+    };
+    const agreement = await demoAgreement(prisma, demo.agreement);
+    const id = await asAt(new Date(sentAt.getTime() - 40 * 60_000), demo.submitter, (actor) => draftAndSend(actor, demo, areaId(demo.area), agreement.id, sentAt));
+    if (demo.status === "RECEIVED") continue;
+
+    // The police's work on it, from the next working day.
+    const police = (days: number, email: string, work: (actor: DemoActor) => Promise<unknown>) => asAt(later(days), email, work);
+    await police(1, ALEX, async (actor) => {
+      await submissionForTriage(actor, id);
+      const [source, assessment, handling] = demo.regrade ?? demo.grading;
+      await saveAssessment(actor, id, {
+        analystSourceEvaluation: source,
+        analystIntelligenceAssessment: assessment,
+        analystHandlingCode: handling,
+        riskLevel: demo.risk ?? 2,
+        analystNotes: demo.analystNotes ?? null,
+      });
+    });
+    if (demo.threat) {
+      const threat = THREATS[demo.threat];
+      const known = threatIds[demo.threat];
+      await police(1.1, ALEX, async (actor) => {
+        if (known) return linkThreat(actor, id, known);
+        const created = await createThreatAndLink(actor, id, {
+          title: threat.title,
+          threatType: threat.threatType,
+          areaIds: threat.areas.map(areaId),
+          leadAnalystId: alex.id,
+          summary: threat.summary,
+        });
+        threatIds[demo.threat!] = created.id;
+      });
+    }
+    for (const [i, message] of (demo.feedback ?? []).entries()) {
+      await police(3 + i, ALEX, (actor) => sendFeedback(actor, id, { message }));
+    }
+    if (demo.sanitised) {
+      const author = demo.sanitised.author ?? ALEX;
+      await police(4, author, (actor) => addSanitisedVersion(actor, id, { text: demo.sanitised!.text }));
+      if (demo.sanitised.status === "APPROVED") {
+        const report = await prisma.sanitisedReport.findFirstOrThrow({ where: { submissionId: id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+        await police(5, SAM, (actor) => decideSanitised(actor, { sanitisedId: report.id, decision: "approve", decisionNote: null }));
+      }
+    }
+    if (demo.nfa) await police(2, ALEX, (actor) => noFurtherAction(actor, id, { reason: demo.nfa! }));
+  }
+}
+
+/** The partner's journey: a draft filled in question by question, then sent. Returns its id. */
+async function draftAndSend(actor: DemoActor, demo: DemoSubmission, areaId: string, agreementId: string, sentAt: Date): Promise<string> {
+  const id = await startDraft(actor);
+  const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(actor, await requireDraft(actor, id), input);
+  await step({ step: "what", data: { threatType: demo.threatType, narrative: demo.narrative } });
+  await step({
+    step: "where",
+    data: { areaId, locationDescription: demo.location, postcode: demo.postcode, observedFrom: new Date(sentAt.getTime() - 2 * 86_400_000), observedTo: null },
   });
-  const agreementFor = (key: keyof typeof DEMO_AGREEMENT_REFERENCES) => agreements.find((a) => a.reference === DEMO_AGREEMENT_REFERENCES[key])!;
-
-  await prisma.$transaction(
-    async (tx) => {
-      const threatIds: Record<string, string> = {};
-      for (const [key, threat] of Object.entries(THREATS)) {
-        const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('threat_reference_seq') AS next`;
-        const created = await tx.threat.create({
-          data: {
-            reference: threatReference(new Date(now).getUTCFullYear(), sequence!.next),
-            title: threat.title,
-            threatType: threat.threatType,
-            summary: threat.summary,
-            organisationId: analyst.organisationId,
-            leadAnalystId: analyst.id,
-            areas: { connect: threat.areas.map((code) => ({ code })) },
-            createdAt: new Date(now - 55 * DAY),
-          },
-        });
-        threatIds[key] = created.id;
-        await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
-          action: "threat.created",
-          recordType: "Threat",
-          recordId: created.id,
-          details: { reference: created.reference, seeded: true },
-        });
-      }
-
-      // Oldest first, so reference numbers rise with time.
-      for (const demo of [...SUBMISSIONS].sort((a, b) => b.daysAgo - a.daysAgo)) {
-        const submitter = user(demo.submitter);
-        const agreement = agreementFor(demo.agreement);
-        const submittedAt = new Date(now - demo.daysAgo * DAY - (demo.daysAgo % 7) * 3_600_000);
-        const rows = demo.entities.flatMap((e) => entityRows(e, randomUUID()));
-        const [source, assessment, handling, conditions] = demo.grading;
-        const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('submission_reference_seq') AS next`;
-        const reference = submissionReference(submittedAt.getUTCFullYear(), sequence!.next);
-        const categories = new Set<DataCategory>([
-          ...impliedDataCategories({
-            narrative: demo.narrative,
-            locationDescription: demo.location,
-            postcode: demo.postcode,
-            entityKinds: rows.map((r) => r.kind),
-          }),
-          "CRIMINAL_OFFENCE",
-          ...(demo.extraCategories ?? []),
-        ]);
-        const assessed = demo.status !== "RECEIVED";
-        const submission = await tx.submission.create({
-          data: {
-            reference,
-            status: demo.status,
-            organisationId: submitter.organisationId,
-            submitterId: submitter.id,
-            agreementId: agreement.id,
-            areaId: areaId(demo.area),
-            threatType: demo.threatType,
-            narrative: demo.narrative,
-            locationDescription: demo.location,
-            postcode: demo.postcode,
-            observedFrom: new Date(submittedAt.getTime() - 2 * DAY),
-            dataCategories: [...categories],
-            classification: demo.classification ?? "OFFICIAL",
-            sourceEvaluation: source,
-            intelligenceAssessment: assessment,
-            handlingCode: handling,
-            handlingConditions: conditions ?? null,
-            submittedAt,
-            createdAt: new Date(submittedAt.getTime() - 3_600_000),
-            reviewDueAt: reviewDueDate(submittedAt, agreement.retentionMonths),
-            assignedAnalystId: assessed ? analyst.id : null,
-            riskLevel: demo.risk ?? null,
-            analystNotes: demo.analystNotes ?? null,
-            analystSourceEvaluation: demo.regrade?.[0] ?? null,
-            analystIntelligenceAssessment: demo.regrade?.[1] ?? null,
-            analystHandlingCode: demo.regrade?.[2] ?? null,
-            threatId: demo.threat ? threatIds[demo.threat] : null,
-            noFurtherActionReason: demo.nfa ?? null,
-            entities: rows.length > 0 ? { createMany: { data: rows } } : undefined,
-          },
-        });
-        await recordAuditEvent(tx, SYSTEM_AUDIT_CONTEXT, {
-          action: "submission.submitted",
-          recordType: "Submission",
-          recordId: submission.id,
-          agreementId: agreement.id,
-          details: { reference, seeded: true, submitterId: submitter.id },
-        });
-        for (const [i, message] of (demo.feedback ?? []).entries()) {
-          await tx.feedback.create({
-            data: { submissionId: submission.id, authorId: analyst.id, message, createdAt: new Date(submittedAt.getTime() + (i + 3) * DAY) },
-          });
-        }
-        if (demo.sanitised) {
-          const approved = demo.sanitised.status === "APPROVED";
-          await tx.sanitisedReport.create({
-            data: {
-              submissionId: submission.id,
-              authorId: analyst.id,
-              text: demo.sanitised.text,
-              status: demo.sanitised.status,
-              approverId: approved ? supervisor.id : null,
-              decidedAt: approved ? new Date(submittedAt.getTime() + 5 * DAY) : null,
-              createdAt: new Date(submittedAt.getTime() + 4 * DAY),
-            },
-          });
-        }
-      }
-    },
-    { timeout: 120_000 },
-  );
+  for (const entity of demo.entities) await addEntity(actor, await requireDraft(actor, id), entity);
+  const [sourceEvaluation, intelligenceAssessment, handlingCode, conditions] = demo.grading;
+  await step({ step: "grading", data: { sourceEvaluation, intelligenceAssessment, handlingCode, handlingConditions: conditions ?? null } });
+  const implied = impliedCategoriesOf(await requireDraft(actor, id));
+  const dataCategories = [...new Set<DataCategory>([...implied, "CRIMINAL_OFFENCE", ...(demo.extraCategories ?? [])])];
+  await step({ step: "sharing", data: { classification: demo.classification ?? "OFFICIAL", dataCategories } });
+  await step({ step: "agreement", data: { agreementId } });
+  await clock.at(sentAt, () => submitDraft(actor, { id }));
+  return id;
 }

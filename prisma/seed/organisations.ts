@@ -1,6 +1,8 @@
 import type { OrganisationType, PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/modules/auth/password.server";
+import { clock } from "~/utils/clock";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecretBase32 } from "./demo-accounts";
+import { daysBefore } from "./people";
 
 /** The four West Mercia community safety partnership areas. */
 export const DEMO_AREAS = [
@@ -28,7 +30,18 @@ export const DEMO_ORGANISATIONS: { name: string; shortName: string; type: Organi
   { name: "Shrewsbury and Telford Hospital NHS Trust", shortName: "SaTH", type: "HEALTH", areas: ["SHROPSHIRE", "TELFORD_WREKIN"] },
 ];
 
-export async function seedOrganisationsAndUsers(prisma: PrismaClient): Promise<void> {
+/**
+ * The region's organisations and accounts, as the operator provisioned them when the portal went
+ * live (about three years before the seed runs; later seed steps act as these people).
+ */
+export async function seedOrganisationsAndUsers(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
+  await clock.at(daysBefore(seededAt, PORTAL_LIVE_DAYS_AGO, 9), () => createOrganisationsAndUsers(prisma));
+}
+
+/** When the demo region's portal went live, in days before the seed runs. */
+export const PORTAL_LIVE_DAYS_AGO = 1100;
+
+async function createOrganisationsAndUsers(prisma: PrismaClient): Promise<void> {
   for (const area of DEMO_AREAS) {
     await prisma.area.upsert({ where: { code: area.code }, update: {}, create: area });
   }
@@ -59,7 +72,7 @@ export async function seedOrganisationsAndUsers(prisma: PrismaClient): Promise<v
         isAgreementSignatory: account.signatory ?? false,
         passwordHash,
         totpSecret: enrolled ? demoTotpSecretBase32(account.email) : null,
-        totpEnrolledAt: enrolled ? new Date() : null,
+        totpEnrolledAt: enrolled ? clock.now() : null,
       },
     });
   }

@@ -72,7 +72,7 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Which information sharing agreement");
   await expectAccessible(page);
-  await page.getByLabel(/ISA-WM-TW-001/).check();
+  await page.getByLabel(/Telford & Wrekin serious and organised crime/).check();
   await page.getByRole("button", { name: "Save and continue" }).click();
 
   await continueOn(page, "Check your answers before sending");

@@ -12,7 +12,7 @@ import { auditSigningKey } from "~/modules/audit/signing.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { clock } from "~/utils/clock";
 import { openDatabase, type Database, type DatabaseConfig } from "~/utils/database.server";
-import { database } from "~/utils/db.server";
+import { database, withDatabase } from "~/utils/db.server";
 import { migrate } from "~/utils/migrate.server";
 
 /**
@@ -79,7 +79,7 @@ describe(`backup and restore (${pgUrl ? "PostgreSQL" : "embedded PGlite"})`, () 
     const sourceConfig = await newDatabaseConfig("source");
     const source = await opened(sourceConfig);
     await migrate(source);
-    await seedDemo(source.prisma);
+    await withDatabase(source, () => seedDemo());
     const exported = await checkpointAndExport(source.prisma);
     const before = await counts(source.prisma);
     const firstSubmission = await source.prisma.submission.findFirstOrThrow({ orderBy: { reference: "asc" } });

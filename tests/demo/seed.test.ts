@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { demoAgreement, type DemoAgreementKey } from "../../prisma/seed/agreements";
+import { NEW_STARTER_EMAIL } from "../../prisma/seed/audit";
+import { agreementsUsableForSharing } from "~/modules/agreements/access.server";
+import { describeAgreement, findReadableAgreement } from "~/modules/agreements/queries.server";
+import { listRetentionDue } from "~/modules/audit/retention.server";
+import { verifyAuditTrail } from "~/modules/audit/verify.server";
+import { accessibleWhere, defineAbilityFor } from "~/modules/authorization/ability.server";
+import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
+import { clock } from "~/utils/clock";
+import { prisma } from "~/utils/db.server";
+import { authFor } from "../intelligence/fixtures";
+
+/**
+ * The demo region, seeded once for the file (issue 10, "an honest demo"): every state the demo
+ * needs, written by the domain services as its people at past times, so records, histories and the
+ * audit trail agree.
+ */
+let auditCount = 0;
+beforeAll(async () => {
+  expect(await isDatabaseEmpty(prisma)).toBe(true);
+  await seedDemo();
+  auditCount = await prisma.auditEvent.count();
+  await seedDemo();
+}, 600_000);
+
+const emails = {
+  sam: "sam.supervisor@westmercia.police.example",
+  jo: "jo.supervisor@westmercia.police.example",
+  alex: "alex.analyst@westmercia.police.example",
+  dana: "dana.dpo@westmercia.police.example",
+};
+
+describe("the demo region", () => {
+  it("seeding twice adds nothing, and the audit trail verifies", async () => {
+    expect(await prisma.auditEvent.count()).toBe(auditCount);
+    const result = await verifyAuditTrail();
+    expect(result.intact).toBe(true);
+    expect(result.eventsChecked).toBe(auditCount);
+  });
+
+  it("has agreements in every state the demo needs, readable by the lifecycle's own queries", async () => {
+    const sam = await prisma.user.findUniqueOrThrow({ where: { email: emails.sam }, include: { organisation: true } });
+    const ability = defineAbilityFor({ ...sam, organisationType: sam.organisation.type });
+    const now = clock.now();
+    const describeDemo = async (key: DemoAgreementKey) => {
+      const { id } = await demoAgreement(prisma, key);
+      return describeAgreement((await findReadableAgreement(ability, id))!, now);
+    };
+    const telford = await describeDemo("telford");
+    expect(telford.displayStatus).toBe("ACTIVE");
+    expect(telford.versions.map((v) => [v.versionNumber, v.state])).toEqual([
+      [1, "SUPERSEDED"],
+      [2, "IN_FORCE"],
+    ]);
+    expect(telford.reviews).toHaveLength(1);
+    expect((await describeDemo("housingExpired")).displayStatus).toBe("EXPIRED");
+    expect((await describeDemo("housingSuspended")).displayStatus).toBe("SUSPENDED");
+    const awaiting = await describeDemo("nhsAwaitingSignature");
+    expect(awaiting.displayStatus).toBe("AWAITING_SIGNATURES");
+    // The trust has a signatory who can sign it (no dead end).
+    expect(awaiting.versions[0]!.signatures.map((s) => [s.organisation, s.signedBy])).toEqual([
+      ["Shrewsbury and Telford Hospital NHS Trust", null],
+      ["West Mercia Police", "Sam Price"],
+    ]);
+    expect(await prisma.user.count({ where: { isAgreementSignatory: true, organisation: { name: "Shrewsbury and Telford Hospital NHS Trust" } } })).toBe(1);
+
+    const usable = await agreementsUsableForSharing(sam, now);
+    const areas = await Promise.all((["herefordshire", "shropshire", "telford", "worcestershire"] as const).map((key) => demoAgreement(prisma, key)));
+    expect(usable.map((a) => a.reference).sort()).toEqual(areas.map((a) => a.reference).sort());
+  });
+
+  it("dates each record as its history and audit trail do: an agreement's drafting, signatures and status changes", async () => {
+    const telford = await demoAgreement(prisma, "telford");
+    const history = await prisma.agreementStatusChange.findMany({ where: { agreementId: telford.id }, orderBy: { at: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { agreementId: telford.id, recordType: "Agreement", action: { not: "agreement.viewed" } }, orderBy: { occurredAt: "asc" } });
+    const row = await prisma.agreement.findUniqueOrThrow({ where: { id: telford.id } });
+    // Drafted months ago, by the council's manager, with the event at the same moment.
+    expect(row.createdAt.getTime()).toBeLessThan(clock.now().getTime() - 300 * 86_400_000);
+    expect(events[0]).toMatchObject({ action: "agreement.created", actorEmail: "mark.manager@telford.gov.example", occurredAt: row.createdAt });
+    // Every status change has an event at its own time (not all at one minute).
+    for (const change of history) expect(events.some((e) => e.occurredAt.getTime() === change.at.getTime())).toBe(true);
+    expect(new Set(events.map((e) => e.occurredAt.toISOString().slice(0, 16))).size).toBeGreaterThan(5);
+  });
+
+  it("says who sent each submission, when, in its record and in its audit event", async () => {
+    const submissions = await prisma.submission.findMany({ where: { status: { not: "DRAFT" } }, include: { submitter: true } });
+    expect(submissions.length).toBeGreaterThanOrEqual(20);
+    for (const s of submissions) {
+      const sent = await prisma.auditEvent.findFirstOrThrow({ where: { action: "submission.submitted", recordId: s.id } });
+      expect(sent.actorEmail).toBe(s.submitter.email);
+      expect(sent.occurredAt).toEqual(s.submittedAt);
+    }
+    // Regrades, feedback and decisions have their events too.
+    const feedback = await prisma.feedback.findMany({ include: { author: true } });
+    expect(feedback.length).toBeGreaterThan(3);
+    for (const f of feedback) {
+      expect(await prisma.auditEvent.count({ where: { action: "submission.feedback_sent", recordId: f.submissionId, occurredAt: f.createdAt, actorEmail: f.author.email } })).toBe(1);
+    }
+    expect(await prisma.auditEvent.count({ where: { action: "submission.regraded" } })).toBeGreaterThan(5);
+  });
+
+  it("seeds every status, with feedback, sanitised versions and threats", async () => {
+    const statuses = await prisma.submission.groupBy({ by: ["status"], _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["ACTIONED", "BEING_ASSESSED", "CLOSED", "RECEIVED"]);
+    expect(await prisma.sanitisedReport.count({ where: { status: "AWAITING_APPROVAL" } })).toBeGreaterThan(0);
+    expect(await prisma.threat.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves the second supervisor something to approve that the first supervisor wrote (four eyes, no dead end)", async () => {
+    const sam = await prisma.user.findUniqueOrThrow({ where: { email: emails.sam } });
+    const jo = await prisma.user.findUniqueOrThrow({ where: { email: emails.jo } });
+    const own = await prisma.sanitisedReport.findFirstOrThrow({ where: { authorId: sam.id, status: "AWAITING_APPROVAL" } });
+    const approvable = async (userId: string) =>
+      prisma.sanitisedReport.count({ where: { AND: [accessibleWhere((await authFor(userId)).ability, "approve", "SanitisedReport"), { id: own.id }] } });
+    expect(await approvable(jo.id)).toBe(1);
+    expect(await approvable(sam.id)).toBe(0);
+  });
+
+  it("shows the analyst matches on the Dee line, but never the record under the suspended housing agreement", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } });
+    const auth = await authFor(analyst.id);
+    const first = await prisma.submission.findFirstOrThrow({
+      where: { entities: { some: { kind: "PHONE", normalisedValue: "+447700900123" } }, organisation: { name: "Telford & Wrekin Council" } },
+      orderBy: { submittedAt: "asc" },
+    });
+    const { matches } = await correlations(auth, await submissionForTriage(auth, first.id));
+    expect(matches.length).toBeGreaterThanOrEqual(3);
+    const suspended = await demoAgreement(prisma, "housingSuspended");
+    const housing = await prisma.submission.findFirstOrThrow({ where: { agreementId: suspended.id } });
+    expect(matches.map((m) => m.id)).not.toContain(housing.id);
+  });
+
+  it("keeps intelligence shared under the expired agreement, due for a retention decision and hidden from the police", async () => {
+    const expired = await demoAgreement(prisma, "housingExpired");
+    const shared = await prisma.submission.findMany({ where: { agreementId: expired.id } });
+    expect(shared.length).toBeGreaterThan(0);
+    const alex = await authFor((await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } })).id);
+    expect(alex.ability.can("read", "Submission")).toBe(true);
+    const visible = await prisma.submission.count({ where: { id: { in: shared.map((s) => s.id) }, agreement: { status: "ACTIVE" } } });
+    expect(visible).toBe(0);
+    const dana = await prisma.user.findUniqueOrThrow({ where: { email: emails.dana }, include: { organisation: true } });
+    const due = await listRetentionDue(defineAbilityFor({ ...dana, organisationType: dana.organisation.type }), clock.now());
+    expect(due.submissions.map((r) => r.id)).toEqual(expect.arrayContaining(shared.map((s) => s.id)));
+  });
+
+  it("gives the DPO unusual access to find: out-of-hours views, denied attempts and a privilege change", async () => {
+    const views = await prisma.auditEvent.findMany({ where: { action: "submission.viewed", actorEmail: emails.alex } });
+    expect(views.some((v) => v.occurredAt.getUTCHours() < 6)).toBe(true);
+    expect(await prisma.auditEvent.count({ where: { action: "access.denied", actorEmail: "priya.submitter@telford.gov.example" } })).toBe(3);
+    expect(await prisma.auditEvent.count({ where: { action: { in: ["privilege.grant_requested", "privilege.grant_approved"] } } })).toBe(2);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: NEW_STARTER_EMAIL } })).roles).toEqual(["POLICE_ANALYST"]);
+  });
+});
