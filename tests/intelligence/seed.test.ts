@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
+import { SEARCH_EXAMPLE } from "~/modules/intelligence/labels";
+import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { prisma } from "~/utils/db.server";
 import { authFor } from "./fixtures";
 
@@ -40,5 +42,12 @@ describe("demo intelligence", () => {
     const housing = await prisma.submission.findFirstOrThrow({ where: { organisation: { name: "Severn Vale Housing" } } });
     expect(matches.map((m) => m.id)).not.toContain(housing.id);
     expect(await prisma.submissionEntity.count({ where: { submissionId: housing.id, normalisedValue: "+447700900123" } })).toBe(1);
+  });
+
+  it("finds reports with the search hint's own example (a threat type and a quoted phrase)", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "alex.analyst@westmercia.police.example" } });
+    const result = await searchSubmissions(await authFor(analyst.id), searchSchema.parse({ q: SEARCH_EXAMPLE, justification: "TRIAGE" }));
+    expect(result.items.filter((i) => i.threatType === "CUCKOOING").length).toBeGreaterThanOrEqual(2);
+    expect(result.items.filter((i) => i.snippets.some((s) => /silver\u0002 \u0001Golf/.test(s.text))).length).toBeGreaterThanOrEqual(2);
   });
 });
