@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { auditActionLabel } from "~/modules/audit/actions";
+import { RECORD_TYPE_LABELS, type RecordType } from "~/modules/audit/record-types";
 import { formatLondonTime } from "~/modules/audit/time";
 
 /** Shared pieces of the audit and oversight screens. */
@@ -9,6 +10,7 @@ export interface EventRow {
   occurredAt: string;
   action: string;
   outcome: "ALLOWED" | "DENIED";
+  actorUserId: string | null;
   actorEmail: string | null;
   actorOrganisationId: string | null;
   recordType: string | null;
@@ -20,6 +22,42 @@ export interface EventRow {
 export interface Labels {
   organisations: Record<string, string>;
   agreements: Record<string, string>;
+  /** Names of the people who acted, by user id. */
+  people: Record<string, string>;
+  /** Records by `Type:id` (recordKey): reference and title, only within the reader's scope. */
+  records: Record<string, { reference: string; title: string | null }>;
+}
+
+/** Who acted: name, email and organisation on lines of their own. */
+export function Who({ name, email, organisation }: { name?: string | null; email: string | null; organisation?: string | null }) {
+  if (!email && !name) return <>System or anonymous</>;
+  return (
+    <>
+      {name ? <span className="app-who__name govuk-!-display-block govuk-!-font-weight-bold">{name}</span> : null}
+      {email ? <span className="app-who__email govuk-!-display-block app-break-anywhere">{email}</span> : null}
+      {organisation ? <span className="app-who__organisation govuk-!-display-block govuk-hint govuk-!-margin-0 govuk-body-s">{organisation}</span> : null}
+    </>
+  );
+}
+
+/** A record by its reference and title (or its kind alone when the reader may not know more). */
+export function RecordName({ recordType, recordId, labels }: { recordType: string; recordId: string; labels: Labels }) {
+  const label = labels.records[`${recordType}:${recordId}`];
+  const kind = RECORD_TYPE_LABELS[recordType as RecordType] ?? recordType;
+  if (!label) {
+    return (
+      <>
+        {kind}
+        <span className="govuk-visually-hidden"> {recordId}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="govuk-!-display-block">{label.reference}</span>
+      <span className="govuk-!-display-block govuk-hint govuk-!-margin-0 govuk-body-s">{label.title ? `${kind}: ${label.title}` : kind}</span>
+    </>
+  );
 }
 
 export function OutcomeTag({ outcome }: { outcome: "ALLOWED" | "DENIED" }) {
@@ -62,20 +100,22 @@ export function EventsTable({ events, labels, caption }: { events: EventRow[]; l
                 </Link>
               </td>
               <td className="govuk-table__cell">
-                {event.actorEmail ?? "System or anonymous"}
-                {event.actorOrganisationId ? (
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{labels.organisations[event.actorOrganisationId] ?? ""}</span>
-                ) : null}
+                <Who
+                  name={event.actorUserId ? labels.people[event.actorUserId] : null}
+                  email={event.actorEmail}
+                  organisation={event.actorOrganisationId ? labels.organisations[event.actorOrganisationId] : null}
+                />
               </td>
               <td className="govuk-table__cell">{auditActionLabel(event.action)}</td>
               <td className="govuk-table__cell">
                 {event.recordType && event.recordId ? (
                   <Link className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
-                    {event.recordType}
-                    <span className="govuk-visually-hidden"> {event.recordId}</span>
+                    <RecordName recordType={event.recordType} recordId={event.recordId} labels={labels} />
                   </Link>
+                ) : event.recordType ? (
+                  RECORD_TYPE_LABELS[event.recordType as RecordType] ?? event.recordType
                 ) : (
-                  event.recordType ?? ""
+                  ""
                 )}
               </td>
               <td className="govuk-table__cell">{event.agreementId ? (labels.agreements[event.agreementId] ?? "Unknown agreement") : ""}</td>

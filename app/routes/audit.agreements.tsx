@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { BackToAudit } from "~/components/audit";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BackToAudit, recordHistoryHref, Who } from "~/components/audit";
+import { RECORD_TYPE_LABELS, type RecordType } from "~/modules/audit/record-types";
 import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
@@ -61,6 +62,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** The records a row's events were about, by reference and title, linked to their histories. */
+function AccessedRecords({ row }: { row: { recordType: string | null; records: number; named: { id: string; reference: string | null; title: string | null }[] } }) {
+  if (!row.recordType) return null;
+  const kind = RECORD_TYPE_LABELS[row.recordType as RecordType] ?? row.recordType;
+  const unnamed = row.records - row.named.filter((r) => r.reference).length;
+  return (
+    <>
+      <span className="govuk-!-display-block govuk-body-s govuk-!-margin-0">
+        {kind}: {row.records} {row.records === 1 ? "record" : "records"}
+      </span>
+      <ul className="govuk-list govuk-body-s govuk-!-margin-0">
+        {row.named
+          .filter((r) => r.reference)
+          .map((r) => (
+            <li key={r.id}>
+              <Link className="govuk-link" to={recordHistoryHref(row.recordType!, r.id)}>
+                {r.reference}
+              </Link>
+              {r.title ? ` ${r.title}` : ""}
+            </li>
+          ))}
+        {unnamed > 0 ? <li>{`and ${unnamed} more`}</li> : null}
+      </ul>
+    </>
+  );
+}
+
 export default function AgreementAccess() {
   const { values, agreements, errors, report } = useLoaderData<typeof loader>();
   return (
@@ -96,23 +124,25 @@ export default function AgreementAccess() {
                   <tr className="govuk-table__row">
                     <th scope="col" className="govuk-table__header">Who</th>
                     <th scope="col" className="govuk-table__header">What</th>
-                    <th scope="col" className="govuk-table__header">Record type</th>
+                    <th scope="col" className="govuk-table__header">Records</th>
                     <th scope="col" className="govuk-table__header govuk-table__header--numeric">Events</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Records</th>
                     <th scope="col" className="govuk-table__header">First and last (UK time)</th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {organisation.rows.map((row, index) => (
                     <tr key={index} className="govuk-table__row">
-                      <td className="govuk-table__cell">{row.actorEmail ?? "System"}</td>
+                      <td className="govuk-table__cell">
+                        <Who name={row.actorName} email={row.actorEmail} />
+                      </td>
                       <td className="govuk-table__cell">
                         {auditActionLabel(row.action)}
                         {row.outcome === "DENIED" ? " (denied)" : ""}
                       </td>
-                      <td className="govuk-table__cell">{row.recordType ?? ""}</td>
+                      <td className="govuk-table__cell" data-testid="records-accessed">
+                        <AccessedRecords row={row} />
+                      </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{row.events}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.records}</td>
                       <td className="govuk-table__cell">
                         {formatLondonTime(row.first)} to {formatLondonTime(row.last)}
                       </td>

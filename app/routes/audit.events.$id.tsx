@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OutcomeTag, recordHistoryHref } from "~/components/audit";
+import { OutcomeTag, RecordName, recordHistoryHref, Who } from "~/components/audit";
 import { JUSTIFICATIONS, auditActionLabel, type Justification } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -30,23 +30,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return deny(auth, { action: "audit.event_viewed", recordType: "AuditEvent", recordId: id.toString(), reason: "OUTSIDE_AUDIT_SCOPE", request });
   }
   await audit(auth.audit, { action: "audit.event_viewed", justification: "DATA_PROTECTION_REVIEW", details: { eventId: id.toString() } });
-  return { event: serialiseEvent(event), labels: await eventLabels([event]) };
+  return { event: serialiseEvent(event), labels: await eventLabels(auth.scope, [event]) };
 }
 
 export default function AuditEventPage() {
   const { event, labels } = useLoaderData<typeof loader>();
   const rows: [string, React.ReactNode][] = [
     ["When", `${formatLondonTime(event.occurredAt)} (UK time); ${event.occurredAt} UTC`],
-    ["Action", `${auditActionLabel(event.action)} (${event.action})`],
+    ["Action", <>{auditActionLabel(event.action)} <span className="govuk-hint govuk-body-s govuk-!-margin-0">({event.action})</span></>],
     ["Outcome", <OutcomeTag key="o" outcome={event.outcome} />],
-    ["Who", event.actorEmail ?? "System or not signed in"],
+    ["Who", event.actorEmail ? <Who key="w" name={event.actorUserId ? labels.people[event.actorUserId] : null} email={event.actorEmail} /> : "System or not signed in"],
     ["Their organisation", event.actorOrganisationId ? (labels.organisations[event.actorOrganisationId] ?? event.actorOrganisationId) : "None"],
     ["Their roles", event.actorRoles.map((r) => ROLE_LABELS[r]).join(", ") || "None"],
     [
       "Record",
       event.recordType && event.recordId ? (
         <Link key="r" className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
-          {event.recordType} {event.recordId} (see its history)
+          <RecordName recordType={event.recordType} recordId={event.recordId} labels={labels} />
+          <span className="govuk-!-display-block govuk-body-s govuk-!-margin-0">See its history (ID {event.recordId})</span>
         </Link>
       ) : (
         event.recordType ?? "None"

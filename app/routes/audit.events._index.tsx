@@ -13,6 +13,7 @@ import {
   filtersForLog,
   filtersWhere,
   pagingSchema,
+  referenceNotFound,
   searchAuditEvents,
   serialiseEvent,
 } from "~/modules/audit/search.server";
@@ -45,6 +46,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!filters.success) {
     return { ...options, values, errors: zodFieldErrors(filters.error), page: null, labels: null };
   }
+  // A reference that names nothing the reader may see says so, rather than "no events".
+  const unknownReference = await referenceNotFound(scope, filters.data);
+  if (unknownReference) return { ...options, values, errors: { reference: unknownReference } as Record<string, string>, page: null, labels: null };
   const page = await searchAuditEvents(scope, await filtersWhere(filters.data, scope), paging);
   await audit(auditContext, {
     action: "audit.searched",
@@ -60,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values,
     errors: null,
     page: { events: page.events.map(serialiseEvent), older: page.older, newer: page.newer },
-    labels: await eventLabels(page.events),
+    labels: await eventLabels(scope, page.events),
   };
 }
 
@@ -87,7 +91,7 @@ export default function AuditSearch() {
               label="Action"
               error={errors?.action}
               defaultValue={values.action ?? ""}
-              options={[{ value: "", label: "Any action" }, ...actions.map((a) => ({ value: a, label: `${auditActionLabel(a)} (${a})` }))]}
+              options={[{ value: "", label: "Any action" }, ...actions.map((a) => ({ value: a, label: auditActionLabel(a) }))]}
             />
             <Select
               name="outcome"
@@ -109,7 +113,8 @@ export default function AuditSearch() {
               defaultValue={values.recordType ?? ""}
               options={[{ value: "", label: "Any record" }, ...RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] }))]}
             />
-            <TextInput name="recordId" label="Record ID" spellCheck={false} error={errors?.recordId} defaultValue={values.recordId} />
+            <TextInput name="reference" label="Record reference" hint="For example, INT-2026-000006, ISA-WM-2026-001 or THR-2026-0001" spellCheck={false} error={errors?.reference} defaultValue={values.reference} />
+            <TextInput name="recordId" label="Record ID" hint="With a record type: the ID shown on an event's page" spellCheck={false} error={errors?.recordId} defaultValue={values.recordId} />
             {agreements.length > 0 ? (
               <Select
                 name="agreement"

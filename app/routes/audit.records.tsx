@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BackToAudit, EventsTable, Pager } from "~/components/audit";
+import { BackToAudit, EventsTable, Pager, Who } from "~/components/audit";
 import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
@@ -56,9 +56,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     justification: "DATA_PROTECTION_REVIEW",
     details: { rowCount: page.events.length, eventIds: page.events.map((e) => e.id.toString()) },
   });
-  const labels = await eventLabels([
+  const labels = await eventLabels(scope, [
     ...page.events,
-    ...summary.map((s) => ({ actorOrganisationId: s.actorOrganisationId, agreementId: s.agreementId, recordOrganisationId: null })),
+    ...summary.map((s) => ({ actorUserId: null, actorOrganisationId: s.actorOrganisationId, agreementId: s.agreementId, recordOrganisationId: null, recordType: null, recordId: null })),
   ]);
   return {
     values,
@@ -121,8 +121,7 @@ export default function RecordHistory() {
                 {result.summary.map((row, index) => (
                   <tr key={index} className="govuk-table__row">
                     <td className="govuk-table__cell">
-                      {row.actorEmail ?? "System"}
-                      {row.actorOrganisationId ? <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{result.labels.organisations[row.actorOrganisationId]}</span> : null}
+                      <Who email={row.actorEmail} organisation={row.actorOrganisationId ? result.labels.organisations[row.actorOrganisationId] : null} />
                     </td>
                     <td className="govuk-table__cell">
                       {auditActionLabel(row.action)}

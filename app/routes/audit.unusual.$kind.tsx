@@ -60,7 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const find = { exports: largeExports, privileges: privilegeChanges, "out-of-hours": outOfHoursEvents }[kind];
     const found = await find(scope, p, before);
     const events = await eventsByIds(scope, found.ids);
-    result = { type: "events", events: events.map(serialiseEvent), older: found.older, labels: await eventLabels(events) };
+    result = { type: "events", events: events.map(serialiseEvent), older: found.older, labels: await eventLabels(scope, events) };
   }
   const count = result.type === "events" ? result.events.length : result.rows.length;
   await audit(auditContext, {

@@ -34,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!subject.success || !why.success) return { values: subject.values, errors, results: null };
   const results = await subjectAccessSearch(ability, scope, subject.data, why.data, audit);
   const labels = await eventLabels(
-    results.flatMap((r) => r.access.map((a) => ({ actorOrganisationId: a.actorOrganisationId, agreementId: a.agreementId, recordOrganisationId: null }))),
+    scope,
+    results.flatMap((r) => r.access.map((a) => ({ actorUserId: null, actorOrganisationId: a.actorOrganisationId, agreementId: a.agreementId, recordOrganisationId: null, recordType: null, recordId: null }))),
   );
   return { values: subject.values, errors: null, results: { submissions: results, labels } };
 }

@@ -4,8 +4,10 @@ import { ErrorSummary, Select, TextInput } from "~/components/form";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
 import { JUSTIFICATIONS } from "~/modules/audit/actions";
+import type { SearchSnippetField } from "~/modules/authorization/fields";
 import { formatUkDate } from "~/modules/intelligence/dates";
-import { enumOptions, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
+import { headlineParts } from "~/modules/intelligence/headline";
+import { enumOptions, SEARCH_EXAMPLE, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
 import { safeParseQuery } from "~/utils/request.server";
@@ -18,6 +20,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const areas = await searchAreas();
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) as FieldErrors | undefined, values, areas, result: null };
   return { errors: undefined as FieldErrors | undefined, values, areas, result: await searchSubmissions(auth, parsed.data) };
+}
+
+const SNIPPET_LABELS: Record<SearchSnippetField, string> = { narrative: "Narrative", locationDescription: "Location" };
+
+/** Why a result matched: highlighted extracts, rendered as text and <mark> elements (never as HTML). */
+function MatchedBecause({ snippets, threatType }: { snippets: { field: SearchSnippetField; text: string }[]; threatType: string | null }) {
+  if (snippets.length === 0 && !threatType) return null;
+  return (
+    <dl className="app-search-snippets govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="snippets">
+      {threatType ? (
+        <div>
+          <dt className="govuk-!-display-inline govuk-!-font-weight-bold">Threat type: </dt>
+          <dd className="govuk-!-display-inline govuk-!-margin-left-0"><mark>{threatType}</mark></dd>
+        </div>
+      ) : null}
+      {snippets.map((snippet) => (
+        <div key={snippet.field}>
+          <dt className="govuk-!-display-inline govuk-!-font-weight-bold">{SNIPPET_LABELS[snippet.field]}: </dt>
+          <dd className="govuk-!-display-inline govuk-!-margin-left-0">
+            {headlineParts(snippet.text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export default function Search() {
@@ -37,7 +64,7 @@ export default function Search() {
       <Form method="get" role="search" aria-label="Intelligence">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <TextInput name="q" label="Words in the narrative or location" hint="For example, cuckooing Brookside" error={errors?.q} defaultValue={value("q")} />
+            <TextInput name="q" label="Words in the narrative or location" hint={`For example, ${SEARCH_EXAMPLE}. Words also match their longer forms; put exact phrases in quotes; -word leaves a word out.`} error={errors?.q} defaultValue={value("q")} />
           </div>
           <div className="govuk-grid-column-one-half">
             <TextInput name="identifier" label="Identifier" hint="A phone number, registration, handle, name, nickname or postcode" error={errors?.identifier} defaultValue={value("identifier")} spellCheck={false} />
@@ -61,7 +88,7 @@ export default function Search() {
           </h2>
           {result.items.length > 0 ? (
             <table className="govuk-table" data-testid="search-results">
-              <caption className="govuk-table__caption govuk-visually-hidden">Search results, newest first</caption>
+              <caption className="govuk-table__caption govuk-table__caption--s">{result.ranked ? "Most relevant first" : "Newest first"}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Reference</th>
@@ -77,6 +104,7 @@ export default function Search() {
                     <td className="govuk-table__cell">
                       <Link className="govuk-link" to={police ? `/triage/${s.id}` : `/submissions/${s.id}`}>{s.reference}</Link>
                       {s.handlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
+                      <MatchedBecause snippets={s.snippets} threatType={s.typeMatched && s.threatType ? THREAT_TYPE_LABELS[s.threatType] : null} />
                     </td>
                     <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
                     <td className="govuk-table__cell">{s.area?.name}</td>

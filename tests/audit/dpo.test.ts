@@ -154,7 +154,7 @@ describe("CSV export", () => {
     if (!result.ok) return;
     const csv = await new Response(result.body).text();
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toMatch(/^id,occurredAt \(UTC\),action/);
+    expect(lines[0]).toMatch(/^id,occurredAt \(UTC\),what,action/);
     expect(lines).toHaveLength(1 + result.rowCount);
     const hostile = lines.find((l) => l.startsWith(`${hostileId},`))!;
     expect(hostile).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);

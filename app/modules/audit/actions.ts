@@ -125,12 +125,17 @@ export const FAILED_AUTHENTICATION_ACTIONS: readonly AuditAction[] = [
   "auth.mfa_failed",
 ];
 
-/** Plain-English names for the DPO screens ("Signed in", "Viewed a submission"). */
+/**
+ * Plain-English names for the DPO screens and the CSV ("Signed agreement", "Viewed a submission"):
+ * the one label map. Every action has one (tests/audit/readable.test.ts checks); an action added
+ * without one reads "Agreement: signed" rather than its code.
+ */
 export function auditActionLabel(action: string): string {
   const label = AUDIT_ACTION_LABELS[action as AuditAction];
   if (label) return label;
   const [area, verb] = action.split(".");
-  return `${(verb ?? action).replace(/_/g, " ")}${area && verb ? ` (${area})` : ""}`;
+  if (!area || !verb) return action.replace(/_/g, " ");
+  return `${area.charAt(0).toUpperCase()}${area.slice(1).replace(/_/g, " ")}: ${verb.replace(/_/g, " ")}`;
 }
 
 const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
@@ -144,6 +149,42 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "auth.recovery_code_used": "Used a recovery code",
   "auth.session_ended": "Ended a session",
   "auth.password_changed": "Changed password",
+  "auth.password_verified": "Confirmed their password",
+  "auth.password_change_failed": "Failed to change password",
+  "auth.recovery_codes_generated": "Made new recovery codes",
+  "admin.organisation_created": "Added an organisation",
+  "admin.organisation_updated": "Changed an organisation",
+  "admin.activation_link_issued": "Sent an account activation link",
+  "account.activated": "Activated their account",
+  "agreement.created": "Drafted agreement",
+  "agreement.updated": "Edited agreement draft",
+  "agreement.amended": "Amended agreement",
+  "agreement.submitted_for_signature": "Sent agreement for signature",
+  "agreement.signed": "Signed agreement",
+  "agreement.activated": "Agreement came into force",
+  "agreement.suspended": "Suspended agreement",
+  "agreement.reinstated": "Reinstated agreement",
+  "agreement.suspension_lifted": "Lifted agreement suspension",
+  "agreement.revoked": "Revoked agreement",
+  "agreement.expired": "Agreement expired",
+  "agreement.reviewed": "Reviewed agreement",
+  "agreement.listed": "Listed agreements",
+  "submission.draft_saved": "Saved a draft submission",
+  "submission.listed": "Listed submissions",
+  "submission.searched": "Searched intelligence",
+  "submission.triaged": "Started assessing a submission",
+  "submission.regraded": "Re-graded a submission",
+  "submission.status_changed": "Changed a submission's status",
+  "submission.linked": "Linked a submission to a threat",
+  "submission.no_further_action": "Closed a submission with no further action",
+  "submission.feedback_sent": "Sent feedback to the partner",
+  "submission.matches_viewed": "Viewed matching submissions",
+  "sanitised.created": "Wrote a sanitised version",
+  "sanitised.approved": "Approved a sanitised version",
+  "sanitised.rejected": "Rejected a sanitised version",
+  "threat.created": "Created a threat",
+  "threat.updated": "Changed a threat",
+  "threat.viewed": "Viewed a threat",
   "admin.user_created": "Created a user account",
   "admin.user_updated": "Changed a user account",
   "admin.user_disabled": "Disabled a user account",

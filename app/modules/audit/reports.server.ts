@@ -4,6 +4,7 @@ import { EXPORT_ACTIONS, FAILED_AUTHENTICATION_ACTIONS, PRIVILEGE_ACTIONS, VIEW_
 import { auditRecordWhere, eventForReader } from "~/modules/authorization/audit-scope.server";
 import { auditScopeSql, auditScopeWhere, type AuditScope } from "./scope.server";
 import type { RecordType } from "./record-types";
+import { recordKey, recordLabels } from "./record-labels.server";
 
 /**
  * The DPO's reports on the audit trail: one record's history, access under an agreement, and
@@ -59,7 +60,7 @@ export async function resolveRecord(
       );
     }
     case "Threat": {
-      const row = byId ? await prisma.threat.findUnique({ where: { id: value }, select: { id: true, reference: true } }) : null;
+      const row = await prisma.threat.findFirst({ where: byId ? { id: value } : { reference: value.toUpperCase() }, select: { id: true, reference: true } });
       return found(row && { id: row.id, label: row.reference }, (id) =>
         prisma.threat.findFirst({ where: { AND: [inScope.Threat, { id }] }, select: { id: true } }),
       );
@@ -145,14 +146,20 @@ export interface AgreementAccessRow {
   organisationId: string | null;
   organisationName: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   recordType: string | null;
   action: string;
   outcome: "ALLOWED" | "DENIED";
   events: number;
   records: number;
+  /** The records accessed, by reference and title (the first RECORDS_NAMED; within the reader's scope). */
+  named: { id: string; reference: string | null; title: string | null }[];
   first: Date;
   last: Date;
 }
+
+/** How many records each row of the agreement report names (the count says how many in all). */
+export const RECORDS_NAMED = 20;
 
 /** Who accessed what under an agreement in a period, by organisation (bounded to 1,000 rows). */
 export async function agreementAccessReport(
@@ -167,28 +174,44 @@ export async function agreementAccessReport(
       organisationId: string | null;
       organisationName: string | null;
       actorEmail: string | null;
+      actorName: string | null;
       recordType: string | null;
       action: string;
       outcome: "ALLOWED" | "DENIED";
       events: bigint | number;
       records: bigint | number;
+      recordIds: string[] | null;
       first: Date;
       last: Date;
     }[]
   >(Prisma.sql`
-    SELECT e."actorOrganisationId"::text AS "organisationId", o.name AS "organisationName", e."actorEmail",
+    SELECT e."actorOrganisationId"::text AS "organisationId", o.name AS "organisationName", e."actorEmail", max(u.name) AS "actorName",
            e."recordType", e.action, e.outcome::text AS outcome,
            count(*) AS events, count(DISTINCT e."recordId") AS records,
+           (array_agg(DISTINCT e."recordId") FILTER (WHERE e."recordId" IS NOT NULL))[1:${RECORDS_NAMED}] AS "recordIds",
            min(e."occurredAt") AS first, max(e."occurredAt") AS last
     FROM "AuditEvent" e
     LEFT JOIN "Organisation" o ON o.id = e."actorOrganisationId"
+    LEFT JOIN "User" u ON u.id = e."actorUserId"
     WHERE e."agreementId" = ${agreementId}::uuid
       AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
       AND ${auditScopeSql(scope, "e")}
     GROUP BY e."actorOrganisationId", o.name, e."actorEmail", e."recordType", e.action, e.outcome
     ORDER BY o.name NULLS LAST, e."actorEmail" NULLS LAST, e."recordType" NULLS LAST, e.action
     LIMIT 1000`);
-  return rows.map((r) => ({ ...r, events: Number(r.events), records: Number(r.records), first: new Date(r.first), last: new Date(r.last) }));
+  // Named in one query per record type for the whole report (no N+1), only within the scope.
+  const labels = await recordLabels(scope, rows.flatMap((r) => (r.recordIds ?? []).map((recordId) => ({ recordType: r.recordType, recordId }))));
+  return rows.map(({ recordIds, ...r }) => ({
+    ...r,
+    events: Number(r.events),
+    records: Number(r.records),
+    named: (recordIds ?? []).map((id) => {
+      const label = r.recordType ? labels[recordKey(r.recordType, id)] : undefined;
+      return { id, reference: label?.reference ?? null, title: label?.title ?? null };
+    }),
+    first: new Date(r.first),
+    last: new Date(r.last),
+  }));
 }
 
 // ─── Unusual access ────────────────────────────────────────────────────────

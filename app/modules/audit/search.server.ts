@@ -2,12 +2,14 @@ import { z } from "zod";
 import type { AuditEvent, Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { bigintId } from "~/utils/input";
-import { AUDIT_ACTIONS } from "./actions";
+import { AUDIT_ACTIONS, auditActionLabel } from "./actions";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { csvRow } from "~/utils/csv";
 import { eventForReader } from "~/modules/authorization/audit-scope.server";
 import { auditScopeWhere, type AuditScope } from "./scope.server";
-import { RECORD_TYPES } from "./record-types";
+import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from "./record-types";
+import { recordByReference, recordKey, recordLabels } from "./record-labels.server";
+import { recordHistoryWhere } from "./reports.server";
 import { londonDayEnd, londonDayStart } from "./time";
 import { clock } from "~/utils/clock";
 
@@ -32,6 +34,8 @@ export const auditFiltersSchema = z
     organisation: optional(uuid),
     recordType: optional(z.enum(RECORD_TYPES, "Choose a record type from the list")),
     recordId: optional(z.string().trim().max(200, "Record ID must be 200 characters or fewer")),
+    /** A record's reference as people quote it: INT-…, ISA-…, THR-…. */
+    reference: optional(z.string().trim().max(60, "Reference must be 60 characters or fewer").regex(/^(INT|ISA|THR)-[A-Za-z0-9-]+$/i, "Enter a reference like INT-2026-000006, ISA-WM-2026-001 or THR-2026-0001")),
     agreement: optional(uuid),
     action: optional(z.enum(AUDIT_ACTIONS, "Choose an action from the list")),
     outcome: optional(z.enum(["ALLOWED", "DENIED"], "Choose allowed or denied")),
@@ -50,7 +54,7 @@ export const pagingSchema = z.object({
   after: optional(cursor),
 });
 
-export const FILTER_KEYS = ["person", "organisation", "recordType", "recordId", "agreement", "action", "outcome", "from", "to"] as const;
+export const FILTER_KEYS = ["person", "organisation", "reference", "recordType", "recordId", "agreement", "action", "outcome", "from", "to"] as const;
 
 /** The filters as a plain object (for re-displaying the form and building links). */
 export function filterValues(params: URLSearchParams | FormData): Record<string, string> {
@@ -81,12 +85,25 @@ export async function filtersWhere(filters: AuditFilters, scope?: AuditScope): P
   if (filters.organisation) and.push({ actorOrganisationId: filters.organisation });
   if (filters.recordType) and.push({ recordType: filters.recordType });
   if (filters.recordId) and.push({ recordId: filters.recordId });
+  if (filters.reference) {
+    // The record and everything that happened to it (a submission's sanitised versions, feedback
+    // and retention decisions too). Outside the reader's scope or unknown: nothing matches (the
+    // search page says the reference was not found: `referenceNotFound`).
+    const record = scope ? await recordByReference(scope, filters.reference) : null;
+    and.push(record ? await recordHistoryWhere(record.recordType, record.recordId) : { id: { lt: 0n } });
+  }
   if (filters.agreement) and.push({ agreementId: filters.agreement });
   if (filters.action) and.push({ action: filters.action });
   if (filters.outcome) and.push({ outcome: filters.outcome });
   if (filters.from) and.push({ occurredAt: { gte: londonDayStart(filters.from)! } });
   if (filters.to) and.push({ occurredAt: { lt: londonDayEnd(filters.to)! } });
   return { AND: and };
+}
+
+/** The message for a reference that names no record the reader may see (null when it does, or none was given). */
+export async function referenceNotFound(scope: AuditScope, filters: AuditFilters): Promise<string | null> {
+  if (!filters.reference) return null;
+  return (await recordByReference(scope, filters.reference)) ? null : `No record with the reference ${filters.reference.toUpperCase()} was found`;
 }
 
 export const PAGE_SIZE = 50;
@@ -134,23 +151,35 @@ export async function searchAuditEvents(
   };
 }
 
-/** Names for the organisations and agreements on a page of events, in two queries (no N+1). */
-export async function eventLabels(events: Pick<AuditEvent, "actorOrganisationId" | "agreementId" | "recordOrganisationId">[]) {
+type LabelledEvent = Pick<AuditEvent, "actorUserId" | "actorOrganisationId" | "agreementId" | "recordOrganisationId" | "recordType" | "recordId">;
+
+/**
+ * Names for a page of events: organisations, agreements, the people who acted, and the records
+ * (by reference and title, within the reader's scope: record-labels.server.ts). One query per kind
+ * for the whole page (no N+1).
+ */
+export async function eventLabels(scope: AuditScope, events: LabelledEvent[]) {
   const organisationIds = [
     ...new Set(events.flatMap((e) => [e.actorOrganisationId, e.recordOrganisationId]).filter((v): v is string => !!v)),
   ];
   const agreementIds = [...new Set(events.map((e) => e.agreementId).filter((v): v is string => !!v))];
-  const [organisations, agreements] = await Promise.all([
+  const userIds = [...new Set(events.map((e) => e.actorUserId).filter((v): v is string => !!v))];
+  const [organisations, agreements, people, records] = await Promise.all([
     organisationIds.length
       ? prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
       : [],
     agreementIds.length
       ? prisma.agreement.findMany({ where: { id: { in: agreementIds } }, select: { id: true, reference: true, title: true } })
       : [],
+    // The person's name beside the email the event recorded (which the reader already sees).
+    userIds.length ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    recordLabels(scope, events),
   ]);
   return {
     organisations: Object.fromEntries(organisations.map((o) => [o.id, o.name])) as Record<string, string>,
     agreements: Object.fromEntries(agreements.map((a) => [a.id, a.reference])) as Record<string, string>,
+    people: Object.fromEntries(people.map((u) => [u.id, u.name])) as Record<string, string>,
+    records,
   };
 }
 
@@ -201,12 +230,16 @@ const EXPORT_BATCH = 1000;
 export const CSV_COLUMNS = [
   "id",
   "occurredAt (UTC)",
+  "what",
   "action",
   "outcome",
+  "actorName",
   "actorEmail",
   "actorOrganisation",
   "actorRoles",
   "recordType",
+  "recordReference",
+  "recordTitle",
   "recordId",
   "recordOrganisation",
   "agreement",
@@ -273,20 +306,25 @@ export async function exportAuditCsv(
         return;
       }
       last = batch[batch.length - 1]!.id;
-      const labels = await eventLabels(batch);
+      const labels = await eventLabels(scope, batch);
       controller.enqueue(
         encoder.encode(
           batch
-            .map((e) =>
-              csvRow([
+            .map((e) => {
+              const record = e.recordType && e.recordId ? labels.records[recordKey(e.recordType, e.recordId)] : undefined;
+              return csvRow([
                 e.id.toString(),
                 e.occurredAt.toISOString(),
+                auditActionLabel(e.action),
                 e.action,
                 e.outcome,
+                e.actorUserId ? labels.people[e.actorUserId] ?? null : null,
                 e.actorEmail,
                 e.actorOrganisationId ? labels.organisations[e.actorOrganisationId] ?? e.actorOrganisationId : null,
                 e.actorRoles.join(" "),
-                e.recordType,
+                e.recordType ? RECORD_TYPE_LABELS[e.recordType as RecordType] ?? e.recordType : null,
+                record?.reference ?? null,
+                record?.title ?? null,
                 e.recordId,
                 e.recordOrganisationId ? labels.organisations[e.recordOrganisationId] ?? e.recordOrganisationId : null,
                 e.agreementId ? labels.agreements[e.agreementId] ?? e.agreementId : null,
@@ -299,8 +337,8 @@ export async function exportAuditCsv(
                 e.seal?.position.toString() ?? null,
                 e.seal?.prevHash ?? null,
                 e.seal?.hash ?? null,
-              ]),
-            )
+              ]);
+            })
             .join(""),
         ),
       );

@@ -64,6 +64,14 @@ export const partnerSubmissionSelect = {
   },
 } satisfies Prisma.SubmissionSelect;
 
+/**
+ * The fields a search result's highlighted extract may come from: both audiences may read them on
+ * any submission they may find (police-only assessment, such as analyst notes, is never among them).
+ */
+export const SEARCH_SNIPPET_FIELDS = ["narrative", "locationDescription"] as const satisfies readonly (keyof typeof partnerSubmissionSelect)[];
+
+export type SearchSnippetField = (typeof SEARCH_SNIPPET_FIELDS)[number];
+
 export type PartnerSubmission = Prisma.SubmissionGetPayload<{ select: typeof partnerSubmissionSelect }>;
 
 export const policeSubmissionSelect = {

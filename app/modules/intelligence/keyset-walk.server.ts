@@ -72,6 +72,8 @@ export async function walkKeyset<K, Row extends { id: string }>(options: WalkOpt
 export interface NewestKey {
   t: Date;
   id: string;
+  /** Relevance, when the list is ranked (search results): sorts before the date. */
+  k?: number;
 }
 
 const SUBMITTED_SQL = Prisma.raw(`('RECEIVED', 'BEING_ASSESSED', 'ACTIONED', 'CLOSED')`);
@@ -100,12 +102,28 @@ export interface SelectiveMatch {
   set: Prisma.Sql;
   /** The same match as a condition on `s`, for walking the date index when the set is large. */
   condition: Prisma.Sql;
+  /**
+   * Relevance of a row `s` (higher first). Only the index-first set is ranked: beyond the cap the
+   * list is the newest-first walk, since ranking every match of a common term means reading them all.
+   */
+  rank?: Prisma.Sql;
+}
+
+/** Whether `key` comes strictly after `after` in (relevance DESC, submittedAt DESC, id DESC) order. */
+function isAfter(key: NewestKey, after: NewestKey): boolean {
+  if (key.k !== undefined && after.k !== undefined && key.k !== after.k) return key.k < after.k;
+  if (key.t.getTime() !== after.t.getTime()) return key.t < after.t;
+  return key.id < after.id;
+}
+
+function compareKeys(x: NewestKey, y: NewestKey): number {
+  return isAfter(x, y) ? 1 : isAfter(y, x) ? -1 : 0;
 }
 
 export function newestCandidates(conditions: Prisma.Sql[], selective: SelectiveMatch | null, start: NewestKey | null) {
   const where = Prisma.join([Prisma.sql`s."status" IN ${SUBMITTED_SQL}`, Prisma.sql`s."submittedAt" IS NOT NULL`, ...conditions], " AND ");
   let all: { id: string; key: NewestKey }[] | null | undefined;
-  const toKeys = (rows: { id: string; submittedAt: Date }[]) => rows.map((r) => ({ id: r.id, key: { t: new Date(r.submittedAt), id: r.id } }));
+  const toKeys = (rows: { id: string; submittedAt: Date }[]): { id: string; key: NewestKey }[] => rows.map((r) => ({ id: r.id, key: { t: new Date(r.submittedAt), id: r.id } }));
   const ordered = async (after: NewestKey | null, limit: number) =>
     toKeys(
       await prisma.$queryRaw<{ id: string; submittedAt: Date }[]>`
@@ -117,14 +135,18 @@ export function newestCandidates(conditions: Prisma.Sql[], selective: SelectiveM
     if (selective && all === undefined) {
       // MATERIALIZED keeps the planner from turning this back into a walk of the date index; the
       // match is not repeated on `s`, so each of the (at most cap) ids is one primary-key look-up.
-      const rows = await prisma.$queryRaw<{ id: string; submittedAt: Date }[]>`
+      // A ranked set is read whole (its order is not the date's), then sliced after the cursor.
+      const ranked = Boolean(selective.rank) && (!start || start.k !== undefined);
+      const rows = await prisma.$queryRaw<{ id: string; submittedAt: Date; k: number | null }[]>`
         WITH m AS MATERIALIZED (${selective.set} LIMIT ${SEARCH_MATCH_CAP + 1})
-        SELECT s."id", s."submittedAt" FROM m JOIN "Submission" s ON s."id" = m."id"
-        WHERE ${where} ${afterSql(start)}`;
-      all = rows.length > SEARCH_MATCH_CAP ? null : toKeys(rows).sort((x, y) => y.key.t.getTime() - x.key.t.getTime() || (x.id < y.id ? 1 : -1));
+        SELECT s."id", s."submittedAt", ${ranked && selective.rank ? selective.rank : Prisma.sql`NULL::real`} AS "k"
+        FROM m JOIN "Submission" s ON s."id" = m."id"
+        WHERE ${where} ${ranked ? Prisma.empty : afterSql(start)}`;
+      const keys = rows.map((r): { id: string; key: NewestKey } => ({ id: r.id, key: { t: new Date(r.submittedAt), id: r.id, ...(r.k === null ? {} : { k: Number(r.k) }) } }));
+      all = rows.length > SEARCH_MATCH_CAP ? null : keys.sort((x, y) => compareKeys(x.key, y.key));
     }
-    if (!all) return ordered(after, limit);
-    const from = after ? all.findIndex((c) => c.key.t < after.t || (c.key.t.getTime() === after.t.getTime() && c.id < after.id)) : 0;
+    if (!all) return ordered(after && { t: after.t, id: after.id }, limit);
+    const from = after ? all.findIndex((c) => isAfter(c.key, after)) : 0;
     return from < 0 ? [] : all.slice(from, from + limit);
   };
 }

@@ -171,3 +171,6 @@ export function enumOptions<K extends string>(labels: Record<K, string>): { valu
 
 /** Reasons police may give for a search (DPA 2018 s62(2)); see JUSTIFICATIONS in audit/actions.ts. */
 export const SEARCH_JUSTIFICATIONS = ["TRIAGE", "THREAT_ASSESSMENT", "INVESTIGATION", "SAFEGUARDING"] as const;
+
+/** The search hint's example (it must find something in the demo data: tests/intelligence/search.test.ts). */
+export const SEARCH_EXAMPLE = 'cuckoo or "silver Golf"';

@@ -10,6 +10,8 @@ export const PAGE_SIZE = 25;
 const cursorSchema = z.object({
   /** Risk level of the last row (triage order), null when it had none (not yet assessed). */
   r: z.number().int().min(1).max(5).nullable().optional(),
+  /** Relevance of the last row (ranked search results). */
+  k: z.number().finite().optional(),
   /** submittedAt of the last row, ISO. */
   t: z.iso.datetime(),
   /** id of the last row: the tie-breaker. */

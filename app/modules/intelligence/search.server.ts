@@ -7,24 +7,27 @@ import { prisma } from "~/utils/db.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
 import type { Auth } from "./access.server";
-import { partnerListSelect, policeListSelect } from "~/modules/authorization/fields";
+import { partnerListSelect, policeListSelect, SEARCH_SNIPPET_FIELDS } from "~/modules/authorization/fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
 import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
 import { newestCandidates, walkKeyset, type NewestKey, type SelectiveMatch } from "./keyset-walk.server";
 import { SEARCH_JUSTIFICATIONS } from "./labels";
 import { cleanText } from "./text";
+import { buildTextQuery, headlines, textCondition, textRank } from "./text-query.server";
 import { ThreatType as ThreatTypes, SubmissionStatus as Statuses } from "~/generated/prisma/enums";
 
 /**
  * Search over everything the user may see, filtered in the database by the same access rules.
  *
- * Text: PostgreSQL's English full-text search, without pg_trgm. The `searchLexemes` column is
- * generated from narrative and location (stemmed, stop words dropped) and GIN-indexed; the query's
- * own lexemes come from the same `to_tsvector('english', …)`, and a match is array containment
- * (`hasEvery` → `@>`), which the GIN index answers. That keeps text search a plain Prisma filter,
- * so it is ANDed with `accessibleWhere` and keyset paging in ONE query, and it scales with the
- * number of matching rows rather than the table. (ILIKE '%…%' cannot use a b-tree index and would
- * scan every visible row at 1M submissions.)
+ * Text: PostgreSQL's English full-text search, without pg_trgm (see text-query.server.ts): words
+ * match by stem and prefix, "quoted phrases" exactly, `or` and `-word` as search engines do. The
+ * `searchLexemes` column is generated from narrative and location and its tsvector is GIN-indexed,
+ * so the matches come from the index first (at most SEARCH_MATCH_CAP, ranked by relevance); a
+ * common term walks the newest-first index instead. The access rules are applied afterwards with
+ * `accessibleWhere` (keyset-walk.server.ts), and each result carries a highlighted extract of the
+ * fields that matched, from the audience's snippet fields only. A query that names a threat type
+ * ("cuckoo") also finds reports of that type. (ILIKE '%…%' cannot use an index and would scan every
+ * visible row at 1M submissions.)
  *
  * Identifiers: the typed value is normalised as every kind it could be (phone → E.164,
  * registration, handle, name, nickname, postcode) and looked up in the (kind, normalisedValue) index.
@@ -42,11 +45,6 @@ export const searchSchema = z.object({
 
 export type SearchInput = z.infer<typeof searchSchema>;
 
-async function lexemesOf(text: string): Promise<string[]> {
-  const [row] = await prisma.$queryRaw<{ lexemes: string[] }[]>`SELECT tsvector_to_array(to_tsvector('english', ${text})) AS lexemes`;
-  return row?.lexemes ?? [];
-}
-
 export async function searchSubmissions(auth: Auth, input: SearchInput) {
   if (!auth.ability.can("read", "Submission")) await deny(auth, { action: "submission.searched", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const police = isPoliceUser(auth);
@@ -55,20 +53,19 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     { status: { in: SUBMITTED_STATUSES } },
   ];
   const conditions: Prisma.Sql[] = [];
-  let textMatch: SelectiveMatch | null = null;
+  let textMatch: (Omit<SelectiveMatch, "set"> & { set: Prisma.Sql | null }) | null = null;
   let identifierMatch: SelectiveMatch | null = null;
   let unsearchable = false;
-  if (input.q) {
-    const lexemes = await lexemesOf(input.q);
-    // Only stop words ("the", "and"): nothing to look for.
-    if (lexemes.length === 0) unsearchable = true;
-    else {
-      filters.push({ searchLexemes: { hasEvery: lexemes } });
-      textMatch = {
-        set: Prisma.sql`SELECT "id" FROM "Submission" WHERE "searchLexemes" @> ${lexemes}::text[]`,
-        condition: Prisma.sql`s."searchLexemes" @> ${lexemes}::text[]`,
-      };
-    }
+  const textQuery = input.q ? await buildTextQuery(input.q) : null;
+  // Only stop words ("the", "and") or exclusions: nothing to look for.
+  if (input.q && !textQuery) unsearchable = true;
+  if (textQuery) {
+    // The candidates already match (the walk only loads their ids), so Prisma needs no text filter.
+    const text = textCondition(textQuery);
+    textMatch = textQuery.threatTypes.length > 0
+      ? // A threat type is common: its reports are dense in the newest-first walk (no `set`).
+        { set: null, condition: Prisma.sql`(${text} OR s."threatType"::text IN (${Prisma.join(textQuery.threatTypes)}))` }
+      : { set: Prisma.sql`SELECT s."id" FROM "Submission" s WHERE ${text}`, condition: text, rank: textRank(textQuery) };
   }
   if (input.identifier) {
     const candidates = identifierCandidates(input.identifier);
@@ -104,25 +101,35 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     conditions.push(Prisma.sql`s."status"::text = ${input.status}`);
   }
   const searched = Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
-  if (!searched) return { searched: false, items: [], nextCursor: null, police };
+  if (!searched) return { searched: false, items: [], nextCursor: null, police, ranked: false };
 
   // The identifier is the more selective index: look it up first, and check the text on its rows.
-  const selective = identifierMatch ?? textMatch;
+  let selective: SelectiveMatch | null = identifierMatch ?? (textMatch?.set ? { set: textMatch.set, condition: textMatch.condition, rank: textMatch.rank } : null);
   if (identifierMatch && textMatch) conditions.push(textMatch.condition);
+  if (!selective && textMatch) conditions.push(textMatch.condition);
+  // An identifier narrows to a handful of rows: rank those by the text too when both are given.
+  if (identifierMatch && textMatch?.rank) selective = { ...identifierMatch, rank: textMatch.rank };
   const cursor = decodeCursor(input.cursor);
-  const start: NewestKey | null = cursor ? { t: new Date(cursor.t), id: cursor.id } : null;
+  const start: NewestKey | null = cursor ? { t: new Date(cursor.t), id: cursor.id, ...(cursor.k === undefined ? {} : { k: cursor.k }) } : null;
+  const candidates = newestCandidates(conditions, selective, start);
+  let ranked = false;
   const { items, next } = unsearchable
     ? { items: [], next: null }
     : await walkKeyset({
         start,
         pageSize: PAGE_SIZE,
-        candidates: newestCandidates(conditions, selective, start),
+        candidates: async (after: NewestKey | null, limit: number) => {
+          const found = await candidates(after, limit);
+          if (found[0]?.key.k !== undefined) ranked = true;
+          return found;
+        },
         load: (ids) =>
           prisma.submission.findMany({
             where: { AND: [...filters, { id: { in: ids } }] },
             select: police ? policeListSelect : partnerListSelect,
           }),
       });
+  const extracts = textQuery ? await headlines(items.map((i) => i.id), textQuery, SEARCH_SNIPPET_FIELDS) : new Map<string, never>();
   await audit(auth.audit, {
     action: "submission.searched",
     recordType: "Submission",
@@ -138,9 +145,18 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
   });
   return {
     searched: true,
-    items,
+    items: items.map((item) => ({
+      ...item,
+      snippets: SEARCH_SNIPPET_FIELDS.flatMap((field) => {
+        const text = extracts.get(item.id)?.[field];
+        return text ? [{ field, text }] : [];
+      }),
+      /** The row matched because its threat type is the one searched for. */
+      typeMatched: Boolean(item.threatType && textQuery?.threatTypes.includes(item.threatType)),
+    })),
     police,
-    nextCursor: next ? encodeCursor({ t: next.t.toISOString(), id: next.id }) : null,
+    ranked,
+    nextCursor: next ? encodeCursor({ t: next.t.toISOString(), id: next.id, ...(next.k === undefined ? {} : { k: next.k }) }) : null,
   };
 }
 
