@@ -14,6 +14,9 @@ import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
 import type { AddEntityData, ScoreFormData, ThreatFormData, UpdateEntityData } from "./forms.server";
+import { ENTITY_KIND_LABELS, STATUS_LABELS } from "~/modules/intelligence/labels";
+import { PERSON_PART_LABELS } from "./labels";
+import { layoutNetwork, type ChartEdge, type ChartNode } from "./link-chart";
 import { scoreThreat } from "./scoring";
 
 /**
@@ -544,4 +547,66 @@ export async function requireThreatAccess(auth: Auth, id: string, action: "read"
     select: { id: true, organisationId: true },
   });
   if (!row || !mayReadWholeThreat(auth, row)) await deny(auth, { action: attempted, recordType: "Threat", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+}
+
+// ─── Link chart ──────────────────────────────────────────────────────────────
+
+export const CHART_WIDTH = 720;
+export const CHART_HEIGHT = 520;
+
+/**
+ * The threat's network: the threat, the intelligence linked to it that the analyst may see
+ * (accessibleWhere on Submission), the entities analysts linked, and the entities each piece of
+ * intelligence mentions, joined on the matching key. Laid out on the server (link-chart.ts).
+ */
+export async function threatLinkChart(auth: Auth, id: string) {
+  await findReadable(auth, id, "threat.chart_viewed");
+  const threat = await prisma.threat.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      entities: { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect },
+      submissions: {
+        where: accessibleWhere(auth.ability, "read", "Submission"),
+        orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+        take: LINKED_INTELLIGENCE_LIMIT,
+        select: { id: true, reference: true, status: true, area: { select: { name: true } }, entities: { select: { kind: true, displayValue: true, normalisedValue: true } } },
+      },
+    },
+  });
+  const nodes = new Map<string, ChartNode>();
+  const edges: ChartEdge[] = [];
+  const threatNode = `threat:${threat.id}`;
+  nodes.set(threatNode, { id: threatNode, kind: "threat", label: threat.reference, detail: threat.title });
+  const entityNode = (kind: string, key: string) => `entity:${kind}:${key}`;
+  for (const e of threat.entities) {
+    const nodeId = entityNode(e.kind, e.normalisedValue);
+    const facts = [ENTITY_KIND_LABELS[e.kind], e.part ? PERSON_PART_LABELS[e.part] : null, e.vulnerabilityFlags.length ? "vulnerable" : null].filter(Boolean);
+    nodes.set(nodeId, { id: nodeId, kind: "entity", label: e.displayValue, detail: facts.join(", ") });
+    edges.push({ from: threatNode, to: nodeId, label: e.part ? PERSON_PART_LABELS[e.part] : "Linked by an analyst" });
+  }
+  for (const s of threat.submissions) {
+    const nodeId = `intelligence:${s.id}`;
+    nodes.set(nodeId, { id: nodeId, kind: "intelligence", label: s.reference ?? "Intelligence", detail: [STATUS_LABELS[s.status], s.area?.name].filter(Boolean).join(", ") });
+    edges.push({ from: threatNode, to: nodeId, label: "Linked intelligence" });
+    const seen = new Set<string>();
+    for (const e of s.entities) {
+      const target = entityNode(e.kind, e.normalisedValue);
+      if (seen.has(target)) continue;
+      seen.add(target);
+      if (!nodes.has(target)) nodes.set(target, { id: target, kind: "entity", label: e.displayValue, detail: ENTITY_KIND_LABELS[e.kind] });
+      edges.push({ from: nodeId, to: target, label: "Mentions" });
+    }
+  }
+  const placed = layoutNetwork([...nodes.values()], edges, { width: CHART_WIDTH, height: CHART_HEIGHT, pinned: threatNode });
+  await audit(auth.audit, {
+    action: "threat.chart_viewed",
+    recordType: "Threat",
+    recordId: threat.id,
+    justification: "THREAT_ASSESSMENT",
+    details: { linkedSubmissions: threat.submissions.map((s) => s.id), nodes: placed.length, edges: edges.length },
+  });
+  return { threat: { id: threat.id, reference: threat.reference, title: threat.title }, nodes: placed, edges };
 }
