@@ -17,7 +17,7 @@ describe("demo intelligence", () => {
     expect(statuses.map((s) => s.status).sort()).toEqual(["ACTIONED", "BEING_ASSESSED", "CLOSED", "RECEIVED"]);
     expect(await prisma.feedback.count()).toBeGreaterThan(3);
     expect(await prisma.sanitisedReport.count({ where: { status: "AWAITING_APPROVAL" } })).toBeGreaterThan(0);
-    expect(await prisma.threat.count()).toBe(2);
+    expect(await prisma.threat.count()).toBe(5); // two from the intelligence seed, three more from prisma/seed/threats.ts
     expect(await prisma.auditEvent.count({ where: { action: "submission.submitted" } })).toBe(count);
   });
 
