@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreementChanges, seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
+import { seedThreats } from "./threats";
 import { seedAuditTrail } from "./audit";
 import { seedOrganisationsAndUsers } from "./organisations";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
@@ -21,6 +22,7 @@ export async function seedDemo(): Promise<void> {
   await seedAgreements(prisma, seededAt);
   await seedIntelligence(prisma, seededAt);
   await seedAgreementChanges(prisma, seededAt);
+  await seedThreats(prisma, seededAt.getTime());
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma, seededAt);
   // Seal the demo's events now rather than on the server's first sequencer tick.

@@ -247,9 +247,12 @@ const SUBMISSIONS: DemoSubmission[] = [
     status: "RECEIVED" },
 ];
 
+/** The demo's county line into Telford: prisma/seed/threats.ts and later seeds find it by this title. */
+export const TELFORD_COUNTY_LINE_TITLE = "Dee line: county line supplying Brookside, Telford";
+
 const THREATS = {
   telfordLine: {
-    title: "Dee line: county line supplying Brookside, Telford",
+    title: TELFORD_COUNTY_LINE_TITLE,
     threatType: "COUNTY_LINES" as ThreatType,
     summary: "Birmingham-based line supplying crack and heroin into Brookside, exploiting local teenagers.",
     areas: ["TELFORD_WREKIN"],

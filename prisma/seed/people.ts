@@ -30,6 +30,22 @@ export async function actingAs(email: string): Promise<DemoActor> {
   };
 }
 
+/**
+ * The person with this email, whose ability is built afresh each time it is read: for a seed step
+ * that acts as one person at several clock times.
+ */
+export async function actingAtEachStep(email: string): Promise<DemoActor> {
+  const actor = await actingAs(email);
+  const { user } = actor;
+  return {
+    user,
+    audit: actor.audit,
+    get ability() {
+      return defineAbilityFor({ ...user, organisationType: user.organisation.type }, clock.now());
+    },
+  };
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /**

@@ -731,21 +731,6 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
     },
   },
-  "threats.$id.tsx": {
-    targets: "threat",
-    loader: {
-      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-    },
-  },
-  "threats._index.tsx": {
-    targets: "none",
-    loader: {
-      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
-    },
-  },
   "triage.$id.tsx": {
     targets: "submission",
     loader: {
@@ -824,6 +809,103 @@ export const MATRIX: Record<string, Entry> = {
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "S    F    F    F    F    F    F    Y    Y    F    F    F    F    F",
+    },
+  },
+  // --- threats ---
+  // Threat records are police-only (rules/threats.ts): the owning force's analysts and supervisors;
+  // everyone else, partners included, gets 404 for a record (a partner's share of a threat is shown
+  // on the plans pages, never here). Recording a threat is refused by role (403), as the list is.
+  // Actions are posted incomplete forms: the allowed get V, nothing changes.
+  "threats.$id._index.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "status": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+      },
+    },
+  },
+  "threats.$id.chart.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    Y    N    Y    N    N    N    N    N",
+    },
+  },
+  "threats.$id.edit.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    Y    N    Y    N    N    N    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+    },
+  },
+  "threats.$id.entities.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "add": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+      },
+      "update": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+      },
+      "remove": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+      },
+    },
+  },
+  "threats.$id.score.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    Y    N    Y    N    N    N    N    N",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    N    N    N    N    V    N    V    N    N    N    N    N    N",
+      "B": "S    N    N    N    N    N    V    N    V    N    N    N    N    N",
+    },
+  },
+  "threats._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "threats.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
     },
   },
 };

@@ -2,11 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { demoAgreement, type DemoAgreementKey } from "../../prisma/seed/agreements";
 import { NEW_STARTER_EMAIL } from "../../prisma/seed/audit";
+import { findTelfordCountyLine } from "../../prisma/seed/threats";
 import { agreementsUsableForSharing } from "~/modules/agreements/access.server";
 import { describeAgreement, findReadableAgreement } from "~/modules/agreements/queries.server";
 import { listRetentionDue } from "~/modules/audit/retention.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { accessibleWhere, defineAbilityFor } from "~/modules/authorization/ability.server";
+import { SEARCH_EXAMPLE } from "~/modules/intelligence/labels";
+import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
@@ -151,5 +154,29 @@ describe("the demo region", () => {
     expect(await prisma.auditEvent.count({ where: { action: "access.denied", actorEmail: "priya.submitter@telford.gov.example" } })).toBe(3);
     expect(await prisma.auditEvent.count({ where: { action: { in: ["privilege.grant_requested", "privilege.grant_approved"] } } })).toBe(2);
     expect((await prisma.user.findUniqueOrThrow({ where: { email: NEW_STARTER_EMAIL } })).roles).toEqual(["POLICE_ANALYST"]);
+  });
+
+  it("finds reports with the search hint's own example (a threat type and a quoted phrase)", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } });
+    const result = await searchSubmissions(await authFor(analyst.id), searchSchema.parse({ q: SEARCH_EXAMPLE, justification: "TRIAGE" }));
+    expect(result.items.filter((i) => i.threatType === "CUCKOOING").length).toBeGreaterThanOrEqual(2);
+    expect(result.items.filter((i) => i.snippets.some((s) => s.text.includes("silver\u0002 \u0001Golf"))).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("tells the Telford county line's story: active, high priority, rising, with its entities and intelligence", async () => {
+    const found = await findTelfordCountyLine(prisma);
+    const line = await prisma.threat.findUniqueOrThrow({
+      where: { id: found!.id },
+      include: { assessments: { orderBy: { assessedAt: "asc" } }, entities: true, submissions: { select: { id: true } } },
+    });
+    expect(line).toMatchObject({ kind: "COUNTY_LINE", status: "ACTIVE", priority: "HIGH" });
+    expect(line.assessments.map((a) => a.score)).toEqual([24, 35, 55]);
+    expect(line.entities.map((e) => e.kind).sort()).toEqual(["ADDRESS", "PERSON", "PERSON", "PHONE", "VEHICLE"]);
+    expect(line.entities.find((e) => e.part === "VICTIM")?.vulnerabilityFlags).toContain("CUCKOOED");
+    expect(line.submissions.length).toBeGreaterThanOrEqual(3);
+    // Every scoring happened in the past and is in the audit trail at its own time.
+    const scored = await prisma.auditEvent.findMany({ where: { recordId: line.id, action: "threat.scored" }, orderBy: { occurredAt: "asc" } });
+    expect(scored.map((e) => e.occurredAt)).toEqual(line.assessments.map((a) => a.assessedAt));
+    expect(await prisma.threat.groupBy({ by: ["status"], _count: true })).toHaveLength(4);
   });
 });

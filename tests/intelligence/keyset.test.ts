@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { walkKeyset } from "~/modules/intelligence/keyset-walk.server";
 import { PAGE_SIZE } from "~/modules/intelligence/paging";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
-import { listThreats } from "~/modules/intelligence/threats.server";
+import { listThreats } from "~/modules/threats/threats.server";
 import { correlations, CORRELATION_LIMIT, submissionForTriage, triageQueue } from "~/modules/intelligence/triage.server";
 import { prisma } from "~/utils/db.server";
 import { authFor, createSubmission, createWorld, type World } from "./fixtures";
@@ -147,7 +147,7 @@ describe("the threat list's counts", () => {
     await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id, extra: link });
     await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id, extra: link });
     await createSubmission({ submitterId: world.otherSubmitter.id, organisationId: world.otherCouncil.id, agreementId: world.otherAgreement.id, extra: link });
-    const threats = await listThreats(await authFor(world.analyst.id));
+    const threats = (await listThreats(await authFor(world.analyst.id))).items;
     expect(threats.find((t) => t.id === threat.id)?.linkedSubmissions).toBe(2);
   });
 });

@@ -23,7 +23,7 @@ import * as triageAssess from "~/routes/triage.$id";
 import * as approvals from "~/routes/triage.approvals";
 import * as search from "~/routes/search";
 import * as threatsIndex from "~/routes/threats._index";
-import * as threatView from "~/routes/threats.$id";
+import * as threatView from "~/routes/threats.$id._index";
 
 /**
  * Every intelligence route, for every role: allowed (200 or the redirect its journey expects),

@@ -13,6 +13,7 @@ import { agreementRules } from "./rules/agreements";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { roleGrantRules } from "./rules/role-grants";
+import { threatRules } from "./rules/threats";
 import type {
   Prisma,
   Agreement,
@@ -23,6 +24,8 @@ import type {
   Session,
   Submission,
   Threat,
+  ThreatAssessment,
+  ThreatEntity,
   User,
 } from "~/generated/prisma/client";
 
@@ -60,7 +63,11 @@ export type Action =
   // Audit and data protection oversight (rules/audit.ts)
   | "export"
   | "verify"
-  | "oversee";
+  | "oversee"
+  // Threats (rules/threats.ts): score a threat (a new assessment), remove an entity, be made a lead
+  | "score"
+  | "delete"
+  | "lead";
 
 export type AppSubjects =
   | Subjects<{
@@ -71,6 +78,8 @@ export type AppSubjects =
       Submission: Submission;
       SanitisedReport: SanitisedReport;
       Threat: Threat;
+      ThreatEntity: ThreatEntity;
+      ThreatAssessment: ThreatAssessment;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
     }>
@@ -102,6 +111,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
+  threatRules(builder, user, now);
   return builder.build();
 }
 
@@ -112,7 +122,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "ThreatEntity" | "ThreatAssessment" | "AuditEvent" | "RoleGrantRequest">(
   ability: AppAbility,
   action: Action,
   model: M,

@@ -138,3 +138,22 @@ export const policeListSelect = {
   organisation: { select: { name: true } },
   agreement: { select: { reference: true } },
 } satisfies Prisma.SubmissionSelect;
+
+/**
+ * The partner-safe share of a threat: what a partner organisation may see of a threat it owns an
+ * action on or received a dissemination of (rules/threats.ts). Never linked intelligence, entities,
+ * assessments, the summary or the lead analyst. Partner pages select only `partnerThreatShareSelect`.
+ */
+export const PARTNER_THREAT_FIELDS = ["id", "reference", "title", "kind", "status", "areas", "priority"] as const;
+
+export const partnerThreatShareSelect = {
+  id: true,
+  reference: true,
+  title: true,
+  kind: true,
+  status: true,
+  priority: true,
+  areas: { select: { name: true }, orderBy: { name: "asc" } },
+} satisfies Prisma.ThreatSelect & Record<(typeof PARTNER_THREAT_FIELDS)[number], unknown>;
+
+export type PartnerThreatShare = Prisma.ThreatGetPayload<{ select: typeof partnerThreatShareSelect }>;

@@ -4,7 +4,8 @@ import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { deny, recordDenial } from "~/modules/authorization/deny.server";
 import type { AuditAction } from "~/modules/audit/actions";
-import { isPoliceUser, threatLeadsWhere } from "~/modules/authorization/roles";
+import { isPoliceUser } from "~/modules/authorization/roles";
+import { createThreatIn, leadOptions, ThreatRefused } from "~/modules/threats/threats.server";
 import type { Auth } from "./access.server";
 import { policeListSelect, policeSubmissionSelect, type PoliceSubmission } from "~/modules/authorization/fields";
 import type {
@@ -18,7 +19,7 @@ import type {
 import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
 import { newestCandidates, walkKeyset } from "./keyset-walk.server";
 import { isUuid } from "./submissions.server";
-import { statusChangeProblem, threatReference } from "./workflow";
+import { statusChangeProblem } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
 import { SubmissionStatus as SubmissionStatuses } from "~/generated/prisma/enums";
@@ -348,35 +349,16 @@ async function linkTo(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmiss
   if (to !== s.status) await statusEvent(tx, auth, s, to);
 }
 
+/** Creates a threat from this submission (the threats module's one way to create one) and links it. */
 export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof createThreatSchema>) {
   return withAssessable(auth, id, "threat.created", async (tx, s) => {
-    if (!auth.ability.can("create", "Threat")) throw new AssessmentRefused("You cannot create threats");
-    const lead = await tx.user.findFirst({
-      where: { id: data.leadAnalystId, ...threatLeadsWhere(auth.user.organisationId) },
-      select: { id: true },
-    });
-    if (!lead) throw new AssessmentRefused("Select an analyst from your force", "leadAnalystId");
-    const areas = await tx.area.findMany({ where: { id: { in: data.areaIds } }, select: { id: true } });
-    if (areas.length !== data.areaIds.length) throw new AssessmentRefused("Select areas from the list", "areaIds");
-    const [sequence] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval('threat_reference_seq') AS next`;
-    const threat = await tx.threat.create({
-      data: {
-        reference: threatReference(clock.now().getUTCFullYear(), sequence!.next),
-        title: data.title,
-        threatType: data.threatType,
-        summary: data.summary,
-        organisationId: auth.user.organisationId,
-        leadAnalystId: lead.id,
-        areas: { connect: areas },
-      },
-      select: { id: true, reference: true },
-    });
-    await recordAuditEvent(tx, auth.audit, {
-      action: "threat.created",
-      recordType: "Threat",
-      recordId: threat.id,
-      details: { reference: threat.reference, threatType: data.threatType, areas: data.areaIds, leadAnalystId: lead.id, fromSubmission: s.id },
-    });
+    let threat: { id: string; reference: string };
+    try {
+      threat = await createThreatIn(tx, auth, data, { fromSubmission: s.id });
+    } catch (error) {
+      if (error instanceof ThreatRefused) throw new AssessmentRefused(error.message, error.field);
+      throw error;
+    }
     await linkTo(tx, auth, s, threat);
     return threat;
   });
@@ -538,12 +520,7 @@ export async function assessOptions(auth: Auth) {
       select: { id: true, reference: true, title: true },
       take: 100,
     }),
-    prisma.user.findMany({
-      where: threatLeadsWhere(auth.user.organisationId),
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-      take: 500,
-    }),
+    leadOptions(auth),
     prisma.area.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { threats, analysts, areas };

@@ -50,6 +50,5 @@ export function intelligenceRules({ can }: AbilityBuilderFor, user: AbilityUser,
         submission: { is: visible },
       });
     }
-    can(["read", "create", "update"], "Threat", { organisationId: user.organisationId });
   }
 }
