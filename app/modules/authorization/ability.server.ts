@@ -10,6 +10,7 @@ import {
 } from "@casl/prisma/runtime";
 import { accountRules, administrationRules } from "./rules/accounts";
 import { agreementRules } from "./rules/agreements";
+import { allocationRules } from "./rules/allocation";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { roleGrantRules } from "./rules/role-grants";
@@ -17,6 +18,8 @@ import type {
   Prisma,
   Agreement,
   AuditEvent,
+  Dissemination,
+  PlanAction,
   Organisation,
   RoleGrantRequest,
   SanitisedReport,
@@ -57,6 +60,8 @@ export type Action =
   | "submit"
   | "assess"
   | "approve"
+  // Work allocation: claim a submission, or give it to an analyst of the force (rules/allocation.ts)
+  | "assign"
   // Audit and data protection oversight (rules/audit.ts)
   | "export"
   | "verify"
@@ -73,6 +78,9 @@ export type AppSubjects =
       Threat: Threat;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
+      // Home-page counts ask about these; their rules come with the plans and dissemination work.
+      PlanAction: PlanAction;
+      Dissemination: Dissemination;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -102,6 +110,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
+  allocationRules(builder, user, now);
   return builder.build();
 }
 
@@ -112,7 +121,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest" | "PlanAction" | "Dissemination">(
   ability: AppAbility,
   action: Action,
   model: M,
