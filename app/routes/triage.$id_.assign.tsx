@@ -7,7 +7,7 @@ import { Breadcrumbs } from "~/components/navigation";
 import { NotificationBanner } from "~/components/notification-banner";
 import { requireUser } from "~/modules/auth/auth.server";
 import { formatUkDateTime } from "~/modules/intelligence/dates";
-import { allocatableAnalysts, AllocationRefused, assignSubmission, submissionForAllocation } from "~/modules/intelligence/allocation.server";
+import { allocatableAnalysts, AllocationRefused, assignSubmission, requireAllocatable, submissionForAllocation } from "~/modules/intelligence/allocation.server";
 import { describeAge } from "~/utils/age";
 import { clock } from "~/utils/clock";
 import { newFormToken, formTokenSchema } from "~/utils/form-token.server";
@@ -49,6 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, context);
   const id = idParam(params);
+  await requireAllocatable(auth, id);
   const form = await parseForm(request, assignForm);
   if (!form.success) return { errors: form.errors };
   const assigneeId = form.data.intent === "claim" ? auth.user.id : form.data.assigneeId;

@@ -50,6 +50,15 @@ async function requireAllocator(auth: Auth, attempted: string): Promise<void> {
   }
 }
 
+/**
+ * The gate asked before the form is read: allocators only (403), and a submission this person may
+ * allocate (404, like one that does not exist). `assignSubmission` re-checks both in its transaction.
+ */
+export async function requireAllocatable(auth: Auth, id: string): Promise<void> {
+  await requireAllocator(auth, "submission.assigned");
+  if (!(await findAllocatable(auth, id))) await deny(auth, { action: "submission.assigned", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+}
+
 /** The force's people a submission can be given to, by name. */
 export function allocatableAnalysts(auth: Auth) {
   return prisma.user.findMany({
