@@ -36,11 +36,11 @@ type Counter = (auth: AuthenticatedRequest, now: Date) => Promise<Omit<HomeTaskC
 const COUNTERS: Record<HomeTask, Counter> = {
   async sanitisedToApprove(auth) {
     const count = await prisma.sanitisedReport.count({ where: accessibleWhere(auth.ability, "approve", "SanitisedReport") });
-    return { label: "Sanitised versions to approve", hint: "Written by someone else; you decide whether they may be shared.", count, href: "/triage/approvals" };
+    return { label: "Sanitised versions awaiting your approval", hint: "Written by someone else; you decide whether they may be shared.", count, href: "/triage/approvals" };
   },
   async roleGrantsToApprove(auth) {
     const count = await countRoleGrantsToDecide(auth.ability);
-    return { label: "Roles to approve", hint: "A role gives no access until a second person approves it.", count, href: "/approvals/roles" };
+    return { label: "Roles awaiting your approval", hint: "A role gives no access until a second person approves it.", count, href: "/approvals/roles" };
   },
   async unassessed(auth) {
     const count = await prisma.submission.count({
@@ -52,7 +52,7 @@ const COUNTERS: Record<HomeTask, Counter> = {
     const count = await prisma.submission.count({
       where: { AND: [accessibleWhere(auth.ability, "assess", "Submission"), { assignedAnalystId: auth.user.id, status: { in: ALLOCATABLE_STATUSES } }] },
     });
-    return { label: "Your queue", hint: "Open submissions you claimed or were given.", count, href: "/triage?queue=mine" };
+    return { label: "Intelligence assigned to you", hint: "Open submissions you claimed or were given.", count, href: "/triage?queue=mine" };
   },
   async agreementsToSign(auth, now) {
     const count = (await agreementsAwaitingSignatureOf(auth, now)).length;
