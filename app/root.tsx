@@ -15,6 +15,8 @@ import { useGovukFrontend } from "~/components/govuk-frontend";
 import { PageHeader } from "~/components/page-header";
 import { useNonce } from "~/components/nonce";
 import { getSession } from "~/modules/auth/auth.server";
+import { defineAbilityFor } from "~/modules/authorization/ability.server";
+import { placesFor } from "~/modules/authorization/navigation.server";
 import { navigationFor } from "~/modules/home/home-tasks";
 import { primaryRoleLabel } from "~/modules/organisations/labels";
 
@@ -30,13 +32,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await getSession(request, context);
   if (!result?.session.mfaVerified) return { user: null };
   const { user } = result;
+  const abilityUser = { ...user, organisationType: user.organisation.type };
   return {
     user: {
       name: user.name,
       email: user.email,
       organisationName: user.organisation.name,
       roleLabel: primaryRoleLabel(user.roles),
-      navigation: navigationFor(user.roles),
+      navigation: navigationFor(placesFor(defineAbilityFor(abilityUser), abilityUser)),
     },
   };
 }

@@ -1,26 +1,39 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NotificationBanner } from "~/components/notification-banner";
+import { formatDate } from "~/modules/agreements/labels";
 import { requireUser } from "~/modules/auth/auth.server";
+import { placesFor } from "~/modules/authorization/navigation.server";
 import { homePanelsFor } from "~/modules/home/home-panels.server";
-import { homeTasksFor } from "~/modules/home/home-tasks";
+import { homeSectionsFor } from "~/modules/home/home-tasks";
+import { agreementWarnings, homeTaskCounts } from "~/modules/home/home-tasks.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Home – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const { user } = auth;
+  const now = clock.now();
+  const [tasks, warnings, panels] = await Promise.all([homeTaskCounts(auth, now), agreementWarnings(auth, now), homePanelsFor(auth, now)]);
   return {
-    panels: await homePanelsFor(auth),
+    tasks,
+    warnings,
+    panels,
     name: user.name,
     organisationName: user.organisation.name,
     roles: user.roles.map((role) => ROLE_LABELS[role]),
-    sections: homeTasksFor(user.roles),
+    sections: homeSectionsFor(placesFor(auth.ability, { ...user, organisationType: user.organisation.type })),
   };
 }
 
+function countText(count: number): string {
+  return count === 0 ? "None" : `${count} waiting`;
+}
+
 export default function Home() {
-  const { name, organisationName, roles, sections, panels } = useLoaderData<typeof loader>();
+  const { name, organisationName, roles, sections, panels, tasks, warnings } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{organisationName}</span>
@@ -28,6 +41,52 @@ export default function Home() {
       <p className="govuk-body">
         You are signed in as: <strong>{roles.join(", ")}</strong>.
       </p>
+      {warnings ? (
+        <div data-testid="agreement-warning">
+          <NotificationBanner
+            heading={
+              warnings.total === 1
+                ? "An agreement your organisation shares under is suspended or ending soon"
+                : `${warnings.total} agreements your organisation shares under are suspended or ending soon`
+            }
+          >
+            <ul className="govuk-list">
+              {warnings.agreements.map((agreement) => (
+                <li key={agreement.id}>
+                  <Link className="govuk-notification-banner__link" to={`/agreements/${agreement.id}`}>
+                    {agreement.title} ({agreement.reference})
+                  </Link>
+                  {agreement.suspended ? ": suspended. Nothing can be shared under it until the suspension is lifted." : `: ends on ${formatDate(agreement.endDate)}.`}
+                </li>
+              ))}
+            </ul>
+          </NotificationBanner>
+        </div>
+      ) : null}
+      {tasks.length > 0 ? (
+        <section className="govuk-!-margin-bottom-8" aria-labelledby="tasks-heading">
+          <h2 className="govuk-heading-m" id="tasks-heading">
+            Your tasks
+          </h2>
+          <ul className="govuk-task-list" data-testid="home-tasks">
+            {tasks.map((task) => (
+              <li key={task.id} className="govuk-task-list__item govuk-task-list__item--with-link" data-testid={`task-${task.id}`}>
+                <div className="govuk-task-list__name-and-hint">
+                  <Link className="govuk-link govuk-task-list__link" to={task.href} aria-describedby={`task-${task.id}-hint task-${task.id}-status`}>
+                    {task.label}
+                  </Link>
+                  <div id={`task-${task.id}-hint`} className="govuk-task-list__hint">
+                    {task.hint}
+                  </div>
+                </div>
+                <div className="govuk-task-list__status" id={`task-${task.id}-status`} data-testid="task-count">
+                  {task.count === 0 ? countText(0) : <strong className="govuk-tag govuk-tag--blue">{countText(task.count)}</strong>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {panels.map((panel) => (
         <div
           key={panel.id}

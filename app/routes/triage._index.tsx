@@ -18,6 +18,9 @@ import { z } from "zod";
 import { IntelligenceAssessment, SourceEvaluation, SubmissionStatus, ThreatType } from "~/generated/prisma/enums";
 import { parseQuery } from "~/utils/request.server";
 import { base64urlCursor, optionalQuery, uuid } from "~/utils/input";
+import { describeAge } from "~/utils/age";
+import { ALLOCATABLE_STATUSES } from "~/modules/authorization/rules/allocation";
+import { clock } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Triage queue – Partnership Intelligence Portal" }];
 
@@ -28,6 +31,7 @@ const triageQuery = z.object({
   intelligenceAssessment: optionalQuery(z.enum(IntelligenceAssessment)),
   agreementId: optionalQuery(uuid),
   status: optionalQuery(z.union([z.enum(["open", "all"]), z.enum(SubmissionStatus)])),
+  queue: optionalQuery(z.enum(["mine"])),
   cursor: optionalQuery(base64urlCursor),
 });
 
@@ -35,7 +39,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const { cursor, ...filters }: TriageFilters & { cursor?: string } = parseQuery(request, triageQuery);
   const queue = await triageQueue(auth, filters, cursor ?? null);
-  return { ...queue, filters, options: await triageFilterOptions(auth) };
+  const now = clock.now();
+  return {
+    ...queue,
+    items: queue.items.map((item) => ({
+      ...item,
+      age: item.submittedAt ? describeAge(item.submittedAt, now) : null,
+      // Only open work is claimed or handed over (the assign rule, authorization/rules/allocation.ts).
+      allocatable: ALLOCATABLE_STATUSES.includes(item.status),
+    })),
+    filters,
+    options: await triageFilterOptions(auth),
+  };
 }
 
 export default function TriageQueue() {
@@ -44,12 +59,13 @@ export default function TriageQueue() {
   const any = (label: string) => ({ value: "", label });
   return (
     <>
-      <h1 className="govuk-heading-l">Triage queue</h1>
+      <h1 className="govuk-heading-l">{filters.queue === "mine" ? "Your queue" : "Triage queue"}</h1>
       <p className="govuk-body">
         Intelligence shared with your force under agreements in force, highest risk first (not yet assessed at the top), then newest.
       </p>
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="app-filter-row">
+          <Select name="queue" label="Assigned to" defaultValue={filters.queue ?? ""} options={[{ value: "", label: "Anyone or nobody" }, { value: "mine", label: "Me (your queue)" }]} />
           <Select name="status" label="Status" defaultValue={filters.status ?? "open"} options={[{ value: "open", label: "Open (received or being assessed)" }, { value: "all", label: "All" }, ...enumOptions(STATUS_LABELS).filter((o) => o.value !== "DRAFT")]} />
           <Select name="areaId" label="Area" defaultValue={filters.areaId ?? ""} options={[any("All areas"), ...options.areas.map((a) => ({ value: a.id, label: a.name }))]} />
           <Select name="threatType" label="Threat type" defaultValue={filters.threatType ?? ""} options={[any("All types"), ...enumOptions(THREAT_TYPE_LABELS)]} />
@@ -85,6 +101,8 @@ export default function TriageQueue() {
               <th scope="col" className="govuk-table__header">From</th>
               <th scope="col" className="govuk-table__header">Grading</th>
               <th scope="col" className="govuk-table__header">Received</th>
+              <th scope="col" className="govuk-table__header">Waiting</th>
+              <th scope="col" className="govuk-table__header">Assigned to</th>
               <th scope="col" className="govuk-table__header">Status</th>
             </tr>
           </thead>
@@ -101,6 +119,19 @@ export default function TriageQueue() {
                 <td className="govuk-table__cell">{s.organisation.name}</td>
                 <td className="govuk-table__cell">{gradingCode(s.sourceEvaluation, s.intelligenceAssessment, s.handlingCode)}</td>
                 <td className="govuk-table__cell">{formatUkDateTime(s.submittedAt)}</td>
+                <td className="govuk-table__cell" data-testid="age">{s.age}</td>
+                <td className="govuk-table__cell">
+                  {s.assignedAnalyst?.name ?? "Nobody"}
+                  {s.allocatable ? (
+                    <>
+                      <br />
+                      <Link className="govuk-link" to={`/triage/${s.id}/assign`}>
+                        {s.assignedAnalyst ? "Reassign" : "Claim or assign"}
+                        <span className="govuk-visually-hidden"> {s.reference}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
               </tr>
             ))}

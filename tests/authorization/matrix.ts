@@ -908,4 +908,28 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
     },
   },
+  // --- hometasks ---
+  // Work allocation: analysts and supervisors of the force claim or assign an open submission shared
+  // with it; the other force's do not find it (404); everyone else is refused the area (403), before
+  // the form is read. Without a form token the allowed get the form back (V).
+  "triage.$id_.assign.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      claim: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    V    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    V    N    V    F    F    F    F    F",
+      },
+      assign: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    V    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    V    N    V    F    F    F    F    F",
+      },
+    },
+  },
 };

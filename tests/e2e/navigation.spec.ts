@@ -9,9 +9,9 @@ async function expectMenu(page: Page, labels: string[]) {
   await expect(menu(page).getByRole("link")).toHaveText(labels);
 }
 
-test("a partner's header leads to submissions, search and agreements, and marks the current area", async ({ page }) => {
+test("a partner's header leads to their work, and marks the current area", async ({ page }) => {
   await signIn(page, "sian.submitter@shropshire.gov.example");
-  await expectMenu(page, ["Home", "Submissions", "Search", "Agreements", "Your account"]);
+  await expectMenu(page, ["Home", "Dashboard", "Submissions", "Search", "Actions", "Area plans", "Inbox", "Profiles", "Good practice", "Agreements", "Your account"]);
   await expect(menuLink(page, "Home")).toHaveAttribute("aria-current", "page");
 
   await menuLink(page, "Agreements").click();
@@ -31,5 +31,18 @@ test("a data protection officer's header leads to agreements and the audit trail
   await menuLink(page, "Audit").click();
   await expect(page).toHaveURL(/\/audit$/);
   await expect(menuLink(page, "Audit")).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+});
+
+test("a supervisor's home page leads with their tasks and counts, each leading to its list", async ({ page }) => {
+  await signIn(page, "sam.supervisor@westmercia.police.example");
+  await expect(menuLink(page, "Approve disseminations")).toBeVisible();
+  const tasks = page.getByTestId("home-tasks");
+  await expect(tasks.getByRole("link", { name: "Intelligence not yet assessed" })).toBeVisible();
+  await expect(tasks.getByTestId("task-unassessed").getByTestId("task-count")).toHaveText(/^(None|\d+ waiting)$/);
+  await expectAccessible(page);
+  await tasks.getByRole("link", { name: "Intelligence assigned to you" }).click();
+  await expect(page).toHaveURL(/\/triage\?queue=mine$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your queue" })).toBeVisible();
   await expectAccessible(page);
 });

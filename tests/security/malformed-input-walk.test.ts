@@ -25,9 +25,12 @@ const routeFiles = readdirSync(ROUTES_DIR)
   .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
   .sort();
 
-/** `agreements.$id.versions.$number.tsx` → its URL and parameter names. */
+/**
+ * `agreements.$id.versions.$number.tsx` → its URL and parameter names. A trailing `_` (`triage.$id_.assign`)
+ * only opts out of the parent's layout: it is not part of the URL or the parameter's name.
+ */
 function routeShape(file: string) {
-  const segments = file.replace(/\.tsx?$/, "").split(".").filter((s) => s !== "_index");
+  const segments = file.replace(/\.tsx?$/, "").split(".").filter((s) => s !== "_index").map((s) => s.replace(/_$/, ""));
   const params = segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1));
   const url = (values: Record<string, string>) => "/" + segments.map((s) => (s.startsWith("$") ? encodeURIComponent(values[s.slice(1)]!) : s)).join("/");
   return { params, url };
@@ -38,6 +41,7 @@ const QUERY_KEYS = [
   "q", "identifier", "areaId", "threatType", "status", "cursor", "justification", "person", "organisation", "recordType",
   "recordId", "record", "agreement", "action", "outcome", "from", "to", "before", "after", "party", "reviewDue", "role",
   "done", "notice", "version", "saved", "expired", "signedOut", "agreementId", "sourceEvaluation", "intelligenceAssessment",
+  "queue", "assigned",
 ];
 /** Read by shared helpers rather than the route file (sign-in redirects, draft pages, keyset paging). */
 const sharedKeys = (file: string) => [

@@ -54,35 +54,7 @@ export async function agreementHomePanels(auth: AuthenticatedRequest, now: Date)
   }
 
   if (auth.ability.can("sign", "Agreement")) {
-    const organisationId = auth.user.organisationId;
-    // The database narrows to agreements with some version this organisation has not signed;
-    // the exact test (the LATEST version is unsigned and awaiting signatures) needs the version
-    // numbers, so it runs on that short list.
-    const candidates = await prisma.agreement.findMany({
-      where: {
-        AND: [
-          readable,
-          { status: { in: ["AWAITING_SIGNATURES", "ACTIVE", "SUSPENDED"] }, endDate: { gt: now } },
-          { parties: { some: { organisationId, role: { in: [...SIGNING_PARTY_ROLES] } } } },
-          { versions: { some: { signatures: { none: { organisationId } } } } },
-        ],
-      },
-      orderBy: { reference: "asc" },
-      take: 50,
-      select: {
-        id: true,
-        reference: true,
-        title: true,
-        status: true,
-        currentVersionNumber: true,
-        versions: { orderBy: { versionNumber: "desc" }, take: 1, select: { versionNumber: true, signatures: { select: { organisationId: true } } } },
-      },
-    });
-    const waiting = candidates.filter((agreement) => {
-      const latest = agreement.versions[0];
-      if (!latest || latest.signatures.some((s) => s.organisationId === organisationId)) return false;
-      return agreement.status === "AWAITING_SIGNATURES" || latest.versionNumber > agreement.currentVersionNumber;
-    });
+    const waiting = await agreementsAwaitingSignatureOf(auth, now);
     if (waiting.length > 0) {
       panels.push({
         id: "agreements-to-sign",
@@ -98,4 +70,42 @@ export async function agreementHomePanels(auth: AuthenticatedRequest, now: Date)
     }
   }
   return panels;
+}
+
+/** How many candidates the signature check looks at: an organisation signs few agreements at once. */
+const SIGNATURE_CANDIDATES = 50;
+
+/**
+ * Agreements (or amendments) waiting for the signature of the user's organisation: its latest
+ * version is unsigned by the organisation and awaiting signatures. The database narrows to
+ * agreements with some version this organisation has not signed; the exact test needs the version
+ * numbers, so it runs on that short list (at most SIGNATURE_CANDIDATES).
+ */
+export async function agreementsAwaitingSignatureOf(auth: AuthenticatedRequest, now: Date) {
+  const organisationId = auth.user.organisationId;
+  const candidates = await prisma.agreement.findMany({
+    where: {
+      AND: [
+        accessibleWhere(auth.ability, "read", "Agreement"),
+        { status: { in: ["AWAITING_SIGNATURES", "ACTIVE", "SUSPENDED"] }, endDate: { gt: now } },
+        { parties: { some: { organisationId, role: { in: [...SIGNING_PARTY_ROLES] } } } },
+        { versions: { some: { signatures: { none: { organisationId } } } } },
+      ],
+    },
+    orderBy: { reference: "asc" },
+    take: SIGNATURE_CANDIDATES,
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      currentVersionNumber: true,
+      versions: { orderBy: { versionNumber: "desc" }, take: 1, select: { versionNumber: true, signatures: { select: { organisationId: true } } } },
+    },
+  });
+  return candidates.filter((agreement) => {
+    const latest = agreement.versions[0];
+    if (!latest || latest.signatures.some((s) => s.organisationId === organisationId)) return false;
+    return agreement.status === "AWAITING_SIGNATURES" || latest.versionNumber > agreement.currentVersionNumber;
+  });
 }

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   "submission.no_further_action",
   "submission.feedback_sent",
   "submission.matches_viewed",
+  // Work allocation (issue 10)
+  "submission.assigned",
   "sanitised.created",
   "sanitised.approved",
   "sanitised.rejected",
@@ -208,6 +210,7 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "submission.viewed": "Viewed a submission",
   "submission.submitted": "Submitted intelligence",
   "submission.exported": "Exported submissions",
+  "submission.assigned": "Assigned a submission to an analyst",
   "sanitised.disseminated": "Disseminated a sanitised report",
   "threat.created": "Created a threat",
   "threat.updated": "Changed a threat's details",

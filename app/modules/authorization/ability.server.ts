@@ -10,6 +10,7 @@ import {
 } from "@casl/prisma/runtime";
 import { accountRules, administrationRules } from "./rules/accounts";
 import { agreementRules } from "./rules/agreements";
+import { allocationRules } from "./rules/allocation";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { roleGrantRules } from "./rules/role-grants";
@@ -18,6 +19,8 @@ import type {
   Prisma,
   Agreement,
   AuditEvent,
+  Dissemination,
+  PlanAction,
   Organisation,
   RoleGrantRequest,
   SanitisedReport,
@@ -60,6 +63,8 @@ export type Action =
   | "submit"
   | "assess"
   | "approve"
+  // Work allocation: claim a submission, or give it to an analyst of the force (rules/allocation.ts)
+  | "assign"
   // Audit and data protection oversight (rules/audit.ts)
   | "export"
   | "verify"
@@ -82,6 +87,9 @@ export type AppSubjects =
       ThreatAssessment: ThreatAssessment;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
+      // Home-page counts ask about these; their rules come with the plans and dissemination work.
+      PlanAction: PlanAction;
+      Dissemination: Dissemination;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -112,8 +120,25 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
   threatRules(builder, user, now);
+  allocationRules(builder, user, now);
   return builder.build();
 }
+
+/** The models whose lists are filtered by the rules in the database. */
+export type AccessibleModel =
+  | "User"
+  | "Organisation"
+  | "Session"
+  | "Agreement"
+  | "Submission"
+  | "SanitisedReport"
+  | "Threat"
+  | "ThreatEntity"
+  | "ThreatAssessment"
+  | "AuditEvent"
+  | "RoleGrantRequest"
+  | "PlanAction"
+  | "Dissemination";
 
 /** Typed helper for checking a plain object as a Prisma model instance. */
 export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
@@ -122,7 +147,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "ThreatEntity" | "ThreatAssessment" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends AccessibleModel>(
   ability: AppAbility,
   action: Action,
   model: M,

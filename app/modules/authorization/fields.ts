@@ -137,6 +137,9 @@ export const policeListSelect = {
   agreementId: true,
   organisation: { select: { name: true } },
   agreement: { select: { reference: true } },
+  // Work allocation: who has it (police only).
+  assignedAnalystId: true,
+  assignedAnalyst: { select: { name: true } },
 } satisfies Prisma.SubmissionSelect;
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from "~/generated/prisma/enums";
+import type { Place } from "~/modules/authorization/navigation.server";
 
 export interface HomeSection {
   title: string;
@@ -6,95 +6,88 @@ export interface HomeSection {
   links: { label: string; href: string }[];
 }
 
+interface PlaceLink {
+  label: string;
+  href: string;
+  /** Offered only to people who may go there (authorization/navigation.server.ts). */
+  place: Place;
+}
+
 /**
- * What each role's home page offers. Modules add their links here as they arrive
- * (agreements, intelligence, audit), so the home page stays one readable list.
+ * What the home page offers below the tasks, grouped by the work it belongs to. Who sees a link is
+ * decided by the authorization module (`placesFor`); a section with nothing for the person is left out.
  */
-const SECTIONS: Record<Role, HomeSection> = {
-  PARTNER_SUBMITTER: {
-    title: "Share intelligence",
-    description: "Tell the police what your organisation has seen, under an information sharing agreement in force.",
+const SECTIONS: { title: string; description: string; links: PlaceLink[] }[] = [
+  {
+    title: "Intelligence",
+    description: "Share intelligence under an agreement in force, triage and assess it, and approve sanitised versions.",
     links: [
-      { label: "Share new intelligence", href: "/submissions/new" },
-      { label: "Your organisation's submissions", href: "/submissions" },
-      { label: "Search your organisation's submissions", href: "/search" },
-      { label: "Information sharing agreements", href: "/agreements" },
-      { label: "Your account and sessions", href: "/account" },
+      { label: "Share new intelligence", href: "/submissions/new", place: "newSubmission" },
+      { label: "Your organisation's submissions", href: "/submissions", place: "submissions" },
+      { label: "Triage queue", href: "/triage", place: "triage" },
+      { label: "Your queue", href: "/triage?queue=mine", place: "triage" },
+      { label: "Sanitised versions to approve", href: "/triage/approvals", place: "sanitisedApprovals" },
+      { label: "Search intelligence", href: "/search", place: "search" },
     ],
   },
-  PARTNER_MANAGER: {
-    title: "Manage your partnership",
-    description: "Oversee your organisation's sharing agreements and the intelligence it has shared.",
+  {
+    title: "Threats and partnership work",
+    description: "The threats the partnership faces, the 4P plans against them, what was shared and what it achieved.",
     links: [
-      { label: "Share new intelligence", href: "/submissions/new" },
-      { label: "Your organisation's submissions", href: "/submissions" },
-      { label: "Search your organisation's submissions", href: "/search" },
-      { label: "Information sharing agreements", href: "/agreements" },
-      { label: "Draft a new agreement", href: "/agreements/new" },
-      { label: "Roles to approve", href: "/approvals/roles" },
-      { label: "Your account and sessions", href: "/account" },
+      { label: "Dashboard", href: "/dashboard", place: "dashboard" },
+      { label: "Threats", href: "/threats", place: "threats" },
+      { label: "Actions", href: "/actions", place: "actions" },
+      { label: "Clear, Hold, Build area plans", href: "/area-plans", place: "areaPlans" },
+      { label: "Outcomes", href: "/outcomes", place: "outcomes" },
+      { label: "Disseminations", href: "/disseminations", place: "disseminations" },
+      { label: "Disseminations to approve", href: "/disseminations/approvals", place: "disseminationApprovals" },
+      { label: "Inbox: what was shared with your organisation", href: "/inbox", place: "inbox" },
+      { label: "SOC local profiles", href: "/profiles", place: "profiles" },
+      { label: "Good practice", href: "/good-practice", place: "goodPractice" },
     ],
   },
-  POLICE_ANALYST: {
-    title: "Triage and assess",
-    description: "Triage partner intelligence, grade and link it, assess threats and feed back to partners.",
+  {
+    title: "Information sharing agreements",
+    description: "The agreements your organisation is party to: sign, review, suspend or amend them.",
     links: [
-      { label: "Triage queue", href: "/triage" },
-      { label: "Search intelligence", href: "/search" },
-      { label: "Threats", href: "/threats" },
-      { label: "Information sharing agreements", href: "/agreements" },
-      { label: "Your account and sessions", href: "/account" },
+      { label: "Information sharing agreements", href: "/agreements", place: "agreements" },
+      { label: "Draft a new agreement", href: "/agreements/new", place: "newAgreement" },
     ],
   },
-  INTELLIGENCE_SUPERVISOR: {
-    title: "Supervise",
-    description: "Approve dissemination of sanitised intelligence and oversee the force's agreements.",
-    links: [
-      { label: "Sanitised versions to approve", href: "/triage/approvals" },
-      { label: "Roles to approve", href: "/approvals/roles" },
-      { label: "Triage queue", href: "/triage" },
-      { label: "Search intelligence", href: "/search" },
-      { label: "Threats", href: "/threats" },
-      { label: "Information sharing agreements", href: "/agreements" },
-      { label: "Draft a new agreement", href: "/agreements/new" },
-      { label: "Your account and sessions", href: "/account" },
-    ],
-  },
-  DATA_PROTECTION_OFFICER: {
+  {
     title: "Data protection oversight",
     description: "See who accessed what, when, why and under which agreement; review retention.",
     links: [
-      { label: "Audit and oversight", href: "/audit" },
-      { label: "Search the audit trail", href: "/audit/events" },
-      { label: "History of a record", href: "/audit/records" },
-      { label: "Access under an agreement", href: "/audit/agreements" },
-      { label: "Subject access search", href: "/dpo/subject-access" },
-      { label: "Unusual access", href: "/audit/unusual" },
-      { label: "Retention and review", href: "/dpo/retention" },
-      { label: "Check the audit trail has not been altered", href: "/audit/integrity" },
-      { label: "Roles to approve", href: "/approvals/roles" },
-      { label: "Information sharing agreements", href: "/agreements" },
-      { label: "Draft a new agreement", href: "/agreements/new" },
-      { label: "Your account and sessions", href: "/account" },
+      { label: "Audit and oversight", href: "/audit", place: "auditOversight" },
+      { label: "Search the audit trail", href: "/audit/events", place: "auditTrail" },
+      { label: "History of a record", href: "/audit/records", place: "auditOversight" },
+      { label: "Access under an agreement", href: "/audit/agreements", place: "auditOversight" },
+      { label: "Subject access search", href: "/dpo/subject-access", place: "auditOversight" },
+      { label: "Unusual access", href: "/audit/unusual", place: "auditOversight" },
+      { label: "Retention and review", href: "/dpo/retention", place: "auditOversight" },
+      { label: "Check the audit trail has not been altered", href: "/audit/integrity", place: "auditTrail" },
     ],
   },
-  SYSTEM_ADMINISTRATOR: {
-    title: "Administration",
-    description: "Create organisations and user accounts, change roles, disable accounts and reset MFA.",
+  {
+    title: "People and accounts",
+    description: "Organisations, user accounts and the roles waiting for a second person's approval.",
     links: [
-      { label: "Administration overview", href: "/admin" },
-      { label: "Organisations", href: "/admin/organisations" },
-      { label: "User accounts", href: "/admin/users" },
-      { label: "Create a user account", href: "/admin/users/new" },
-      { label: "Security events in the audit trail", href: "/audit/events" },
-      { label: "Check the audit trail has not been altered", href: "/audit/integrity" },
-      { label: "Your account and sessions", href: "/account" },
+      { label: "Roles to approve", href: "/approvals/roles", place: "roleApprovals" },
+      { label: "Administration overview", href: "/admin", place: "administration" },
+      { label: "Organisations", href: "/admin/organisations", place: "administration" },
+      { label: "User accounts", href: "/admin/users", place: "administration" },
+      { label: "Create a user account", href: "/admin/users/new", place: "administration" },
     ],
   },
-};
+];
 
-export function homeTasksFor(roles: Role[]): HomeSection[] {
-  return roles.map((role) => SECTIONS[role]);
+/** The home page's sections for a person who may go to `places`. */
+export function homeSectionsFor(places: ReadonlySet<Place>): HomeSection[] {
+  return SECTIONS.map(({ title, description, links }) => ({
+    title,
+    description,
+    links: links.filter((link) => places.has(link.place)).map(({ label, href }) => ({ label, href })),
+  })).filter((section) => section.links.length > 0);
 }
 
 export interface NavigationItem {
@@ -103,26 +96,30 @@ export interface NavigationItem {
 }
 
 /**
- * The header's top-level areas, in the order shown, with their short names. Who sees an area is not
- * decided here: it appears when the user's home page (SECTIONS above) offers its address, so the
- * header and the home page cannot disagree.
+ * The header's top-level areas, in the order shown, with their short names. An area appears when
+ * the person's home page offers its address, so the header and the home page cannot disagree.
  */
 const AREAS: NavigationItem[] = [
+  { label: "Dashboard", href: "/dashboard" },
   { label: "Submissions", href: "/submissions" },
   { label: "Triage", href: "/triage" },
   { label: "Search", href: "/search" },
   { label: "Threats", href: "/threats" },
+  { label: "Actions", href: "/actions" },
+  { label: "Area plans", href: "/area-plans" },
+  { label: "Outcomes", href: "/outcomes" },
+  { label: "Disseminations", href: "/disseminations" },
+  { label: "Approve disseminations", href: "/disseminations/approvals" },
+  { label: "Inbox", href: "/inbox" },
+  { label: "Profiles", href: "/profiles" },
+  { label: "Good practice", href: "/good-practice" },
   { label: "Agreements", href: "/agreements" },
   { label: "Audit", href: "/audit" },
   { label: "Administration", href: "/admin" },
 ];
 
-/** The header navigation for a user with these roles: home, the areas their home page offers, their account. */
-export function navigationFor(roles: Role[]): NavigationItem[] {
-  const offered = new Set(homeTasksFor(roles).flatMap((section) => section.links.map((link) => link.href)));
-  return [
-    { label: "Home", href: "/" },
-    ...AREAS.filter((area) => offered.has(area.href)),
-    { label: "Your account", href: "/account" },
-  ];
+/** The header navigation: home, the areas the person's home page offers, their account. */
+export function navigationFor(places: ReadonlySet<Place>): NavigationItem[] {
+  const offered = new Set(homeSectionsFor(places).flatMap((section) => section.links.map((link) => link.href)));
+  return [{ label: "Home", href: "/" }, ...AREAS.filter((area) => offered.has(area.href)), { label: "Your account", href: "/account" }];
 }

@@ -54,10 +54,16 @@ export interface TriageFilters {
   agreementId?: string;
   /** "open" (received and being assessed: the default), "all", or one status. */
   status?: string;
+  /** "mine": only what is assigned to the person asking (work allocation, "my queue"). */
+  queue?: "mine";
 }
 
-export function triageFilterWhere(filters: TriageFilters): Prisma.SubmissionWhereInput {
+/** The queue's filters with "mine" resolved to the person asking. */
+type ResolvedTriageFilters = TriageFilters & { assignedAnalystId?: string };
+
+export function triageFilterWhere(filters: ResolvedTriageFilters): Prisma.SubmissionWhereInput {
   const where: Prisma.SubmissionWhereInput = {};
+  if (filters.assignedAnalystId) where.assignedAnalystId = filters.assignedAnalystId;
   if (filters.areaId && isUuid(filters.areaId)) where.areaId = filters.areaId;
   if (filters.agreementId && isUuid(filters.agreementId)) where.agreementId = filters.agreementId;
   if (filters.threatType) where.threatType = filters.threatType as Prisma.SubmissionWhereInput["threatType"];
@@ -89,7 +95,7 @@ const RANK_SQL = Prisma.raw(`COALESCE("riskLevel", 6)`);
  * (not the access rules: `walkKeyset` applies those with Prisma). Each status choice has an index
  * in exactly this order (migration query_plans), and the row-value keyset is its index condition.
  */
-export async function triageCandidates(filters: TriageFilters, after: TriageKey | null, limit: number) {
+export async function triageCandidates(filters: ResolvedTriageFilters, after: TriageKey | null, limit: number) {
   const status = filters.status ?? "open";
   const conditions: Prisma.Sql[] = [
     status === "open"
@@ -101,6 +107,7 @@ export async function triageCandidates(filters: TriageFilters, after: TriageKey 
           : Prisma.sql`FALSE`,
   ];
   if (filters.areaId && isUuid(filters.areaId)) conditions.push(Prisma.sql`"areaId" = ${filters.areaId}::uuid`);
+  if (filters.assignedAnalystId) conditions.push(Prisma.sql`"assignedAnalystId" = ${filters.assignedAnalystId}::uuid`);
   if (filters.agreementId && isUuid(filters.agreementId)) conditions.push(Prisma.sql`"agreementId" = ${filters.agreementId}::uuid`);
   if (filters.threatType) conditions.push(Prisma.sql`"threatType"::text = ${filters.threatType}`);
   if (filters.sourceEvaluation) conditions.push(Prisma.sql`"sourceEvaluation"::text = ${filters.sourceEvaluation}`);
@@ -118,13 +125,14 @@ export async function triageQueue(auth: Auth, filters: TriageFilters, cursorPara
   await requirePolice(auth, "submission.listed");
   const cursor = decodeCursor(cursorParam);
   const start: TriageKey | null = cursor ? { rank: cursor.r ?? 6, t: new Date(cursor.t), id: cursor.id } : null;
+  const resolved: ResolvedTriageFilters = filters.queue === "mine" ? { ...filters, assignedAnalystId: auth.user.id } : filters;
   const { items, next } = await walkKeyset({
     start,
     pageSize: PAGE_SIZE,
-    candidates: (after, limit) => triageCandidates(filters, after, limit),
+    candidates: (after, limit) => triageCandidates(resolved, after, limit),
     load: (ids) =>
       prisma.submission.findMany({
-        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), triageFilterWhere(filters), { id: { in: ids } }] },
+        where: { AND: [accessibleWhere(auth.ability, "read", "Submission"), triageFilterWhere(resolved), { id: { in: ids } }] },
         select: policeListSelect,
       }),
   });
