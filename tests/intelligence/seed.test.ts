@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
+import { headlineParts } from "~/modules/intelligence/headline";
 import { SEARCH_EXAMPLE } from "~/modules/intelligence/labels";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { prisma } from "~/utils/db.server";
@@ -48,6 +49,7 @@ describe("demo intelligence", () => {
     const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "alex.analyst@westmercia.police.example" } });
     const result = await searchSubmissions(await authFor(analyst.id), searchSchema.parse({ q: SEARCH_EXAMPLE, justification: "TRIAGE" }));
     expect(result.items.filter((i) => i.threatType === "CUCKOOING").length).toBeGreaterThanOrEqual(2);
-    expect(result.items.filter((i) => i.snippets.some((s) => /silver\u0002 \u0001Golf/.test(s.text))).length).toBeGreaterThanOrEqual(2);
+    const highlighted = (text: string) => headlineParts(text).filter((p) => p.mark).map((p) => p.text).join(" ");
+    expect(result.items.filter((i) => i.snippets.some((s) => highlighted(s.text) === "silver Golf")).length).toBeGreaterThanOrEqual(2);
   });
 });
