@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary, Select, TextInput } from "~/components/form";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
+import { MatchedBecause } from "~/components/search-snippets";
 import { requireUser } from "~/modules/auth/auth.server";
 import { JUSTIFICATIONS } from "~/modules/audit/actions";
-import type { SearchSnippetField } from "~/modules/authorization/fields";
 import { formatUkDate } from "~/modules/intelligence/dates";
-import { headlineParts } from "~/modules/intelligence/headline";
 import { enumOptions, SEARCH_EXAMPLE, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
@@ -20,31 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const areas = await searchAreas();
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) as FieldErrors | undefined, values, areas, result: null };
   return { errors: undefined as FieldErrors | undefined, values, areas, result: await searchSubmissions(auth, parsed.data) };
-}
-
-const SNIPPET_LABELS: Record<SearchSnippetField, string> = { narrative: "Narrative", locationDescription: "Location" };
-
-/** Why a result matched: highlighted extracts, rendered as text and <mark> elements (never as HTML). */
-function MatchedBecause({ snippets, threatType }: { snippets: { field: SearchSnippetField; text: string }[]; threatType: string | null }) {
-  if (snippets.length === 0 && !threatType) return null;
-  return (
-    <dl className="app-search-snippets govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="snippets">
-      {threatType ? (
-        <div>
-          <dt className="govuk-!-display-inline govuk-!-font-weight-bold">Threat type: </dt>
-          <dd className="govuk-!-display-inline govuk-!-margin-left-0"><mark>{threatType}</mark></dd>
-        </div>
-      ) : null}
-      {snippets.map((snippet) => (
-        <div key={snippet.field}>
-          <dt className="govuk-!-display-inline govuk-!-font-weight-bold">{SNIPPET_LABELS[snippet.field]}: </dt>
-          <dd className="govuk-!-display-inline govuk-!-margin-left-0">
-            {headlineParts(snippet.text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 export default function Search() {

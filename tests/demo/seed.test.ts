@@ -8,6 +8,7 @@ import { describeAgreement, findReadableAgreement } from "~/modules/agreements/q
 import { listRetentionDue } from "~/modules/audit/retention.server";
 import { verifyAuditTrail } from "~/modules/audit/verify.server";
 import { accessibleWhere, defineAbilityFor } from "~/modules/authorization/ability.server";
+import { headlineParts } from "~/modules/intelligence/headline";
 import { SEARCH_EXAMPLE } from "~/modules/intelligence/labels";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
@@ -160,7 +161,8 @@ describe("the demo region", () => {
     const analyst = await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } });
     const result = await searchSubmissions(await authFor(analyst.id), searchSchema.parse({ q: SEARCH_EXAMPLE, justification: "TRIAGE" }));
     expect(result.items.filter((i) => i.threatType === "CUCKOOING").length).toBeGreaterThanOrEqual(2);
-    expect(result.items.filter((i) => i.snippets.some((s) => s.text.includes("silver\u0002 \u0001Golf"))).length).toBeGreaterThanOrEqual(2);
+    const highlighted = (text: string) => headlineParts(text).filter((p) => p.mark).map((p) => p.text).join(" ");
+    expect(result.items.filter((i) => i.snippets.some((s) => highlighted(s.text) === "silver Golf")).length).toBeGreaterThanOrEqual(2);
   });
 
   it("tells the Telford county line's story: active, high priority, rising, with its entities and intelligence", async () => {

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { HandlingConditions, SubmissionDetails } from "~/components/intelligence";
+import { MatchedBecause } from "~/components/search-snippets";
 import { summariseEntities } from "~/modules/intelligence/entities";
 
 /** Hostile text from partners is shown as text: React escapes it, and nothing renders raw HTML. */
@@ -37,5 +38,19 @@ describe("rendering hostile text", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(html).toContain("Handling code C: sharing is permitted only under these conditions");
+  });
+});
+
+describe("search snippets", () => {
+  it("renders highlighted words as <mark> elements and the text around them as text, never as HTML", () => {
+    const html = renderToStaticMarkup(
+      <MatchedBecause threatType="Cuckooing" snippets={[{ field: "narrative", text: `${SCRIPT} seen \u0001cuckooing\u0002 at the flat` }]} />,
+    );
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("<mark>cuckooing</mark>");
+    expect(html).toContain("<mark>Cuckooing</mark>");
+    expect(html).not.toContain("\u0001");
+    expect(html).toContain("Narrative: ");
   });
 });
