@@ -13,10 +13,14 @@ import { agreementRules } from "./rules/agreements";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { roleGrantRules } from "./rules/role-grants";
+import { disseminationRules } from "./rules/dissemination";
 import type {
   Prisma,
   Agreement,
   AuditEvent,
+  Dissemination,
+  DisseminationRecipient,
+  InformationRequest,
   Organisation,
   RoleGrantRequest,
   SanitisedReport,
@@ -60,7 +64,10 @@ export type Action =
   // Audit and data protection oversight (rules/audit.ts)
   | "export"
   | "verify"
-  | "oversee";
+  | "oversee"
+  // Dissemination to partners (rules/dissemination.ts): a recipient acknowledges and asks for more.
+  | "acknowledge"
+  | "request";
 
 export type AppSubjects =
   | Subjects<{
@@ -73,6 +80,9 @@ export type AppSubjects =
       Threat: Threat;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
+      Dissemination: Dissemination;
+      DisseminationRecipient: DisseminationRecipient;
+      InformationRequest: InformationRequest;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -102,6 +112,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
+  disseminationRules(builder, user, now);
   return builder.build();
 }
 
@@ -112,7 +123,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest" | "Dissemination" | "DisseminationRecipient" | "InformationRequest">(
   ability: AppAbility,
   action: Action,
   model: M,
