@@ -350,6 +350,31 @@ export async function approvalsQueue(auth: Auth, page: KeysetParams) {
   return pagedDisseminations(auth, accessibleWhere(auth.ability, "approve", "Dissemination"), page, { view: "approvals" });
 }
 
+/** One dissemination the supervisor may decide on, in full (404 if it is not theirs to decide). */
+export async function disseminationToDecide(auth: Auth, id: string) {
+  await requireDisseminationApprover(auth);
+  const dissemination = await prisma.dissemination.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "approve", "Dissemination"), { id }] },
+    select: {
+      ...listSelect,
+      recipients: {
+        orderBy: { organisation: { name: "asc" } },
+        select: { organisation: { select: { name: true } }, agreement: { select: { reference: true, title: true } } },
+      },
+    },
+  });
+  if (!dissemination) return deny(auth, { action: "dissemination.approved", recordType: "Dissemination", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+  await audit(auth.audit, {
+    action: "dissemination.viewed",
+    recordType: "Dissemination",
+    recordId: dissemination.id,
+    recordOrganisationId: auth.user.organisationId,
+    justification: "DISSEMINATION",
+    details: { view: "approval" },
+  });
+  return dissemination;
+}
+
 /** Refuses (403, recorded) anyone but the force's analysts and supervisors. */
 export async function requireSenderView(auth: Auth): Promise<void> {
   if (!isPoliceUser(auth) || !auth.ability.can("read", "Dissemination")) {
