@@ -12,7 +12,7 @@ import {
   disseminationForSender,
   DisseminationRefused,
   FormAlreadySent,
-  requireSenderView,
+  requireSentDissemination,
 } from "~/modules/dissemination/disseminations.server";
 import { answerSchema } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   const formData = await readForm(request);
   if (!intentSchema.safeParse({ intent: formData.get("intent") }).success) throw new Response("Unknown action", { status: 400 });
   // Who may act is asked before the form is read, so a refused user never gets field errors.
-  await requireSenderView(auth);
+  await requireSentDissemination(auth, id, "dissemination.request_answered");
   const form = parseFormData(formData, answerSchema);
   if (!form.success) return { errors: form.errors, values: form.values };
   try {

@@ -10,7 +10,7 @@ import {
   DisseminationRefused,
   FormAlreadySent,
   recipientChoices,
-  requireDisseminator,
+  requireSource,
   sourceForDissemination,
   termsProblems,
 } from "~/modules/dissemination/disseminations.server";
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (!parsedIntent.success) throw new Response("Unknown action", { status: 400 });
   const intent = parsedIntent.data.intent;
   // Who may act is asked before the form is read, so a refused user never gets field errors.
-  await requireDisseminator(auth);
+  await requireSource(auth, sourceOf(query));
   if (intent === "terms") {
     const form = parseFormData(formData, termsSchema);
     if (!form.success) return { intent, errors: form.errors, values: form.values };

@@ -9,7 +9,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { requireUser } from "~/modules/auth/auth.server";
 import { FormAlreadySent } from "~/modules/dissemination/disseminations.server";
 import { acknowledgeSchema, informationRequestSchema } from "~/modules/dissemination/forms.server";
-import { acknowledgeDissemination, inboxItem, requestMoreInformation, requireRecipient } from "~/modules/dissemination/inbox.server";
+import { acknowledgeDissemination, inboxItem, requestMoreInformation, requireCopy } from "~/modules/dissemination/inbox.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
 import { formatUkDateTime } from "~/modules/intelligence/dates";
 import { DATA_CATEGORY_LABELS } from "~/modules/intelligence/labels";
@@ -64,7 +64,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (!parsedIntent.success) throw new Response("Unknown action", { status: 400 });
   const intent = parsedIntent.data.intent;
   // Who may act is asked before the form is read, so a refused user never gets field errors.
-  await requireRecipient(auth, intent === "acknowledge" ? "dissemination.acknowledged" : "dissemination.information_requested");
+  await requireCopy(auth, id, intent === "acknowledge" ? "dissemination.acknowledged" : "dissemination.information_requested");
   try {
     if (intent === "acknowledge") {
       const form = parseFormData(formData, acknowledgeSchema);

@@ -123,6 +123,15 @@ export async function requireDisseminator(auth: Auth, attempted = "dissemination
   }
 }
 
+/** Refuses (recorded) anyone who may not disseminate this source: asked before a form is read. */
+export async function requireSource(auth: Auth, source: DisseminationSource): Promise<void> {
+  await requireDisseminator(auth);
+  if (!(await findSource(prisma, auth, source))) {
+    const recordType = source.kind === "SANITISED_REPORT" ? "SanitisedReport" : "Threat";
+    await deny(auth, { action: "dissemination.created", recordType, recordId: source.id, reason: "RECORD_NOT_VISIBLE" });
+  }
+}
+
 /** The source of a new dissemination, for the form (its view is audited); 404 if not the user's to send. */
 export async function sourceForDissemination(auth: Auth, source: DisseminationSource): Promise<SourceDetails> {
   await requireDisseminator(auth);
@@ -380,6 +389,15 @@ export async function requireSenderView(auth: Auth): Promise<void> {
   if (!isPoliceUser(auth) || !auth.ability.can("read", "Dissemination")) {
     await deny(auth, { action: "dissemination.viewed", recordType: "Dissemination", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
+}
+
+/** Refuses (recorded) anyone but the sending force's analysts and supervisors: asked before a form is read. */
+export async function requireSentDissemination(auth: Auth, id: string, attempted: string): Promise<void> {
+  await requireSenderView(auth);
+  const found = await prisma.dissemination.count({
+    where: { AND: [accessibleWhere(auth.ability, "read", "Dissemination"), { id, senderOrganisationId: auth.user.organisationId }] },
+  });
+  if (found === 0) await deny(auth, { action: attempted, recordType: "Dissemination", recordId: id, reason: "RECORD_NOT_VISIBLE" });
 }
 
 /** The force's disseminations, newest first. */

@@ -61,6 +61,12 @@ export async function listInbox(auth: Auth, show: InboxShow, page: KeysetParams)
   return { ...result, waiting };
 }
 
+/** Refuses (recorded) anyone without a copy of this dissemination in force: asked before a form is read. */
+export async function requireCopy(auth: Auth, disseminationId: string, attempted: string): Promise<void> {
+  await requireRecipient(auth, attempted);
+  await copyOf(auth, disseminationId, attempted);
+}
+
 /** The recipient's copy of a dissemination (404 if not theirs or withdrawn). */
 async function copyOf(auth: Auth, disseminationId: string, attempted: string) {
   const copy = await prisma.disseminationRecipient.findFirst({
