@@ -40,8 +40,9 @@ export function disseminationRules({ can }: AbilityBuilderFor, user: AbilityUser
 
   if (police && hasRole(user, "POLICE_ANALYST")) can("create", "Dissemination");
   if (police && hasRole(user, "POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR")) {
+    // The sender sees recipients through the dissemination; DisseminationRecipient rules are the
+    // recipients' own copies only, so the force's inbox never lists what it sent.
     can("read", "Dissemination", sentByForce);
-    can("read", "DisseminationRecipient", { dissemination: { is: sentByForce } });
     can(["read", "update"], "InformationRequest", { dissemination: { is: sentByForce } });
   }
   if (police && hasRole(user, "INTELLIGENCE_SUPERVISOR")) {
