@@ -11,7 +11,7 @@ import {
   recipientChoices,
 } from "~/modules/dissemination/disseminations.server";
 import type { CreateDisseminationForm } from "~/modules/dissemination/forms.server";
-import { acknowledgeDissemination, inboxItem, listInbox, requestMoreInformation } from "~/modules/dissemination/inbox.server";
+import { inboxItem, listInbox, requestMoreInformation } from "~/modules/dissemination/inbox.server";
 import { prisma } from "~/utils/db.server";
 import * as approvalsRoute from "~/routes/disseminations.approvals";
 import * as inboxIndexRoute from "~/routes/inbox._index";
