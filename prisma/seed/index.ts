@@ -3,6 +3,7 @@ import { seedAgreementChanges, seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
 import { seedThreats } from "./threats";
 import { seedAuditTrail } from "./audit";
+import { seedDissemination } from "./dissemination";
 import { seedOrganisationsAndUsers } from "./organisations";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
 import { clock } from "~/utils/clock";
@@ -23,6 +24,7 @@ export async function seedDemo(): Promise<void> {
   await seedIntelligence(prisma, seededAt);
   await seedAgreementChanges(prisma, seededAt);
   await seedThreats(prisma, seededAt.getTime());
+  await seedDissemination(prisma, seededAt);
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma, seededAt);
   // Seal the demo's events now rather than on the server's first sequencer tick.

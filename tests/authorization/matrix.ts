@@ -932,4 +932,91 @@ export const MATRIX: Record<string, Entry> = {
       },
     },
   },
+  // --- dissemination ---
+  "disseminations._index.tsx": {
+    // The force's analysts and supervisors; partners read theirs in /inbox.
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "disseminations.new.tsx": {
+    // Police analysts draft from their own force's threat; supervisors approve, never draft.
+    targets: "threatToDisseminate",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    F    F    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    F    F    F    F    F    F    F",
+    },
+    intents: {
+      terms: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    V    N    F    F    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    V    F    F    F    F    F    F    F",
+      },
+      create: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    V    N    F    F    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    V    F    F    F    F    F    F    F",
+      },
+    },
+  },
+  "disseminations.approvals.tsx": {
+    // Four eyes: intelligence supervisors only.
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    Y    Y    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    F    F    V    V    F    F    F    F    F",
+    },
+  },
+  "disseminations.$id.tsx": {
+    // The sending force's view: read receipts and requests; another force's is not there.
+    targets: "dissemination",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      answer: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    V    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    V    N    V    F    F    F    F    F",
+      },
+    },
+  },
+  "inbox._index.tsx": {
+    // Anyone who may receive for their organisation (police too: a unit can be a recipient).
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "inbox.$id.tsx": {
+    // Only the recipient organisation's users, while the agreement it was sent under is in force.
+    targets: "dissemination",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    N    N    N    N    F    F    F    F    F",
+      "B": "S    N    Y    N    Y    N    N    N    N    F    F    F    F    F",
+    },
+    intents: {
+      acknowledge: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    V    N    V    N    N    N    N    N    F    F    F    F    F",
+        "B": "S    N    V    N    V    N    N    N    N    F    F    F    F    F",
+      },
+      request: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    V    N    V    N    N    N    N    N    F    F    F    F    F",
+        "B": "S    N    V    N    V    N    N    N    N    F    F    F    F    F",
+      },
+    },
+  },
 };

@@ -49,6 +49,16 @@ export const TARGETS = {
     A: (w: MatrixWorld): Target => ({ params: { id: w.A.event.id.toString() } }),
     B: (w: MatrixWorld): Target => ({ params: { id: w.B.event.id.toString() } }),
   },
+  /** A threat briefing a side's force sent to its council (approved). */
+  dissemination: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.dissemination.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.dissemination.id } }),
+  },
+  /** A force's threat as the source of a new dissemination (/disseminations/new?threat=). */
+  threatToDisseminate: {
+    A: (w: MatrixWorld): Target => ({ params: {}, query: `threat=${w.A.threat.id}` }),
+    B: (w: MatrixWorld): Target => ({ params: {}, query: `threat=${w.B.threat.id}` }),
+  },
 } satisfies Record<string, Record<string, (w: MatrixWorld) => Target>>;
 
 export type TargetKind = keyof typeof TARGETS;

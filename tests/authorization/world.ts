@@ -92,6 +92,25 @@ export async function createMatrixWorld() {
     const threat = await prisma.threat.create({
       data: { reference: `THR-M-${randomUUID().slice(0, 8)}`, title: `Threat ${side}`, threatType: "COUNTY_LINES", organisationId: force.id },
     });
+    // A threat briefing the side's force sent to its council (approved by the side's supervisor).
+    const dissemination = await prisma.dissemination.create({
+      data: {
+        reference: `DIS-M-${side}-${randomUUID().slice(0, 8)}`,
+        kind: "THREAT_BRIEFING",
+        threatId: threat.id,
+        title: `Briefing ${side}`,
+        body: "For partners",
+        classification: "OFFICIAL",
+        handlingCode: "P",
+        dataCategories: ["INTELLIGENCE_NARRATIVE"],
+        senderOrganisationId: force.id,
+        authorId: analyst.id,
+        approverId: people[side === "A" ? "supA" : "supB"].id,
+        status: "APPROVED",
+        decidedAt: new Date(),
+        recipients: { create: { organisationId: council.id, agreementId: agreement.id } },
+      },
+    });
     // A person the administrators can manage who is none of the principals.
     const member = await createUser({ roles: ["PARTNER_SUBMITTER"], organisationId: council.id });
     await audit(contextFor(analyst), {
@@ -105,7 +124,7 @@ export async function createMatrixWorld() {
       where: { recordId: submission.id, action: "submission.viewed" },
       orderBy: { id: "desc" },
     });
-    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst };
+    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, dissemination };
   }
 
   const A = await records("A");

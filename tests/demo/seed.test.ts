@@ -12,6 +12,8 @@ import { headlineParts } from "~/modules/intelligence/headline";
 import { SEARCH_EXAMPLE } from "~/modules/intelligence/labels";
 import { searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { correlations, submissionForTriage } from "~/modules/intelligence/triage.server";
+import { disseminationForSender } from "~/modules/dissemination/disseminations.server";
+import { inboxItem } from "~/modules/dissemination/inbox.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { authFor } from "../intelligence/fixtures";
@@ -180,5 +182,31 @@ describe("the demo region", () => {
     const scored = await prisma.auditEvent.findMany({ where: { recordId: line.id, action: "threat.scored" }, orderBy: { occurredAt: "asc" } });
     expect(scored.map((e) => e.occurredAt)).toEqual(line.assessments.map((a) => a.assessedAt));
     expect(await prisma.threat.groupBy({ by: ["status"], _count: true })).toHaveLength(4);
+  });
+
+  it("sends a threat briefing on the Telford county line to Telford with four eyes, acknowledged by Telford's manager, a request answered", async () => {
+    const dissemination = await prisma.dissemination.findFirstOrThrow({
+      include: { threat: true, author: true, approver: true, recipients: { include: { organisation: true } }, requests: true },
+    });
+    expect(await prisma.dissemination.count()).toBe(1);
+    expect(dissemination.kind).toBe("THREAT_BRIEFING");
+    expect(dissemination.threat?.title).toMatch(/Telford/);
+    expect(dissemination.status).toBe("APPROVED");
+    expect(dissemination.author.email).toBe(emails.alex);
+    expect(dissemination.approver?.email).toBe(emails.sam);
+    expect(dissemination.recipients.map((r) => r.organisation.name)).toEqual(["Telford & Wrekin Council"]);
+    expect(dissemination.requests.map((r) => r.status)).toEqual(["ANSWERED"]);
+
+    const mark = await prisma.user.findUniqueOrThrow({ where: { email: "mark.manager@telford.gov.example" } });
+    const seen = await inboxItem(await authFor(mark.id), dissemination.id);
+    expect(seen.acknowledgedBy).toBe(mark.name);
+    expect(seen.requests[0]?.response).toMatch(/Grange Court/);
+    const alex = await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } });
+    const sender = await disseminationForSender(await authFor(alex.id), dissemination.id);
+    expect(sender.recipients[0]).toMatchObject({ acknowledgedBy: mark.name, inForce: true });
+    // The history happened in order, in the past, in the audit trail.
+    const events = await prisma.auditEvent.findMany({ where: { recordId: dissemination.id, action: { startsWith: "dissemination." } }, orderBy: { occurredAt: "asc" } });
+    expect(events.map((e) => e.action).slice(0, 4)).toEqual(["dissemination.created", "dissemination.approved", "dissemination.sent", "dissemination.viewed"]);
+    expect(events[0]!.occurredAt.getTime()).toBeLessThan(clock.now().getTime() - 5 * 24 * 60 * 60 * 1000);
   });
 });

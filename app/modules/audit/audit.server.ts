@@ -57,6 +57,7 @@ const OWNER_OF: Record<string, (id: string) => Prisma.Sql> = {
   User: (id) => Prisma.sql`(SELECT u."organisationId" FROM "User" u WHERE u."id" = ${id}::uuid)`,
   Submission: (id) => Prisma.sql`(SELECT s."organisationId" FROM "Submission" s WHERE s."id" = ${id}::uuid)`,
   Threat: (id) => Prisma.sql`(SELECT t."organisationId" FROM "Threat" t WHERE t."id" = ${id}::uuid)`,
+  Dissemination: (id) => Prisma.sql`(SELECT d."senderOrganisationId" FROM "Dissemination" d WHERE d."id" = ${id}::uuid)`,
   SanitisedReport: (id) =>
     Prisma.sql`(SELECT s."organisationId" FROM "SanitisedReport" r JOIN "Submission" s ON s."id" = r."submissionId" WHERE r."id" = ${id}::uuid)`,
   Feedback: (id) =>

@@ -15,12 +15,15 @@ import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { roleGrantRules } from "./rules/role-grants";
 import { threatRules } from "./rules/threats";
+import { disseminationRules } from "./rules/dissemination";
 import type {
   Prisma,
   Agreement,
   AuditEvent,
   Dissemination,
   PlanAction,
+  DisseminationRecipient,
+  InformationRequest,
   Organisation,
   RoleGrantRequest,
   SanitisedReport,
@@ -72,7 +75,10 @@ export type Action =
   // Threats (rules/threats.ts): score a threat (a new assessment), remove an entity, be made a lead
   | "score"
   | "delete"
-  | "lead";
+  | "lead"
+  // Dissemination to partners (rules/dissemination.ts): a recipient acknowledges and asks for more.
+  | "acknowledge"
+  | "request";
 
 export type AppSubjects =
   | Subjects<{
@@ -87,9 +93,10 @@ export type AppSubjects =
       ThreatAssessment: ThreatAssessment;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
-      // Home-page counts ask about these; their rules come with the plans and dissemination work.
       PlanAction: PlanAction;
       Dissemination: Dissemination;
+      DisseminationRecipient: DisseminationRecipient;
+      InformationRequest: InformationRequest;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -121,6 +128,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   roleGrantRules(builder, user);
   threatRules(builder, user, now);
   allocationRules(builder, user, now);
+  disseminationRules(builder, user, now);
   return builder.build();
 }
 
@@ -138,7 +146,9 @@ export type AccessibleModel =
   | "AuditEvent"
   | "RoleGrantRequest"
   | "PlanAction"
-  | "Dissemination";
+  | "Dissemination"
+  | "DisseminationRecipient"
+  | "InformationRequest";
 
 /** Typed helper for checking a plain object as a Prisma model instance. */
 export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;

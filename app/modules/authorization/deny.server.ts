@@ -95,6 +95,10 @@ export async function recordOwner(recordType: string | null | undefined, recordI
       const row = await prisma.threat.findUnique({ where: { id }, select: { organisationId: true } });
       return row ? { organisationId: row.organisationId, agreementId: null } : none;
     }
+    case "Dissemination": {
+      const row = await prisma.dissemination.findUnique({ where: { id }, select: { senderOrganisationId: true } });
+      return row ? { organisationId: row.senderOrganisationId, agreementId: null } : none;
+    }
     case "User": {
       const row = await prisma.user.findUnique({ where: { id }, select: { organisationId: true } });
       return row ? { organisationId: row.organisationId, agreementId: null } : none;
