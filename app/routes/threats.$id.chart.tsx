@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/navigation";
 import { ThreatSections } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
-import { CHART_HEIGHT, CHART_WIDTH, threatLinkChart } from "~/modules/threats/threats.server";
+import { CHART_HEIGHT, CHART_WIDTH } from "~/modules/threats/link-chart";
+import { threatLinkChart } from "~/modules/threats/threats.server";
 import { idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Threat link chart – Partnership Intelligence Portal" }];

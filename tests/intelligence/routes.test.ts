@@ -194,7 +194,8 @@ describe("police pages", () => {
   it("/threats and /threats/:id: the force's analysts and supervisors", async () => {
     expectMatrix({ ...POLICE_ONLY, analyst: 200, supervisor: 200 }, await matrix(threatsIndex.loader, "/threats", {}, ["submitter", "manager", "councilDpo", "forceDpo", "admin", "analyst", "supervisor"]));
     expectMatrix(
-      { submitter: 403, analyst: 200, supervisor: 200, otherAnalyst: 404 },
+      // A threat record is police-only: a partner is answered as for one that does not exist.
+      { submitter: 404, analyst: 200, supervisor: 200, otherAnalyst: 404 },
       await matrix(threatView.loader, `/threats/${threat.id}`, { id: threat.id }, ["submitter", "analyst", "supervisor", "otherAnalyst"]),
     );
   });

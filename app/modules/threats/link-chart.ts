@@ -6,6 +6,10 @@
  * (A well-kept library, d3-force, would replace `layoutNetwork`; it is not a dependency yet.)
  */
 
+/** The drawing's size (the SVG's viewBox); the page scales it down to fit narrow screens. */
+export const CHART_WIDTH = 720;
+export const CHART_HEIGHT = 520;
+
 export type ChartNodeKind = "threat" | "intelligence" | "entity";
 
 export interface ChartNode {

@@ -16,7 +16,7 @@ import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
 import type { AddEntityData, ScoreFormData, ThreatFormData, UpdateEntityData } from "./forms.server";
 import { ENTITY_KIND_LABELS, STATUS_LABELS } from "~/modules/intelligence/labels";
 import { PERSON_PART_LABELS } from "./labels";
-import { layoutNetwork, type ChartEdge, type ChartNode } from "./link-chart";
+import { CHART_HEIGHT, CHART_WIDTH, layoutNetwork, type ChartEdge, type ChartNode } from "./link-chart";
 import { scoreThreat } from "./scoring";
 
 /**
@@ -550,9 +550,6 @@ export async function requireThreatAccess(auth: Auth, id: string, action: "read"
 }
 
 // ─── Link chart ──────────────────────────────────────────────────────────────
-
-export const CHART_WIDTH = 720;
-export const CHART_HEIGHT = 520;
 
 /**
  * The threat's network: the threat, the intelligence linked to it that the analyst may see

@@ -1,0 +1,47 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { layoutNetwork, type ChartEdge, type ChartNode } from "~/modules/threats/link-chart";
+import { ScoreTrend } from "~/modules/threats/score-trend";
+
+const nodes: ChartNode[] = [
+  { id: "threat:1", kind: "threat", label: "THR-1", detail: "" },
+  ...["a", "b", "c", "d", "e"].map((id): ChartNode => ({ id: `entity:${id}`, kind: "entity", label: id, detail: "" })),
+  { id: "intelligence:1", kind: "intelligence", label: "INT-1", detail: "" },
+];
+const edges: ChartEdge[] = [
+  ...nodes.slice(1).map((n) => ({ from: "threat:1", to: n.id, label: "Linked" })),
+  { from: "intelligence:1", to: "entity:a", label: "Mentions" },
+];
+
+describe("link chart layout", () => {
+  it("is deterministic, keeps the threat at the centre and every node inside the drawing", () => {
+    const first = layoutNetwork(nodes, edges, { width: 720, height: 520, pinned: "threat:1" });
+    const again = layoutNetwork([...nodes].reverse(), edges, { width: 720, height: 520, pinned: "threat:1" });
+    expect(again).toEqual(first);
+    expect(first.find((n) => n.id === "threat:1")).toMatchObject({ x: 360, y: 260 });
+    for (const n of first) {
+      expect(n.x).toBeGreaterThanOrEqual(40);
+      expect(n.x).toBeLessThanOrEqual(680);
+      expect(n.y).toBeGreaterThanOrEqual(40);
+      expect(n.y).toBeLessThanOrEqual(480);
+    }
+    // No two nodes drawn on top of each other.
+    for (const a of first) for (const b of first) if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
+  });
+});
+
+describe("score trend", () => {
+  it("renders an SVG with a title and a description that states the trend", () => {
+    const html = renderToStaticMarkup(
+      <ScoreTrend
+        points={[
+          { at: "2026-09-01T10:00:00Z", score: 24 },
+          { at: "2026-10-01T10:00:00Z", score: 35 },
+          { at: "2026-11-20T10:00:00Z", score: 55 },
+        ]}
+      />,
+    );
+    expect(html).toContain("<title");
+    expect(html).toContain("3 scorings, from 24 to 55: rising");
+  });
+});
