@@ -12,12 +12,17 @@ import { accountRules, administrationRules } from "./rules/accounts";
 import { agreementRules } from "./rules/agreements";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
+import { planRules } from "./rules/plans";
 import { roleGrantRules } from "./rules/role-grants";
 import type {
   Prisma,
   Agreement,
+  AreaPlan,
+  AreaPlanMilestone,
   AuditEvent,
   Organisation,
+  Outcome,
+  PlanAction,
   RoleGrantRequest,
   SanitisedReport,
   Session,
@@ -73,6 +78,10 @@ export type AppSubjects =
       Threat: Threat;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
+      PlanAction: PlanAction;
+      AreaPlan: AreaPlan;
+      AreaPlanMilestone: AreaPlanMilestone;
+      Outcome: Outcome;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -102,6 +111,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
+  planRules(builder, user, now);
   return builder.build();
 }
 
@@ -112,7 +122,7 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest" | "PlanAction" | "AreaPlan" | "AreaPlanMilestone" | "Outcome">(
   ability: AppAbility,
   action: Action,
   model: M,
