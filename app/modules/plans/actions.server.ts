@@ -200,11 +200,13 @@ export async function actionDetail(auth: Auth, id: string) {
     details: { reference: action.reference, threatId: action.threatId, areaPlanId: action.areaPlanId },
   });
   const planner = isPlanner(auth);
-  const { organisationId: _force, ...threatShare } = action.threat ?? { organisationId: null };
+  const threatShare = action.threat
+    ? { reference: action.threat.reference, title: action.threat.title, kind: action.threat.kind, status: action.threat.status, areas: action.threat.areas }
+    : null;
   return {
     action: {
       ...action,
-      threat: action.threat ? threatShare : null,
+      threat: threatShare,
       // Only planners follow the link to the threat (partners see its share here, never the record).
       threatId: planner ? action.threatId : null,
       overdue: isOverdue(action, clock.now()),
@@ -335,4 +337,21 @@ export async function listActions(auth: Auth, filters: ActionListFilters, page: 
     details: { count: result.items.length, status: filters.status ?? null, strand: filters.strand ?? null, overdue: filters.overdue },
   });
   return result;
+}
+
+/**
+ * Before a form is read: may the user act on this action at all? Refusals answer as the page does
+ * (404 for an action they cannot change), so a refused user never sees field errors.
+ * `planning` asks for the planner's edit (every field), not just progress.
+ */
+export async function requireUpdatableAction(auth: Auth, id: string, planning: boolean): Promise<void> {
+  const visible = await prisma.planAction.findFirst({ where: { AND: [accessibleWhere(auth.ability, "update", "PlanAction"), { id }] }, select: { id: true } });
+  if (!visible) await deny(auth, { action: "plan_action.updated", recordType: "PlanAction", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+  if (planning && !isPlanner(auth)) await deny(auth, { action: "plan_action.updated", recordType: "PlanAction", recordId: id, reason: "ACTION_NOT_PERMITTED_ON_RECORD", status: 403 });
+}
+
+/** Before a form is read: may the user add actions to this threat's plan? */
+export async function requirePlannableThreat(auth: Auth, threatId: string): Promise<void> {
+  if (!isPlanner(auth)) await deny(auth, { action: "plan_action.created", recordType: "Threat", recordId: threatId, reason: "ACTION_NOT_PERMITTED", status: 403 });
+  if (!(await plannableThreat(prisma, auth, threatId))) await deny(auth, { action: "plan_action.created", recordType: "Threat", recordId: threatId, reason: "RECORD_NOT_VISIBLE" });
 }
