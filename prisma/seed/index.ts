@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
+import { seedPlans } from "./plans";
 import { seedAuditTrail } from "./audit";
 import { seedOrganisationsAndUsers } from "./organisations";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
@@ -13,6 +14,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedOrganisationsAndUsers(prisma);
   await seedAgreements(prisma);
   await seedIntelligence(prisma);
+  await seedPlans(prisma);
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma);
   // Seal the demo's events now rather than on the server's first sequencer tick.
