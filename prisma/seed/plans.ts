@@ -69,51 +69,59 @@ interface DemoOutcome {
 const DRUGS = ["Crack cocaine", "Heroin", "Cocaine", "Cannabis", "MDMA"];
 
 /**
- * The demo outcomes for the twelve months before `now`: one record per kind, area and month
- * (none where the share is nothing), with seasonal variation from fixed sine weights.
+ * The demo outcomes for the twelve months before `now`. The headline kinds have a record in two of
+ * the four areas every month (taking turns, so each area has every kind through the year); the
+ * rest one quarter in three. Seasonal variation comes from fixed sine weights. Few enough records
+ * that the demo seeds in seconds.
  */
 export function demoOutcomes(now: Date): DemoOutcome[] {
-  const cells: { areaCode: string; monthsAgo: number; weight: number; index: number }[] = [];
-  AREA_WEIGHTS.forEach(([areaCode, areaWeight], a) => {
-    for (let monthsAgo = 11; monthsAgo >= 0; monthsAgo--) {
-      const seasonal = 1 + 0.3 * Math.sin(monthsAgo * 1.3 + a * 0.9);
-      cells.push({ areaCode, monthsAgo, weight: Math.round(areaWeight * seasonal * 100), index: cells.length });
-    }
-  });
-  const weights = cells.map((c) => c.weight);
-  const dayOf = (c: (typeof cells)[number], kindIndex: number) =>
+  type Cell = { areaCode: string; monthsAgo: number; weight: number; index: number };
+  const cellsFor = (kindIndex: number, months: number[]): Cell[] =>
+    months.flatMap((monthsAgo) =>
+      [0, 2].map((step) => {
+        const a = (monthsAgo + kindIndex + step) % AREA_WEIGHTS.length;
+        const [areaCode, areaWeight] = AREA_WEIGHTS[a]!;
+        const seasonal = 1 + 0.3 * Math.sin(monthsAgo * 1.3 + a * 0.9);
+        return { areaCode, monthsAgo, weight: Math.round(areaWeight * seasonal * 100), index: monthsAgo * 4 + a };
+      }),
+    );
+  const EVERY_MONTH = [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+  const QUARTERLY = [10, 7, 4, 1];
+  const dayOf = (c: Cell, kindIndex: number) =>
     startOfUkDay(new Date(now.getTime() - (c.monthsAgo * 30.4 + 1 + ((c.index * 7 + kindIndex * 3) % 27)) * DAY));
 
   const outcomes: DemoOutcome[] = [];
-  const plain = (kind: OutcomeKind, total: number, kindIndex: number, extra: (c: (typeof cells)[number], q: number) => Partial<DemoOutcome> = () => ({})) => {
-    apportion(total, weights).forEach((quantity, i) => {
+  const plain = (kind: OutcomeKind, total: number, kindIndex: number, months: number[], extra: (c: Cell) => Partial<DemoOutcome> = () => ({})) => {
+    const cells = cellsFor(kindIndex, months);
+    apportion(total, cells.map((c) => c.weight)).forEach((quantity, i) => {
       if (quantity === 0) return;
       const c = cells[i]!;
-      outcomes.push({ kind, areaCode: c.areaCode, occurredOn: dayOf(c, kindIndex), quantity, valuePence: null, drugType: null, drugQuantityGrams: null, sentenceMonths: null, ...extra(c, quantity) });
+      outcomes.push({ kind, areaCode: c.areaCode, occurredOn: dayOf(c, kindIndex), quantity, valuePence: null, drugType: null, drugQuantityGrams: null, sentenceMonths: null, ...extra(c) });
     });
   };
-  const money = (kind: OutcomeKind, totalPence: bigint, kindIndex: number, extra: (c: (typeof cells)[number], pence: bigint) => Partial<DemoOutcome>) => {
+  const money = (kind: OutcomeKind, totalPence: bigint, kindIndex: number, extra: (c: Cell, pence: bigint) => Partial<DemoOutcome>) => {
+    const cells = cellsFor(kindIndex, EVERY_MONTH);
     // In £50 units, so every seizure is a plausible round sum and the total is exact.
-    apportion(Number(totalPence / 5_000n), weights).forEach((units, i) => {
+    apportion(Number(totalPence / 5_000n), cells.map((c) => c.weight)).forEach((units, i) => {
       if (units === 0) return;
       const c = cells[i]!;
       const pence = BigInt(units) * 5_000n;
       outcomes.push({ kind, areaCode: c.areaCode, occurredOn: dayOf(c, kindIndex), quantity: 1, valuePence: pence, drugType: null, drugQuantityGrams: null, sentenceMonths: null, ...extra(c, pence) });
     });
   };
-  plain("ARREST", DEMO_YEAR_TOTALS.arrests, 0);
-  plain("CHARGE", 312, 1);
-  plain("CONVICTION", 96, 2, (c) => ({ sentenceMonths: 12 + ((c.index * 11) % 72) }));
+  plain("ARREST", DEMO_YEAR_TOTALS.arrests, 0, EVERY_MONTH);
+  plain("CHARGE", 312, 1, QUARTERLY);
+  plain("CONVICTION", 96, 2, QUARTERLY, (c) => ({ sentenceMonths: 12 + ((c.index * 11) % 72) }));
   money("DRUGS_SEIZED", DEMO_YEAR_TOTALS.drugsValuePence, 3, (c, pence) => ({
     drugType: DRUGS[c.index % DRUGS.length]!,
     // Roughly £40 a gram at street prices.
     drugQuantityGrams: Math.max(1, Math.round(Number(pence) / 100 / 40)),
   }));
   money("CASH_SEIZED", DEMO_YEAR_TOTALS.cashPence, 4, () => ({}));
-  plain("WEAPONS_RECOVERED", DEMO_YEAR_TOTALS.weapons, 5);
-  plain("PEOPLE_SAFEGUARDED", DEMO_YEAR_TOTALS.safeguarded, 6);
-  plain("CLOSURE_ORDER", 24, 7);
-  plain("DISRUPTION", 71, 8);
+  plain("WEAPONS_RECOVERED", DEMO_YEAR_TOTALS.weapons, 5, EVERY_MONTH);
+  plain("PEOPLE_SAFEGUARDED", DEMO_YEAR_TOTALS.safeguarded, 6, EVERY_MONTH);
+  plain("CLOSURE_ORDER", 24, 7, QUARTERLY);
+  plain("DISRUPTION", 71, 8, QUARTERLY);
   // Oldest first, so references rise with time.
   return outcomes.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.kind.localeCompare(b.kind) || a.areaCode.localeCompare(b.areaCode));
 }
