@@ -201,7 +201,7 @@ export async function actionDetail(auth: Auth, id: string) {
   });
   const planner = isPlanner(auth);
   const threatShare = action.threat
-    ? { reference: action.threat.reference, title: action.threat.title, kind: action.threat.kind, status: action.threat.status, areas: action.threat.areas }
+    ? { title: action.threat.title, kind: action.threat.kind, status: action.threat.status, areas: action.threat.areas }
     : null;
   return {
     action: {
