@@ -12,7 +12,7 @@ import { achieveMilestone, addMilestone, areaPlanDetail, changePhase, requireUpd
 import { achieveMilestoneSchema, milestoneSchema, newActionSchema, phaseSchema } from "~/modules/plans/forms.server";
 import { PHASE_LABELS, PHASES } from "~/modules/plans/labels";
 import { newFormToken } from "~/utils/form-token.server";
-import { parseForm, readForm } from "~/utils/forms.server";
+import { parseForm, readForm, type FieldErrors } from "~/utils/forms.server";
 import { optionalQuery } from "~/utils/input";
 import { badRequest, idParam, notFound, parseQuery } from "~/utils/request.server";
 
@@ -63,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "achieved": {
       const form = await parseForm(request, achieveMilestoneSchema);
-      if (!form.success) throw badRequest("The form is not valid.");
+      if (!form.success) return { errors: { form: "Choose a milestone to mark as achieved." } as FieldErrors, values: form.values, intent };
       await achieveMilestone(auth, id, form.data.milestoneId);
       throw redirect(`${here}?saved=achieved`);
     }
