@@ -127,12 +127,11 @@ export async function recordOutcome(auth: Auth, form: OutcomeForm, location = "/
     if (!auth.ability.can("create", "Outcome")) return null;
     const claim = await claimFormToken(tx, form.formToken, auth.user.id, location);
     if (!claim.firstUse) return formTokenReused(claim.location);
-    const [threat, action, areaPlan, area] = await Promise.all([
-      form.threatId ? tx.threat.findFirst({ where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id: form.threatId }] }, select: { id: true } }) : null,
-      form.actionId ? tx.planAction.findFirst({ where: { AND: [accessibleWhere(auth.ability, "update", "PlanAction"), { id: form.actionId }] }, select: { id: true } }) : null,
-      form.areaPlanId ? tx.areaPlan.findFirst({ where: { AND: [accessibleWhere(auth.ability, "update", "AreaPlan"), { id: form.areaPlanId }] }, select: { id: true } }) : null,
-      tx.area.findUnique({ where: { id: form.areaId }, select: { id: true } }),
-    ]);
+    // One at a time: a transaction is one connection, which runs one query at a time.
+    const threat = form.threatId ? await tx.threat.findFirst({ where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id: form.threatId }] }, select: { id: true } }) : null;
+    const action = form.actionId ? await tx.planAction.findFirst({ where: { AND: [accessibleWhere(auth.ability, "update", "PlanAction"), { id: form.actionId }] }, select: { id: true } }) : null;
+    const areaPlan = form.areaPlanId ? await tx.areaPlan.findFirst({ where: { AND: [accessibleWhere(auth.ability, "update", "AreaPlan"), { id: form.areaPlanId }] }, select: { id: true } }) : null;
+    const area = await tx.area.findUnique({ where: { id: form.areaId }, select: { id: true } });
     const errors: Record<string, string> = {};
     if (form.threatId && !threat) errors.threatId = "Select a threat from the list";
     if (form.actionId && !action) errors.actionId = "Select an action from the list";
