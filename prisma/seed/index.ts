@@ -2,6 +2,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { seedAgreementChanges, seedAgreements } from "./agreements";
 import { seedIntelligence } from "./intelligence";
 import { seedThreats } from "./threats";
+import { seedPlans } from "./plans";
 import { seedAuditTrail } from "./audit";
 import { seedDissemination } from "./dissemination";
 import { seedOrganisationsAndUsers } from "./organisations";
@@ -24,6 +25,7 @@ export async function seedDemo(): Promise<void> {
   await seedIntelligence(prisma, seededAt);
   await seedAgreementChanges(prisma, seededAt);
   await seedThreats(prisma, seededAt.getTime());
+  await seedPlans(prisma, seededAt.getTime());
   await seedDissemination(prisma, seededAt);
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma, seededAt);

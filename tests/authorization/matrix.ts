@@ -1019,4 +1019,115 @@ export const MATRIX: Record<string, Entry> = {
       },
     },
   },
+  // --- plans: 4P plans, Clear, Hold, Build and outcomes (issue 9) ---
+  // Partners reach only actions their organisation owns, and area plans they are involved in, under
+  // an agreement in force; police analysts and supervisors plan for their own force; DPOs and
+  // administrators get nothing here (403 for areas, 404 for records).
+  "actions.$id.tsx": {
+    targets: "planAction",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "progress": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    V    N    V    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    V    N    V    N    V    N    V    N    N    N    N    N",
+      },
+      "edit": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+    },
+  },
+  "actions._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  // An involved partner knows the plan: a change is 403 for it, 404 for everyone else outside the force.
+  "area-plans.$id.tsx": {
+    targets: "areaPlan",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "achieved": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "addAction": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "milestone": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "phase": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+    },
+  },
+  "area-plans._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "area-plans.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
+    },
+  },
+  "outcomes._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "outcomes.new.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
+    },
+  },
+  "threats.$id_.plan.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    V    N    V    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    V    N    V    F    F    F    F    F",
+    },
+  },
 };

@@ -59,6 +59,16 @@ export const TARGETS = {
     A: (w: MatrixWorld): Target => ({ params: {}, query: `threat=${w.A.threat.id}` }),
     B: (w: MatrixWorld): Target => ({ params: {}, query: `threat=${w.B.threat.id}` }),
   },
+  /** A 4P action on the side's threat, owned by the side's council. */
+  planAction: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.planAction.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.planAction.id } }),
+  },
+  /** A Clear, Hold, Build plan led by the side's force, with the side's council involved. */
+  areaPlan: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.areaPlan.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.areaPlan.id } }),
+  },
 } satisfies Record<string, Record<string, (w: MatrixWorld) => Target>>;
 
 export type TargetKind = keyof typeof TARGETS;

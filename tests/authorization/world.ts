@@ -111,6 +111,21 @@ export async function createMatrixWorld() {
         recipients: { create: { organisationId: council.id, agreementId: agreement.id } },
       },
     });
+    // The side's plans: an action on the threat owned by the council, and an area plan it is involved in.
+    const planAction = await prisma.planAction.create({
+      data: { reference: `ACT-M-${randomUUID().slice(0, 8)}`, threatId: threat.id, strand: "PREVENT", title: `Action ${side}`, ownerOrganisationId: council.id, dueDate: new Date(), createdById: analyst.id },
+    });
+    const areaPlan = await prisma.areaPlan.create({
+      data: {
+        reference: `CHB-M-${randomUUID().slice(0, 8)}`,
+        name: `Plan ${side}`,
+        neighbourhood: "Town centre",
+        areaId: sides[side].area.id,
+        leadOrganisationId: force.id,
+        partners: { connect: { id: council.id } },
+        createdById: analyst.id,
+      },
+    });
     // A person the administrators can manage who is none of the principals.
     const member = await createUser({ roles: ["PARTNER_SUBMITTER"], organisationId: council.id });
     await audit(contextFor(analyst), {
@@ -124,7 +139,7 @@ export async function createMatrixWorld() {
       where: { recordId: submission.id, action: "submission.viewed" },
       orderBy: { id: "desc" },
     });
-    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, dissemination };
+    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, dissemination, planAction, areaPlan };
   }
 
   const A = await records("A");

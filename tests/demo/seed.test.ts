@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { demoAgreement, type DemoAgreementKey } from "../../prisma/seed/agreements";
 import { NEW_STARTER_EMAIL } from "../../prisma/seed/audit";
+import { DEMO_YEAR_TOTALS, OSWESTRY_PLAN_NAME, TELFORD_THREAT_TITLE } from "../../prisma/seed/plans";
 import { findTelfordCountyLine } from "../../prisma/seed/threats";
+import { outcomeTotals } from "~/modules/outcomes/outcomes.server";
+import { isOverdue } from "~/modules/plans/dates";
+import { formatPence } from "~/modules/plans/money";
 import { agreementsUsableForSharing } from "~/modules/agreements/access.server";
 import { describeAgreement, findReadableAgreement } from "~/modules/agreements/queries.server";
 import { listRetentionDue } from "~/modules/audit/retention.server";
@@ -209,4 +213,41 @@ describe("the demo region", () => {
     expect(events.map((e) => e.action).slice(0, 4)).toEqual(["dissemination.created", "dissemination.approved", "dissemination.sent", "dissemination.viewed"]);
     expect(events[0]!.occurredAt.getTime()).toBeLessThan(clock.now().getTime() - 5 * 24 * 60 * 60 * 1000);
   });
+  it("has outcomes that add up exactly to the force's published year, spread over twelve months and the four areas", async () => {
+    const totals = await outcomeTotals({});
+    const of = (kind: string) => totals.find((t) => t.kind === kind)!;
+    expect(of("ARREST").quantity).toBe(DEMO_YEAR_TOTALS.arrests);
+    expect(DEMO_YEAR_TOTALS.arrests).toBe(484);
+    expect(formatPence(of("DRUGS_SEIZED").valuePence)).toBe("£987,450");
+    expect(formatPence(of("CASH_SEIZED").valuePence)).toBe("£296,300");
+    expect(of("WEAPONS_RECOVERED").quantity).toBe(167);
+    expect(of("PEOPLE_SAFEGUARDED").quantity).toBe(164);
+
+    const byArea = await prisma.outcome.groupBy({ by: ["areaId"], where: { kind: "ARREST" }, _sum: { quantity: true } });
+    expect(byArea).toHaveLength(4);
+    for (const area of byArea) expect(area._sum.quantity).toBeGreaterThan(50);
+    const dates = await prisma.outcome.aggregate({ _min: { occurredOn: true }, _max: { occurredOn: true } });
+    const span = dates._max.occurredOn!.getTime() - dates._min.occurredOn!.getTime();
+    expect(span).toBeGreaterThan(300 * 86_400_000);
+    expect(dates._min.occurredOn!.getTime()).toBeGreaterThan(clock.now().getTime() - 366 * 86_400_000);
+    expect(await prisma.auditEvent.count({ where: { action: "outcome.recorded" } })).toBe(await prisma.outcome.count());
+  });
+
+  it("gives the Telford county line a 4P plan with a Prevent action for Telford and an overdue action", async () => {
+    const threat = await prisma.threat.findFirstOrThrow({ where: { title: TELFORD_THREAT_TITLE } });
+    const actions = await prisma.planAction.findMany({ where: { threatId: threat.id }, include: { ownerOrganisation: true } });
+    expect(actions.some((a) => a.strand === "PREVENT" && a.ownerOrganisation.name === "Telford & Wrekin Council")).toBe(true);
+    expect(actions.some((a) => a.ownerOrganisation.name === "West Mercia Police")).toBe(true);
+    expect(actions.filter((a) => isOverdue(a, clock.now()))).toHaveLength(1);
+  });
+
+  it("has Oswestry in the Hold phase with Shropshire Council involved and milestones", async () => {
+    const plan = await prisma.areaPlan.findFirstOrThrow({ where: { name: OSWESTRY_PLAN_NAME }, include: { partners: true, milestones: true, area: true } });
+    expect(plan.phase).toBe("HOLD");
+    expect(plan.area.code).toBe("SHROPSHIRE");
+    expect(plan.partners.map((p) => p.name)).toEqual(["Shropshire Council"]);
+    expect(plan.milestones.length).toBeGreaterThanOrEqual(3);
+    expect(plan.milestones.some((m) => m.achievedAt)).toBe(true);
+  });
+
 });

@@ -13,18 +13,22 @@ import { agreementRules } from "./rules/agreements";
 import { allocationRules } from "./rules/allocation";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
+import { planRules } from "./rules/plans";
 import { roleGrantRules } from "./rules/role-grants";
 import { threatRules } from "./rules/threats";
 import { disseminationRules } from "./rules/dissemination";
 import type {
   Prisma,
   Agreement,
+  AreaPlan,
+  AreaPlanMilestone,
   AuditEvent,
   Dissemination,
-  PlanAction,
   DisseminationRecipient,
   InformationRequest,
   Organisation,
+  Outcome,
+  PlanAction,
   RoleGrantRequest,
   SanitisedReport,
   Session,
@@ -97,6 +101,9 @@ export type AppSubjects =
       Dissemination: Dissemination;
       DisseminationRecipient: DisseminationRecipient;
       InformationRequest: InformationRequest;
+      AreaPlan: AreaPlan;
+      AreaPlanMilestone: AreaPlanMilestone;
+      Outcome: Outcome;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
@@ -129,6 +136,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   threatRules(builder, user, now);
   allocationRules(builder, user, now);
   disseminationRules(builder, user, now);
+  planRules(builder, user, now);
   return builder.build();
 }
 
@@ -148,7 +156,13 @@ export type AccessibleModel =
   | "PlanAction"
   | "Dissemination"
   | "DisseminationRecipient"
-  | "InformationRequest";
+  | "InformationRequest"
+  | "AreaPlan"
+  | "AreaPlanMilestone"
+  | "Outcome";
+
+/** A model's Prisma `where` input. */
+type WhereInput<M extends AccessibleModel> = NonNullable<Prisma.TypeMap["model"][M]["operations"]["findMany"]["args"]["where"]>;
 
 /** Typed helper for checking a plain object as a Prisma model instance. */
 export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
@@ -157,16 +171,12 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends AccessibleModel>(
-  ability: AppAbility,
-  action: Action,
-  model: M,
-) {
-  const where = accessibleBy(ability, action).ofType(model);
+export function accessibleWhere<M extends AccessibleModel>(ability: AppAbility, action: Action, model: M): WhereInput<M> {
+  const where: WhereInput<M> = accessibleBy(ability, action).ofType(model);
   // With no rule for the action CASL answers `{ OR: [] }` (match nothing). Prisma 6.19's query
   // compiler drops an empty OR nested inside AND, so `{ AND: [{ OR: [] }, filters] }` would match
   // EVERY row (measured; tests/accessible-where.test.ts). `id IN ()` means "nothing" wherever it sits.
-  if (isMatchNothing(where)) return { id: { in: [] } } as typeof where;
+  if (isMatchNothing(where)) return { id: { in: [] } } as WhereInput<M>;
   return where;
 }
 

@@ -1,0 +1,206 @@
+import { Link } from "@remix-run/react";
+import type { ActionStatus, FourPStrand } from "~/generated/prisma/enums";
+import { formatUkDate } from "~/modules/intelligence/dates";
+import { dateParts } from "~/modules/plans/dates";
+import { ACTION_STATUS_LABELS, STRAND_HINTS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
+import { Choices, fieldId, Select, Textarea, TextInput } from "./form";
+
+/** GOV.UK date input (day, month, year). The day field carries the field's id for the error summary. */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  error,
+  values,
+  defaultValue,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  values?: Record<string, string | string[]>;
+  defaultValue?: Date | string | null;
+}) {
+  const id = fieldId(name);
+  const initial = dateParts(defaultValue);
+  const value = (part: "day" | "month" | "year") => {
+    const typed = values?.[`${name}-${part}`];
+    return typeof typed === "string" ? typed : initial[part];
+  };
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const parts = [
+    { part: "day" as const, label: "Day", width: "2" },
+    { part: "month" as const, label: "Month", width: "2" },
+    { part: "year" as const, label: "Year", width: "4" },
+  ];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input" id={`${id}-group`}>
+          {parts.map(({ part, label, width }) => {
+            const inputId = part === "day" ? id : `${id}-${part}`;
+            return (
+              <div key={part} className="govuk-date-input__item">
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
+                    {label}
+                  </label>
+                  <input
+                    className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                    id={inputId}
+                    name={`${name}-${part}`}
+                    type="text"
+                    inputMode="numeric"
+                    defaultValue={value(part)}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+const STATUS_COLOURS: Record<ActionStatus, string> = {
+  NOT_STARTED: "govuk-tag--grey",
+  IN_PROGRESS: "govuk-tag--blue",
+  COMPLETED: "govuk-tag--green",
+  CANCELLED: "govuk-tag--grey",
+};
+
+export function ActionStatusTag({ status }: { status: ActionStatus }) {
+  return <strong className={`govuk-tag ${STATUS_COLOURS[status]}`}>{ACTION_STATUS_LABELS[status]}</strong>;
+}
+
+/** The red tag that makes an overdue action (or milestone) stand out wherever it is shown. */
+export function OverdueTag({ overdue }: { overdue: boolean }) {
+  if (!overdue) return null;
+  return (
+    <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1" data-testid="overdue">
+      Overdue
+    </strong>
+  );
+}
+
+export interface ActionRowView {
+  id: string;
+  reference: string;
+  title: string;
+  status: ActionStatus;
+  dueDate: string | Date;
+  overdue: boolean;
+  ownerOrganisation: { name: string };
+}
+
+/** A plan's actions, one table per 4P strand. */
+export function StrandTables({ strands }: { strands: { strand: FourPStrand; actions: ActionRowView[] }[] }) {
+  return (
+    <>
+      {strands.map(({ strand, actions }) => (
+        <section key={strand} aria-labelledby={`strand-${strand}`}>
+          <h3 className="govuk-heading-s" id={`strand-${strand}`}>
+            {STRAND_LABELS[strand]} <span className="govuk-caption-m govuk-!-display-inline">({STRAND_HINTS[strand].toLowerCase()})</span>
+          </h3>
+          {actions.length === 0 ? (
+            <p className="govuk-body">No {STRAND_LABELS[strand]} actions.</p>
+          ) : (
+            <table className="govuk-table" data-testid={`strand-${strand}`}>
+              <caption className="govuk-table__caption govuk-visually-hidden">{STRAND_LABELS[strand]} actions</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Action</th>
+                  <th scope="col" className="govuk-table__header">Owner</th>
+                  <th scope="col" className="govuk-table__header">Due</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {actions.map((a) => (
+                  <tr key={a.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">
+                      <Link className="govuk-link" to={`/actions/${a.id}`}>
+                        {a.title}
+                      </Link>
+                      <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
+                    </td>
+                    <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
+                    <td className="govuk-table__cell">{formatUkDate(a.dueDate)}</td>
+                    <td className="govuk-table__cell">
+                      <ActionStatusTag status={a.status} />
+                      <OverdueTag overdue={a.overdue} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** A keyset page link that keeps the other filters. */
+export function pageHref(pathname: string, search: string, direction: "after" | "before", cursor: string | null): string | null {
+  if (!cursor) return null;
+  const params = new URLSearchParams(search);
+  params.delete("after");
+  params.delete("before");
+  params.set(direction, cursor);
+  return `${pathname}?${params.toString()}`;
+}
+
+/** The fields of an action (strand, what, owner, due date): adding on a plan, editing an action. */
+export function ActionFields({
+  owners,
+  errors,
+  values,
+  defaults,
+}: {
+  owners: { id: string; name: string }[];
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+  defaults?: { strand?: string; title?: string; description?: string | null; ownerOrganisationId?: string; dueDate?: string | Date };
+}) {
+  const typed = (name: string) => {
+    const v = values?.[name];
+    return typeof v === "string" ? v : undefined;
+  };
+  return (
+    <>
+      <Choices
+        kind="radio"
+        name="strand"
+        legend="Strand"
+        small
+        error={errors?.strand}
+        selected={typed("strand") ?? defaults?.strand}
+        options={STRANDS.map((s) => ({ value: s, label: STRAND_LABELS[s], hint: STRAND_HINTS[s] }))}
+      />
+      <TextInput name="title" label="Action" error={errors?.title} defaultValue={typed("title") ?? defaults?.title} />
+      <Textarea name="description" label="Details (optional)" rows={3} error={errors?.description} defaultValue={typed("description") ?? defaults?.description ?? ""} />
+      <Select
+        name="ownerOrganisationId"
+        label="Owner organisation"
+        hint="Your force, or a partner with an agreement in force with it"
+        error={errors?.ownerOrganisationId}
+        defaultValue={typed("ownerOrganisationId") ?? defaults?.ownerOrganisationId ?? ""}
+        options={[{ value: "", label: "Select an organisation" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+      />
+      <DateInput name="dueDate" legend="Due date" hint="For example, 27 3 2027" error={errors?.dueDate} values={values} defaultValue={defaults?.dueDate} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { ukLocalToUtc, utcToUkLocal } from "~/modules/intelligence/dates";
+
+/**
+ * Due dates are calendar days in the UK: stored as the start of the day in Europe/London, and an
+ * action is overdue from the start of the day after its due date. Overdue is computed, never stored.
+ */
+
+/** The start of today (Europe/London) at `now`: an open action due before this is overdue. */
+export function startOfUkDay(now: Date): Date {
+  return ukLocalToUtc(utcToUkLocal(now).date, null)!;
+}
+
+const CLOSED_STATUSES = new Set(["COMPLETED", "CANCELLED"]);
+
+export function isOverdue(action: { dueDate: Date | string; status: string }, now: Date): boolean {
+  return !CLOSED_STATUSES.has(action.status) && new Date(action.dueDate) < startOfUkDay(now);
+}
+
+/** The day, month and year fields of a GOV.UK date input for an instant (UK calendar day). */
+export function dateParts(at: Date | string | null | undefined): { day: string; month: string; year: string } {
+  if (!at) return { day: "", month: "", year: "" };
+  const [year, month, day] = utcToUkLocal(new Date(at)).date.split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year: year! };
+}

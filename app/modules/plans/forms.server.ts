@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { ActionStatus, ChbPhase, FourPStrand, OutcomeKind } from "~/generated/prisma/enums";
+import { ukLocalToUtc } from "~/modules/intelligence/dates";
+import { checkboxList } from "~/modules/organisations/organisation-form";
+import { formTokenSchema } from "~/utils/form-token.server";
+import { keysetCursorFields, optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { parsePounds } from "./money";
+
+/**
+ * The plans' forms and filters (zod at the boundary), for loaders, actions and the plans module
+ * (server-only: the one-time form token field comes from a server module).
+ */
+
+/**
+ * A GOV.UK date input sends `<name>-day`, `<name>-month` and `<name>-year`. `withDateInputs` folds
+ * them into one value `<name>` ({ day, month, year }) before the schema runs, so the date's error
+ * is keyed by `<name>` (the day field carries that id, for the error summary's link).
+ */
+export function withDateInputs<S extends z.ZodType>(names: readonly string[], schema: S) {
+  return z.preprocess((values) => {
+    if (!values || typeof values !== "object") return values;
+    const record = { ...(values as Record<string, unknown>) };
+    for (const name of names) {
+      const part = (p: string) => (typeof record[`${name}-${p}`] === "string" ? (record[`${name}-${p}`] as string).trim() : "");
+      record[name] = { day: part("day"), month: part("month"), year: part("year") };
+    }
+    return record;
+  }, schema);
+}
+
+const dateParts = z.object({ day: z.string(), month: z.string(), year: z.string() });
+
+/** A calendar date from a GOV.UK date input, as the start of that day in UK time. */
+export function ukDate(label: string, { required = true } = {}) {
+  return dateParts.transform((p, ctx): Date | null => {
+    if (!p.day && !p.month && !p.year) {
+      if (!required) return null;
+      ctx.addIssue({ code: "custom", message: `Enter the ${label}` });
+      return z.NEVER;
+    }
+    if (!p.day || !p.month || !p.year) {
+      ctx.addIssue({ code: "custom", message: `The ${label} must include a day, month and year` });
+      return z.NEVER;
+    }
+    const valid = /^\d{1,2}$/.test(p.day) && /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year);
+    const at = valid ? ukLocalToUtc(`${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`, null) : null;
+    if (!at || Number(p.year) < 2000 || Number(p.year) > 2100) {
+      ctx.addIssue({ code: "custom", message: `The ${label} must be a real date` });
+      return z.NEVER;
+    }
+    return at;
+  });
+}
+
+const requiredDate = (label: string) => ukDate(label).pipe(z.date());
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .default("")
+    .transform((v) => (v === "" ? null : v));
+
+// ── 4P actions ──
+
+const actionFields = {
+  strand: z.enum(FourPStrand, "Select the strand of the plan"),
+  title: z.string().trim().min(1, "Enter what is to be done").max(200, "The action must be 200 characters or fewer"),
+  description: optionalText(2000, "The details"),
+  ownerOrganisationId: z.uuid("Select the organisation that owns the action"),
+  dueDate: requiredDate("due date"),
+};
+
+/** A new action on a threat's plan or an area plan (police). */
+export const newActionSchema = withDateInputs(["dueDate"], z.object({ formToken: formTokenSchema, ...actionFields }));
+export type NewActionForm = z.infer<typeof newActionSchema>;
+
+const progressFields = {
+  status: z.enum(ActionStatus, "Select the status of the action"),
+  result: optionalText(2000, "The result"),
+};
+
+/** Progress on an action: what its owner organisation's people may change. */
+export const progressSchema = z.object({ intent: z.literal("progress"), ...progressFields });
+export type ProgressForm = z.infer<typeof progressSchema>;
+
+/** Every field of an action (police). */
+export const editActionSchema = withDateInputs(["dueDate"], z.object({ intent: z.literal("edit"), ...actionFields, ...progressFields }));
+export type EditActionForm = z.infer<typeof editActionSchema>;
+
+export const actionListQuery = z.object({
+  ...keysetCursorFields,
+  status: optionalQuery(z.enum(ActionStatus)),
+  strand: optionalQuery(z.enum(FourPStrand)),
+  overdue: queryFlag,
+});
+export type ActionListFilters = z.infer<typeof actionListQuery>;
+
+// ── Clear, Hold, Build ──
+
+const areaPlanFields = {
+  name: z.string().trim().min(1, "Enter a name for the plan").max(200, "The name must be 200 characters or fewer"),
+  neighbourhood: z.string().trim().min(1, "Enter the neighbourhood").max(200, "The neighbourhood must be 200 characters or fewer"),
+  areaId: z.uuid("Select the area"),
+  phase: z.enum(ChbPhase, "Select the phase"),
+  clearStart: ukDate("date the Clear phase starts", { required: false }),
+  holdStart: ukDate("date the Hold phase starts", { required: false }),
+  buildStart: ukDate("date the Build phase starts", { required: false }),
+  endDate: ukDate("end date", { required: false }),
+  summary: optionalText(4000, "The summary"),
+  partnerIds: checkboxList(z.uuid("Select partners from the list")),
+  threatIds: checkboxList(z.uuid("Select threats from the list")),
+};
+const PHASE_DATES = ["clearStart", "holdStart", "buildStart", "endDate"] as const;
+
+function phaseDatesInOrder(
+  value: { clearStart: Date | null; holdStart: Date | null; buildStart: Date | null; endDate: Date | null },
+  ctx: z.RefinementCtx,
+) {
+  let previous: Date | null = null;
+  for (const key of PHASE_DATES) {
+    const at = value[key];
+    if (!at) continue;
+    if (previous && at < previous) ctx.addIssue({ code: "custom", path: [key], message: "Phase dates must be in order: Clear, Hold, Build, end" });
+    previous = at;
+  }
+}
+
+export const areaPlanSchema = withDateInputs(
+  PHASE_DATES,
+  z.object({ formToken: formTokenSchema, ...areaPlanFields }).superRefine(phaseDatesInOrder),
+);
+export type AreaPlanForm = z.infer<typeof areaPlanSchema>;
+
+export const phaseSchema = withDateInputs(
+  PHASE_DATES,
+  z
+    .object({
+      intent: z.literal("phase"),
+      phase: areaPlanFields.phase,
+      clearStart: areaPlanFields.clearStart,
+      holdStart: areaPlanFields.holdStart,
+      buildStart: areaPlanFields.buildStart,
+      endDate: areaPlanFields.endDate,
+    })
+    .superRefine(phaseDatesInOrder),
+);
+export type PhaseForm = z.infer<typeof phaseSchema>;
+
+export const milestoneSchema = withDateInputs(
+  ["milestoneDue"],
+  z.object({
+    intent: z.literal("milestone"),
+    formToken: formTokenSchema,
+    milestonePhase: z.enum(ChbPhase, "Select the phase of the milestone"),
+    milestoneTitle: z.string().trim().min(1, "Enter the milestone").max(200, "The milestone must be 200 characters or fewer"),
+    milestoneDue: requiredDate("milestone's due date"),
+  }),
+);
+
+export const achieveMilestoneSchema = z.object({ intent: z.literal("achieved"), milestoneId: uuid });
+
+// ── Outcomes ──
+
+const positiveWhole = (label: string, max = 100_000) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, `Enter the ${label} as a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `The ${label} must be at least 1`).max(max, `The ${label} must be ${max.toLocaleString("en-GB")} or fewer`));
+
+const optionalWhole = (label: string, max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), positiveWhole(label, max).optional());
+
+const optionalMoney = (label: string) =>
+  z
+    .string()
+    .trim()
+    .default("")
+    .transform((v, ctx): bigint | null => {
+      if (v === "") return null;
+      const pence = parsePounds(v);
+      if (pence === null || pence <= 0n) {
+        ctx.addIssue({ code: "custom", message: `Enter the ${label} in pounds, like 1,250 or 1250.50` });
+        return z.NEVER;
+      }
+      return pence;
+    });
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Select from the list").optional());
+
+export const outcomeSchema = withDateInputs(
+  ["occurredOn"],
+  z
+    .object({
+      formToken: formTokenSchema,
+      kind: z.enum(OutcomeKind, "Select the kind of outcome"),
+      occurredOn: requiredDate("date of the outcome"),
+      areaId: z.uuid("Select the area"),
+      quantity: positiveWhole("number"),
+      valuePence: optionalMoney("value"),
+      drugType: optionalText(100, "The drug type"),
+      drugQuantityGrams: optionalWhole("quantity in grams", 10_000_000),
+      sentenceMonths: optionalWhole("sentence length in months", 1_200),
+      description: optionalText(2000, "The description"),
+      threatId: optionalId,
+      actionId: optionalId,
+      areaPlanId: optionalId,
+    })
+    .superRefine((value, ctx) => {
+      if (value.kind === "DRUGS_SEIZED") {
+        if (!value.drugType) ctx.addIssue({ code: "custom", path: ["drugType"], message: "Enter the type of drug seized" });
+        if (value.valuePence === null) ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the estimated street value" });
+      }
+      if (value.kind === "CASH_SEIZED" && value.valuePence === null) {
+        ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the amount of cash seized" });
+      }
+      if (value.kind === "CONVICTION" && value.sentenceMonths === undefined) {
+        ctx.addIssue({ code: "custom", path: ["sentenceMonths"], message: "Enter the sentence length in months" });
+      }
+    }),
+);
+export type OutcomeForm = z.infer<typeof outcomeSchema>;
+
+const periodDate = optionalQuery(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const outcomeListQuery = z.object({
+  ...keysetCursorFields,
+  areaId: optionalQuery(uuid),
+  kind: optionalQuery(z.enum(OutcomeKind)),
+  from: periodDate,
+  to: periodDate,
+});
+export type OutcomeListFilters = z.infer<typeof outcomeListQuery>;
