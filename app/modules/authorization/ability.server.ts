@@ -12,12 +12,20 @@ import { accountRules, administrationRules } from "./rules/accounts";
 import { agreementRules } from "./rules/agreements";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
+import { profileRules } from "./rules/profiles";
 import { roleGrantRules } from "./rules/role-grants";
 import type {
   Prisma,
   Agreement,
   AuditEvent,
+  AreaPlan,
+  Dissemination,
+  GoodPractice,
+  LocalProfile,
+  LocalProfileVersion,
   Organisation,
+  Outcome,
+  PlanAction,
   RoleGrantRequest,
   SanitisedReport,
   Session,
@@ -73,12 +81,22 @@ export type AppSubjects =
       Threat: Threat;
       AuditEvent: AuditEvent;
       RoleGrantRequest: RoleGrantRequest;
+      PlanAction: PlanAction;
+      AreaPlan: AreaPlan;
+      Outcome: Outcome;
+      Dissemination: Dissemination;
+      LocalProfile: LocalProfile;
+      LocalProfileVersion: LocalProfileVersion;
+      GoodPractice: GoodPractice;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
   | "AuditTrail"
   // Data protection oversight screens (reports, subject access, unusual access, retention).
   | "DataProtectionOversight"
+  // The dashboard (what it shows is filtered by each model's own rules) and /exports (rules/profiles.ts).
+  | "Dashboard"
+  | "Exports"
   | "all";
 
 export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactory<Prisma.TypeMap, T>;
@@ -102,6 +120,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   intelligenceRules(builder, user, now);
   auditRules(builder, user, now);
   roleGrantRules(builder, user);
+  profileRules(builder, user, now);
   return builder.build();
 }
 
@@ -112,7 +131,8 @@ export type SubjectOf<Name extends string, T> = T & ForcedSubject<Name>;
  * The Prisma `where` for the records of `model` the user may `action`. Combine with other filters
  * by AND: `where: { AND: [accessibleWhere(ability, "read", "Submission"), filters] }`.
  */
-export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest">(
+export function accessibleWhere<M extends "User" | "Organisation" | "Session" | "Agreement" | "Submission" | "SanitisedReport" | "Threat" | "AuditEvent" | "RoleGrantRequest"
+  | "PlanAction" | "AreaPlan" | "Outcome" | "Dissemination" | "LocalProfile" | "LocalProfileVersion" | "GoodPractice">(
   ability: AppAbility,
   action: Action,
   model: M,
