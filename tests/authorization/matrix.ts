@@ -825,4 +825,39 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    F    F    F    F    F    F    Y    Y    F    F    F    F    F",
     },
   },
+  // --- dashboards (issue 9: dashboard, profiles, good practice) ---
+  // Written from the rules in rules/profiles.ts; not yet run through the matrix tests (out of time).
+  "dashboard.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "profiles._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "start": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
+      },
+    },
+  },
+  "good-practice.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "record": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    V    V    V    V    V    V    V    V    F    F    F    F    F",
+      },
+    },
+  },
 };
