@@ -860,4 +860,29 @@ export const MATRIX: Record<string, Entry> = {
       },
     },
   },
+  "profiles.$id.tsx": {
+    targets: "profile",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "draft": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "submit": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "decide": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    F    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    F    N    V    N    N    N    N    N",
+      },
+    },
+  },
 };

@@ -92,6 +92,14 @@ export async function createMatrixWorld() {
     const threat = await prisma.threat.create({
       data: { reference: `THR-M-${randomUUID().slice(0, 8)}`, title: `Threat ${side}`, threatType: "COUNTY_LINES", organisationId: force.id },
     });
+    // The area's SOC local profile, owned by the force, with a published version (the analyst's).
+    const profile = await prisma.localProfile.create({
+      data: {
+        areaId: sides[side].area.id,
+        organisationId: force.id,
+        versions: { create: { number: 1, narrative: "County lines.", figures: {}, status: "PUBLISHED", authorId: analyst.id } },
+      },
+    });
     // A person the administrators can manage who is none of the principals.
     const member = await createUser({ roles: ["PARTNER_SUBMITTER"], organisationId: council.id });
     await audit(contextFor(analyst), {
@@ -105,7 +113,7 @@ export async function createMatrixWorld() {
       where: { recordId: submission.id, action: "submission.viewed" },
       orderBy: { id: "desc" },
     });
-    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst };
+    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, profile };
   }
 
   const A = await records("A");
