@@ -1130,4 +1130,64 @@ export const MATRIX: Record<string, Entry> = {
       "B": "S    F    F    F    F    N    V    N    V    F    F    F    F    F",
     },
   },
+  // --- dashboards (issue 9: dashboard, profiles, good practice) ---
+  // Written from the rules in rules/profiles.ts; not yet run through the matrix tests (out of time).
+  "dashboard.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  "profiles._index.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "start": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    F    F    F    F    V    V    V    V    F    F    F    F    F",
+      },
+    },
+  },
+  "good-practice.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    intents: {
+      "record": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "-": "S    V    V    V    V    V    V    V    V    F    F    F    F    F",
+      },
+    },
+  },
+  "profiles.$id.tsx": {
+    targets: "profile",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    N    N    N    N    N",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    N    N    N    N    N",
+    },
+    intents: {
+      "draft": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "submit": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    V    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    V    N    V    N    N    N    N    N",
+      },
+      "decide": {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    N    F    N    F    N    V    N    N    N    N    N    N",
+        "B": "S    N    F    N    F    N    F    N    V    N    N    N    N    N",
+      },
+    },
+  },
 };

@@ -44,6 +44,11 @@ export const TARGETS = {
     A: (w: MatrixWorld): Target => ({ params: { id: w.A.council.id } }),
     B: (w: MatrixWorld): Target => ({ params: { id: w.B.council.id } }),
   },
+  /** The SOC local profile of the side's area, owned by its force, with a published version. */
+  profile: {
+    A: (w: MatrixWorld): Target => ({ params: { id: w.A.profile.id } }),
+    B: (w: MatrixWorld): Target => ({ params: { id: w.B.profile.id } }),
+  },
   /** An audit event: the side's analyst viewing the side's submission. */
   auditEvent: {
     A: (w: MatrixWorld): Target => ({ params: { id: w.A.event.id.toString() } }),

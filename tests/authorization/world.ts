@@ -126,6 +126,14 @@ export async function createMatrixWorld() {
         createdById: analyst.id,
       },
     });
+    // The area's SOC local profile, owned by the force, with a published version (the analyst's).
+    const profile = await prisma.localProfile.create({
+      data: {
+        areaId: sides[side].area.id,
+        organisationId: force.id,
+        versions: { create: { number: 1, narrative: "County lines.", figures: {}, status: "PUBLISHED", authorId: analyst.id } },
+      },
+    });
     // A person the administrators can manage who is none of the principals.
     const member = await createUser({ roles: ["PARTNER_SUBMITTER"], organisationId: council.id });
     await audit(contextFor(analyst), {
@@ -139,7 +147,7 @@ export async function createMatrixWorld() {
       where: { recordId: submission.id, action: "submission.viewed" },
       orderBy: { id: "desc" },
     });
-    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, dissemination, planAction, areaPlan };
+    return { ...sides[side], submission, draft, threat, member, event, sanitised, analyst, dissemination, planAction, areaPlan, profile };
   }
 
   const A = await records("A");

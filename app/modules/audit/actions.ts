@@ -125,6 +125,20 @@ export const AUDIT_ACTIONS = [
   "retention.viewed",
   "retention.retained",
   "retention.disposed",
+  // SOC local profiles, good practice, dashboards and exports (issue 9)
+  "dashboard.viewed",
+  "profile.listed",
+  "profile.viewed",
+  "profile.created",
+  "profile.draft_saved",
+  "profile.submitted",
+  "profile.published",
+  "profile.rejected",
+  "good_practice.listed",
+  "good_practice.recorded",
+  "threat_list.exported",
+  "plan_actions.exported",
+  "outcomes.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -285,6 +299,19 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "retention.viewed": "Viewed a record for retention review",
   "retention.retained": "Decided to retain a record",
   "retention.disposed": "Disposed of a record",
+  "dashboard.viewed": "Viewed the dashboard",
+  "profile.listed": "Listed SOC local profiles",
+  "profile.viewed": "Viewed a SOC local profile",
+  "profile.created": "Started a SOC local profile",
+  "profile.draft_saved": "Saved a draft SOC local profile",
+  "profile.submitted": "Sent a SOC local profile for approval",
+  "profile.published": "Approved a SOC local profile for publication",
+  "profile.rejected": "Rejected a SOC local profile version",
+  "good_practice.listed": "Listed good practice",
+  "good_practice.recorded": "Recorded good practice",
+  "threat_list.exported": "Exported the threat list",
+  "plan_actions.exported": "Exported plan actions",
+  "outcomes.exported": "Exported outcomes",
 };
 
 /**

@@ -14,6 +14,7 @@ import { allocationRules } from "./rules/allocation";
 import { auditRules } from "./rules/audit";
 import { intelligenceRules } from "./rules/intelligence";
 import { planRules } from "./rules/plans";
+import { profileRules } from "./rules/profiles";
 import { roleGrantRules } from "./rules/role-grants";
 import { threatRules } from "./rules/threats";
 import { disseminationRules } from "./rules/dissemination";
@@ -26,6 +27,9 @@ import type {
   Dissemination,
   DisseminationRecipient,
   InformationRequest,
+  GoodPractice,
+  LocalProfile,
+  LocalProfileVersion,
   Organisation,
   Outcome,
   PlanAction,
@@ -104,12 +108,18 @@ export type AppSubjects =
       AreaPlan: AreaPlan;
       AreaPlanMilestone: AreaPlanMilestone;
       Outcome: Outcome;
+      LocalProfile: LocalProfile;
+      LocalProfileVersion: LocalProfileVersion;
+      GoodPractice: GoodPractice;
     }>
   | "AdminArea"
   // The audit trail as a whole (search, export, verify); which rows is decided by auditScopeFor.
   | "AuditTrail"
   // Data protection oversight screens (reports, subject access, unusual access, retention).
   | "DataProtectionOversight"
+  // The dashboard (what it shows is filtered by each model's own rules) and /exports (rules/profiles.ts).
+  | "Dashboard"
+  | "Exports"
   | "all";
 
 export type PrismaQuery<T extends PrismaModel = PrismaModel> = PrismaQueryFactory<Prisma.TypeMap, T>;
@@ -137,6 +147,7 @@ export function defineAbilityFor(user: AbilityUser, now = clock.now()): AppAbili
   allocationRules(builder, user, now);
   disseminationRules(builder, user, now);
   planRules(builder, user, now);
+  profileRules(builder, user, now);
   return builder.build();
 }
 
@@ -159,7 +170,10 @@ export type AccessibleModel =
   | "InformationRequest"
   | "AreaPlan"
   | "AreaPlanMilestone"
-  | "Outcome";
+  | "Outcome"
+  | "LocalProfile"
+  | "LocalProfileVersion"
+  | "GoodPractice";
 
 /** A model's Prisma `where` input. */
 type WhereInput<M extends AccessibleModel> = NonNullable<Prisma.TypeMap["model"][M]["operations"]["findMany"]["args"]["where"]>;
