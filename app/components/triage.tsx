@@ -32,10 +32,13 @@ export function TriageHeader({
         From {s.organisationName}
         {s.agreementReference ? ` under ${s.agreementReference}` : ""}
       </span>
-      <h1 className="govuk-heading-l">
-        {s.reference} <StatusTag status={s.status} />
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-2">
+        Assess {s.reference}
         {current === "summary" ? null : <span className="govuk-visually-hidden">: {heading}</span>}
       </h1>
+      <p className="govuk-body">
+        <StatusTag status={s.status} />
+      </p>
       <HandlingConditions code={s.handlingCode} conditions={s.handlingConditions} />
       {s.analystHandlingCode === "C" && s.handlingCode !== "C" ? (
         <HandlingConditions code="C" conditions="An analyst has re-graded this record as handling code C: see the analyst notes for the conditions." />
