@@ -53,7 +53,8 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   await page.getByRole("link", { name: "Add a phone number" }).click();
   await page.getByLabel("Phone number").fill("07700 900123");
   await page.getByRole("button", { name: "Add" }).click();
-  await expect(page.getByTestId("entity-list")).toContainText("bd51 smr");
+  // Shown as on the plate, like a postcode.
+  await expect(page.getByTestId("entity-list")).toContainText("BD51 SMR");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Continue" }).click();
 
