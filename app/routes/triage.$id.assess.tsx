@@ -75,7 +75,7 @@ export default function AssessPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l" id="assessment">Assessment (police only)</h2>
-          <Form method="post" noValidate key={`${formToken}-assessment`}>
+          <Form method="post" noValidate key={`${result ? "failed" : formToken}-assessment`}>
             <input type="hidden" name="intent" value="assessment" />
             <FormTokenInput token={formToken} />
             <Choices kind="radio" name="analystSourceEvaluation" legend="Source evaluation" small inline
@@ -107,7 +107,7 @@ export default function AssessPage() {
           {transitions.length > 0 ? (
             <>
               <h2 className="govuk-heading-l" id="status">Status</h2>
-              <Form method="post" noValidate key={`${formToken}-status`}>
+              <Form method="post" noValidate key={`${result ? "failed" : formToken}-status`}>
                 <input type="hidden" name="intent" value="status" />
                 <FormTokenInput token={formToken} />
                 <Select name="status" label={`Move from ${STATUS_LABELS[header.status].toLowerCase()} to`} error={errorsFor("status")?.status}
@@ -120,7 +120,7 @@ export default function AssessPage() {
           {header.status !== "CLOSED" ? (
             <>
               <h2 className="govuk-heading-m" id="nfa">No further action</h2>
-              <Form method="post" noValidate key={`${formToken}-nfa`}>
+              <Form method="post" noValidate key={`${result ? "failed" : formToken}-nfa`}>
                 <input type="hidden" name="intent" value="nfa" />
                 <FormTokenInput token={formToken} />
                 <Textarea name="reason" label="Why is no further action needed?" error={errorsFor("nfa")?.reason} defaultValue={pick("nfa", "reason", "")} rows={3} />

@@ -51,7 +51,7 @@ export default function FeedbackPage() {
           ) : (
             <p className="govuk-body">No feedback has been sent yet.</p>
           )}
-          <Form method="post" noValidate key={`${formToken}-feedback`}>
+          <Form method="post" noValidate key={`${result ? "failed" : formToken}-feedback`}>
             <input type="hidden" name="intent" value="feedback" />
             <FormTokenInput token={formToken} />
             <Textarea name="message" label="Feedback" error={result?.errors.message} defaultValue={result ? valueOf(result.values, "message") : ""} rows={3} />

@@ -79,7 +79,7 @@ export default function LinkPage() {
             )}
           </p>
           {options.threats.length > 0 ? (
-            <Form method="post" noValidate key={`${formToken}-linkThreat`}>
+            <Form method="post" noValidate key={`${result ? "failed" : formToken}-linkThreat`}>
               <input type="hidden" name="intent" value="linkThreat" />
               <FormTokenInput token={formToken} />
               <Select name="threatId" label={threat ? "Link to a different threat" : "Link to an existing threat"} error={errorsFor("linkThreat")?.threatId}
@@ -89,7 +89,7 @@ export default function LinkPage() {
             </Form>
           ) : null}
           <h2 className="govuk-heading-m" id="createThreat">Create a new threat and link this submission</h2>
-          <Form method="post" noValidate key={`${formToken}-createThreat`}>
+          <Form method="post" noValidate key={`${result ? "failed" : formToken}-createThreat`}>
             <input type="hidden" name="intent" value="createThreat" />
             <FormTokenInput token={formToken} />
             <TextInput name="title" label="Title" error={errorsFor("createThreat")?.title} defaultValue={pick("createThreat", "title", "")} />

@@ -71,7 +71,7 @@ export default function SanitisePage() {
                   <PlainText text={r.text} />
                   {r.decisionNote ? <p className="govuk-body-s">Reason: {r.decisionNote}</p> : null}
                   {r.status === "AWAITING_APPROVAL" && canApprove && r.authorId !== userId ? (
-                    <Form method="post" noValidate key={`${formToken}-decide-${r.id}`}>
+                    <Form method="post" noValidate key={`${result ? "failed" : formToken}-decide-${r.id}`}>
                       <input type="hidden" name="intent" value="decide" />
                       <FormTokenInput token={formToken} />
                       <input type="hidden" name="sanitisedId" value={r.id} />
@@ -91,7 +91,7 @@ export default function SanitisePage() {
           ) : (
             <p className="govuk-body">No sanitised version has been written yet.</p>
           )}
-          <Form method="post" noValidate key={`${formToken}-sanitise`}>
+          <Form method="post" noValidate key={`${result ? "failed" : formToken}-sanitise`}>
             <input type="hidden" name="intent" value="sanitise" />
             <FormTokenInput token={formToken} />
             <Textarea name="text" label="Write a sanitised version" error={errorsFor("sanitise")?.text}
