@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * GOV.UK Design System form components as React. Every form shows an error summary at the top and
@@ -8,9 +8,26 @@ import type { ReactNode } from "react";
 export type Errors = Record<string, string> | undefined;
 
 export function ErrorSummary({ errors }: { errors: Errors }) {
-  if (!errors || Object.keys(errors).length === 0) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = Boolean(errors && Object.keys(errors).length > 0);
+  useEffect(() => {
+    const element = ref.current;
+    // On the first page load GOV.UK Frontend's initAll (useGovukFrontend) starts the component;
+    // after a form posted in the page it is started here, and it moves focus to the summary (and
+    // its links to the fields). A second failure of the same form focuses the summary again.
+    if (!element || !document.body.classList.contains("govuk-frontend-supported")) return;
+    if (element.hasAttribute("data-govuk-error-summary-init")) {
+      element.setAttribute("tabindex", "-1");
+      element.focus();
+      return;
+    }
+    void import("govuk-frontend").then(({ ErrorSummary: Component }) => {
+      if (element.isConnected && !element.hasAttribute("data-govuk-error-summary-init")) new Component(element);
+    });
+  }, [errors]);
+  if (!errors || !shown) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary">
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">

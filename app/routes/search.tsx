@@ -7,7 +7,7 @@ import { requireUser } from "~/modules/auth/auth.server";
 import { JUSTIFICATIONS } from "~/modules/audit/actions";
 import { formatUkDate } from "~/modules/intelligence/dates";
 import { enumOptions, SEARCH_EXAMPLE, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
-import { searchAreas, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
+import { asksWhySearching, searchAreas, searchProblems, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
 import { safeParseQuery } from "~/utils/request.server";
 
@@ -17,15 +17,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const { values, result: parsed } = safeParseQuery(request, searchSchema);
   const areas = await searchAreas();
-  if (!parsed.success) return { errors: zodFieldErrors(parsed.error) as FieldErrors | undefined, values, areas, result: null };
-  return { errors: undefined as FieldErrors | undefined, values, areas, result: await searchSubmissions(auth, parsed.data) };
+  if (!parsed.success) return { errors: zodFieldErrors(parsed.error) as FieldErrors | undefined, police: asksWhySearching(auth), values, areas, result: null };
+  const problems = searchProblems(auth, parsed.data);
+  if (problems) return { errors: problems as FieldErrors | undefined, police: true, values, areas, result: null };
+  return { errors: undefined as FieldErrors | undefined, police: asksWhySearching(auth), values, areas, result: await searchSubmissions(auth, parsed.data) };
 }
 
 export default function Search() {
-  const { errors, values, areas, result } = useLoaderData<typeof loader>();
+  const { errors, police, values, areas, result } = useLoaderData<typeof loader>();
   const location = useLocation();
   const value = (name: string): string | undefined => values[name];
-  const police = result?.police ?? false;
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -49,8 +50,8 @@ export default function Search() {
           <Select name="threatType" label="Threat type" defaultValue={value("threatType") ?? ""} options={[{ value: "", label: "All types" }, ...enumOptions(THREAT_TYPE_LABELS)]} />
           <Select name="status" label="Status" defaultValue={value("status") ?? ""} options={[{ value: "", label: "Any status" }, ...enumOptions(STATUS_LABELS).filter((o) => o.value !== "DRAFT")]} />
           {police ? (
-            <Select name="justification" label="Why are you searching?" defaultValue={value("justification") ?? "TRIAGE"}
-              options={SEARCH_JUSTIFICATIONS.map((j) => ({ value: j, label: JUSTIFICATIONS[j] }))} />
+            <Select name="justification" label="Why are you searching?" error={errors?.justification} defaultValue={value("justification") ?? ""}
+              options={[{ value: "", label: "Choose a reason" }, ...SEARCH_JUSTIFICATIONS.map((j) => ({ value: j, label: JUSTIFICATIONS[j] }))]} />
           ) : null}
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button">Search</button>

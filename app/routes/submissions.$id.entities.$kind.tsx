@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/f
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
 import { draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
-import type { EntityInput } from "~/modules/intelligence/entities";
+import { entityFormValues, type EntityInput } from "~/modules/intelligence/entities";
 import {
   addressSchema,
   handleSchema,
@@ -14,13 +14,13 @@ import {
   phoneSchema,
   vehicleSchema,
 } from "~/modules/intelligence/forms";
-import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
-import { addEntity } from "~/modules/intelligence/submissions.server";
+import { AGE_RANGES, ENTITY_ADD_LABELS, ENTITY_CHANGE_LABELS, ENTITY_KIND_SLUGS } from "~/modules/intelligence/labels";
+import { addEntity, entityGroupOf, replaceEntityGroup, type Draft } from "~/modules/intelligence/submissions.server";
 import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseFormData, readForm, type FormResult } from "~/utils/forms.server";
 import { z } from "zod";
-import { parseParams } from "~/utils/request.server";
-import { uuid } from "~/utils/input";
+import { notFound, parseParams, parseQuery } from "~/utils/request.server";
+import { optionalQuery, uuid } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Add someone or something – Share intelligence" }];
 
@@ -37,10 +37,29 @@ const entityParams = z.object({
 /** A draft sent meanwhile: keep the page, with the notice and what was typed. */
 export const shouldRevalidate = keepPageWhenDraftSent;
 
+/** `?group=`: change one thing already added (its form comes filled in); otherwise add a new one. */
+const changeQuery = z.object({ group: optionalQuery(uuid) });
+
+/** The rows of the thing being changed, or 404 when the draft has no such thing of this kind. */
+function groupToChange(draft: Draft, kind: EntityKind, group: string) {
+  const rows = entityGroupOf(draft.entities, group);
+  if (rows.length === 0 || rows.some((row) => row.kind !== kind)) throw notFound();
+  return rows;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, kind } = parseParams(params, entityParams);
+  const { group } = parseQuery(request, changeQuery);
   const { draft } = await loadDraft(request, context, id);
-  return { id: draft.id, kind, slug: ENTITY_KIND_SLUGS[kind], heading: ENTITY_ADD_LABELS[kind] };
+  const values = group ? entityFormValues(groupToChange(draft, kind, group)) : null;
+  return {
+    id: draft.id,
+    kind,
+    slug: ENTITY_KIND_SLUGS[kind],
+    heading: group ? ENTITY_CHANGE_LABELS[kind] : ENTITY_ADD_LABELS[kind],
+    group: group ?? null,
+    values,
+  };
 }
 
 /** Parses the form for `kind` into the typed input the module stores. */
@@ -65,20 +84,27 @@ function parseEntity(kind: EntityKind, formData: FormData): FormResult<EntityInp
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { id, kind } = parseParams(params, entityParams);
+  const { group } = parseQuery(request, changeQuery);
   const { auth, draft, sent } = await loadDraftForChange(request, context, id);
   const form = parseEntity(kind, await readForm(request));
   if (sent !== null) return draftSentResponse(sent, form.values);
+  if (group) groupToChange(draft, kind, group);
   if (!form.success) return { errors: form.errors, values: form.values };
-  const refused = await writeDraft(form.values, () => addEntity(auth, draft, form.data));
+  const input = form.data;
+  const refused = await writeDraft(form.values, async () => {
+    if (!group) return addEntity(auth, draft, input);
+    // Removed in another tab since the page was loaded: nothing to change.
+    if (!(await replaceEntityGroup(auth, draft, group, input))) throw notFound();
+  });
   if (refused) return refused;
   return redirect(`/submissions/${draft.id}/entities`);
 }
 
 export default function AddEntity() {
-  const { id, kind, slug, heading } = useLoaderData<typeof loader>();
+  const { id, kind, slug, heading, group, values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
-  const v = (name: string) => valueOf(result?.values, name);
+  const v = (name: string) => valueOf(result?.values ?? values ?? undefined, name);
   return (
     <>
       <BackLink to={`/submissions/${id}/entities`} />
@@ -87,7 +113,7 @@ export default function AddEntity() {
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">Share intelligence</span>
           <h1 className="govuk-heading-l">{heading}</h1>
-          <Form method="post" action={`/submissions/${id}/entities/${slug}`} noValidate>
+          <Form method="post" action={`/submissions/${id}/entities/${slug}${group ? `?group=${group}` : ""}`} noValidate>
             {kind === "PERSON" ? (
               <>
                 <TextInput name="name" label="Full name (optional if you know a nickname)" error={errors?.name} defaultValue={v("name")} autoComplete="off" />
@@ -127,7 +153,7 @@ export default function AddEntity() {
             {kind === "ORGANISATION" ? (
               <TextInput name="name" label="Name of the organisation or business" error={errors?.name} defaultValue={v("name")} autoComplete="off" />
             ) : null}
-            <Button>Add</Button>
+            <Button>{group ? "Save changes" : "Add"}</Button>
           </Form>
         </div>
       </div>

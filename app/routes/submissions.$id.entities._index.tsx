@@ -67,6 +67,9 @@ export default function EntitiesStep() {
                     ))}
                   </dd>
                   <dd className="govuk-summary-list__actions">
+                    <Link className="govuk-link govuk-!-display-block govuk-!-margin-bottom-2" to={`/submissions/${id}/entities/${ENTITY_KIND_SLUGS[entity.kind]}?group=${entity.group}`}>
+                      Change<span className="govuk-visually-hidden"> {entity.kindLabel.toLowerCase()} {entity.value}</span>
+                    </Link>
                     <Form method="post">
                       <input type="hidden" name="group" value={entity.group} />
                       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">

@@ -22,7 +22,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     id: draft.id,
     suffix: changeSuffix(request),
     implied,
-    classification: draft.classification,
+    // The column has a default, so an unanswered step would show OFFICIAL chosen: the person must
+    // choose it (the step is answered once its data categories are saved, they are required together).
+    classification: draft.dataCategories.length > 0 ? draft.classification : null,
     // Pre-tick what the content already implies.
     dataCategories: [...new Set([...draft.dataCategories, ...implied])],
   };
@@ -58,7 +60,7 @@ export default function SharingStep() {
               legend="What is the classification?"
               error={result?.errors.classification}
               options={enumOptions(CLASSIFICATION_LABELS).map((o) => ({ ...o, hint: CLASSIFICATION_HINTS[o.value] }))}
-              selected={result?.values ? valueOf(result.values, "classification") : data.classification}
+              selected={result?.values ? valueOf(result.values, "classification") : (data.classification ?? undefined)}
             />
             <Choices
               kind="checkbox"

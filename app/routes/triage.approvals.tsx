@@ -29,7 +29,7 @@ export default function Approvals() {
           {items.map((r) => (
             <li key={r.id} className="govuk-!-margin-bottom-6">
               <h2 className="govuk-heading-s">
-                <Link className="govuk-link" to={`/triage/${r.submission.id}#sanitise`}>{r.submission.reference}</Link>
+                <Link className="govuk-link" to={`/triage/${r.submission.id}/sanitise`}>{r.submission.reference}</Link>
                 {r.submission.threatType ? `: ${THREAT_TYPE_LABELS[r.submission.threatType]}` : ""}
               </h2>
               <HandlingConditions code={r.submission.handlingCode} conditions={r.submission.handlingConditions} />

@@ -120,9 +120,9 @@ async function main() {
       },
       /WITH m AS MATERIALIZED/,
     ],
-    ["identifier search", () => searchSubmissions(analyst, searchSchema.parse({ identifier: phoneOf(plan, Math.floor(plan.submissions / 3)).display })), /WITH m AS MATERIALIZED/],
-    ["text search, rare", () => searchSubmissions(analyst, searchSchema.parse({ q: rareWordOf(Math.floor(plan.submissions / 2)) })), /WITH m AS MATERIALIZED/],
-    ["text search, common", () => searchSubmissions(analyst, searchSchema.parse({ q: "scooter stairwell" })), /WITH m AS MATERIALIZED/],
+    ["identifier search", () => searchSubmissions(analyst, searchSchema.parse({ identifier: phoneOf(plan, Math.floor(plan.submissions / 3)).display, justification: "TRIAGE" })), /WITH m AS MATERIALIZED/],
+    ["text search, rare", () => searchSubmissions(analyst, searchSchema.parse({ q: rareWordOf(Math.floor(plan.submissions / 2)), justification: "TRIAGE" })), /WITH m AS MATERIALIZED/],
+    ["text search, common", () => searchSubmissions(analyst, searchSchema.parse({ q: "scooter stairwell", justification: "TRIAGE" })), /WITH m AS MATERIALIZED/],
     [
       "DPO audit search by person, 30 days",
       async () => {

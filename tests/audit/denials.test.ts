@@ -12,7 +12,7 @@ import { auditScopeFor, auditScopeWhere } from "~/modules/audit/scope.server";
 import * as eventRoute from "~/routes/audit.events.$id";
 import * as eventsRoute from "~/routes/audit.events._index";
 import * as recordsRoute from "~/routes/audit.records";
-import * as triageRoute from "~/routes/triage.$id";
+import * as triageRoute from "~/routes/triage.$id._index";
 import { prisma } from "~/utils/db.server";
 import { createOrganisation, createUser, signedInCookie } from "../helpers/factories";
 import { makeRequest, run, statusOf } from "../helpers/remix";

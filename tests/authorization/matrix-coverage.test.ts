@@ -17,13 +17,13 @@ describe("the authorization matrix", () => {
 
   it("names what is missing, for a route or an intent it has not seen", () => {
     const unknown = { ...routes[0]!, file: "reports.$id.tsx", module: { loader: () => null, action: () => null }, source: `const form = z.object({ intent: z.enum(["publish"]) });` };
-    const withIntent = routes.find((r) => r.file === "triage.$id.tsx")!;
-    const newIntent = { ...withIntent, source: withIntent.source.replace(`"feedback"]`, `"feedback", "escalate"]`) };
+    const withIntent = routes.find((r) => r.file === "triage.$id.assess.tsx")!;
+    const newIntent = { ...withIntent, source: withIntent.source.replace(`"nfa"]`, `"nfa", "escalate"]`) };
     const problems = coverageProblems([...routes.filter((r) => r !== withIntent), unknown, newIntent]);
     expect(problems.join("\n")).toContain(`app/routes/reports.$id.tsx is not in the authorization matrix. Add to MATRIX in tests/authorization/matrix.ts:\n  "reports.$id.tsx": {`);
     expect(problems.join("\n")).toContain(`intents: { "publish": {`);
     expect(problems).toContain(
-      `app/routes/triage.$id.tsx: action intent "escalate" is not in the matrix. Add to its entry in tests/authorization/matrix.ts: intents: { "escalate": { ... } }`,
+      `app/routes/triage.$id.assess.tsx: action intent "escalate" is not in the matrix. Add to its entry in tests/authorization/matrix.ts: intents: { "escalate": { ... } }`,
     );
   });
 

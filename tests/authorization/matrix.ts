@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TargetKind } from "./targets";
 import type { MatrixWorld } from "./world";
 
@@ -731,72 +732,6 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
     },
   },
-  "triage.$id.tsx": {
-    targets: "submission",
-    loader: {
-      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-    },
-    intents: {
-      "assessment": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-      },
-      "status": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
-      },
-      "linkThreat": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-      },
-      "createThreat": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-      },
-      "nfa": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
-      },
-      "sanitise": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-      },
-      "decide": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    F    F    Y    V    F    F    F    F    F",
-        "B": "S    F    F    F    F    F    F    V    Y    F    F    F    F    F",
-      },
-      "feedback": {
-        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
-        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
-      },
-    },
-    freshSubmissions: true,
-    // Complete forms, so that allowed principals get Y (the action asks who may act before it reads
-    // the form; tests/intelligence/routes.test.ts checks a refused one never sees field errors). Each intent gets new submissions; on each, the analyst acts
-    // before the supervisor, so the supervisor's status change and NFA find the work done (V). Decide:
-    // only the party's supervisor (four eyes: the analyst wrote the version); the other force's is
-    // told in the form, as for a version that does not exist; every other role is refused (403).
-    forms: {
-      assessment: () => ({ analystSourceEvaluation: "RELIABLE", analystIntelligenceAssessment: "B", analystHandlingCode: "P", riskLevel: "3" }),
-      status: () => ({ status: "BEING_ASSESSED" }),
-      linkThreat: (_, side) => ({ threatId: side.threat.id }),
-      createThreat: (_, side) => ({ title: "County line into town", threatType: "COUNTY_LINES", areaIds: side.area.id, leadAnalystId: side.analyst.id }),
-      nfa: () => ({ reason: "Already known; nothing further to do" }),
-      sanitise: () => ({ text: "Sanitised: a flat in the town centre is used to deal drugs." }),
-      decide: (_, side) => ({ sanitisedId: side.sanitised.id, decision: "reject", decisionNote: "Identifies the source" }),
-      feedback: () => ({ message: "Thank you: this helped." }),
-    },
-  },
   "triage._index.tsx": {
     targets: "none",
     loader: {
@@ -1188,6 +1123,140 @@ export const MATRIX: Record<string, Entry> = {
         "A": "S    F    N    F    N    F    N    V    N    N    N    N    N    N",
         "B": "S    N    F    N    F    N    F    N    V    N    N    N    N    N",
       },
+    },
+  },
+  // --- assessment ---
+  // The assessment of one submission: a summary and a sub-page per task (issue 10). Every page is
+  // the police of a party's; the other force's police get 404, as for a record that does not exist.
+  "triage.$id._index.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+  },
+  "triage.$id.history.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+  },
+  "triage.$id.assess.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      // The supervisor's status change and NFA find the analyst's already done: V.
+      assessment: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      status: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
+      },
+      nfa: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    V    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    V    F    F    F    F    F",
+      },
+    },
+    freshSubmissions: true,
+    // Complete forms with a one-time token of their own, so that allowed principals get Y (the action
+    // asks who may act before it reads the form; tests/intelligence/routes.test.ts checks a refused
+    // one never sees field errors). Each intent gets new submissions; on each, the analyst acts first.
+    forms: {
+      assessment: () => ({ analystSourceEvaluation: "RELIABLE", analystIntelligenceAssessment: "B", analystHandlingCode: "P", riskLevel: "3", formToken: randomUUID() }),
+      status: () => ({ status: "BEING_ASSESSED", formToken: randomUUID() }),
+      nfa: () => ({ reason: "Already known; nothing further to do", formToken: randomUUID() }),
+    },
+  },
+  "triage.$id.link.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      linkThreat: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      createThreat: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+    },
+    freshSubmissions: true,
+    // Complete forms with a one-time token of their own, so that allowed principals get Y (the action
+    // asks who may act before it reads the form; tests/intelligence/routes.test.ts checks a refused
+    // one never sees field errors). Each intent gets new submissions; on each, the analyst acts first.
+    forms: {
+      linkThreat: (_, side) => ({ threatId: side.threat.id, formToken: randomUUID() }),
+      createThreat: (_, side) => ({ title: "County line into town", threatType: "COUNTY_LINES", areaIds: side.area.id, leadAnalystId: side.analyst.id, formToken: randomUUID() }),
+    },
+  },
+  "triage.$id.sanitise.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      sanitise: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+      // Only the party's supervisor (four eyes: the analyst wrote the version); the other force's is
+      // told in the form, as for a version that does not exist; every other role is refused (403).
+      decide: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    F    F    Y    V    F    F    F    F    F",
+        "B": "S    F    F    F    F    F    F    V    Y    F    F    F    F    F",
+      },
+    },
+    freshSubmissions: true,
+    // Complete forms with a one-time token of their own, so that allowed principals get Y (the action
+    // asks who may act before it reads the form; tests/intelligence/routes.test.ts checks a refused
+    // one never sees field errors). Each intent gets new submissions; on each, the analyst acts first.
+    forms: {
+      sanitise: () => ({ text: "Sanitised: a flat in the town centre is used to deal drugs.", formToken: randomUUID() }),
+      decide: (_, side) => ({ sanitisedId: side.sanitised.id, decision: "reject", decisionNote: "Identifies the source", formToken: randomUUID() }),
+    },
+  },
+  "triage.$id.feedback.tsx": {
+    targets: "submission",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+    },
+    intents: {
+      feedback: {
+        //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+        "A": "S    F    F    F    F    Y    N    Y    N    F    F    F    F    F",
+        "B": "S    F    F    F    F    N    Y    N    Y    F    F    F    F    F",
+      },
+    },
+    freshSubmissions: true,
+    // Complete forms with a one-time token of their own, so that allowed principals get Y (the action
+    // asks who may act before it reads the form; tests/intelligence/routes.test.ts checks a refused
+    // one never sees field errors). Each intent gets new submissions; on each, the analyst acts first.
+    forms: {
+      feedback: () => ({ message: "Thank you: this helped.", formToken: randomUUID() }),
     },
   },
 };

@@ -91,13 +91,15 @@ export async function checkAction(
     for (const [name, makeTarget] of Object.entries(targetsOf(entry))) {
       const { params, path } = urlFor(route, entry, makeTarget(world));
       const side = name === "B" ? world.B : world.A;
-      const form = { ...(intent ? { intent } : {}), ...entry.forms?.[intent ?? "action"]?.(world, side) };
+      // Made for each principal, so a form with a one-time token gets a token of its own each time.
+      const formFor = () => ({ ...(intent ? { intent } : {}), ...entry.forms?.[intent ?? "action"]?.(world, side) });
       const hasRecord = Object.keys(makeTarget(world).params).length > 0;
       const page = {} as Observed;
       const singleFetch = {} as Observed;
       const details: string[] = [];
       for (const who of PRINCIPALS) {
         const cookie = entry.freshSession && who !== "out" ? await signedInCookie(world.people[who].id) : world.cookies[who];
+        const form = formFor();
         const outcome = await probePage(route.module.action as never, path, params, cookie, form);
         page[who] = outcome.code;
         if (outcome.detail) details.push(`${who}: ${outcome.detail}`);

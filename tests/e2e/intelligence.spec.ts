@@ -53,7 +53,8 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   await page.getByRole("link", { name: "Add a phone number" }).click();
   await page.getByLabel("Phone number").fill("07700 900123");
   await page.getByRole("button", { name: "Add" }).click();
-  await expect(page.getByTestId("entity-list")).toContainText("bd51 smr");
+  // Shown as on the plate, like a postcode.
+  await expect(page.getByTestId("entity-list")).toContainText("BD51 SMR");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Continue" }).click();
 
@@ -99,18 +100,41 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   await expect(page.getByTestId("handling-conditions")).toContainText("Do not approach the taxi marshal");
   // The seeded Dee line and silver Golf reports match.
   await expect(page.getByTestId("correlations")).toContainText("Phone number +447700900123");
+  await expectAccessible(page);
+  // Each task has its own page; the analyst's grading is their own choice, never the partner's pre-selected.
+  await page.getByRole("navigation", { name: "Pages of this submission" }).getByRole("link", { name: "Assess" }).click();
+  await continueOn(page, `Assess ${reference}`);
   await page.getByRole("group", { name: "Risk level" }).getByLabel("4 – High").check();
   await page.getByLabel("Analyst notes (police only, never shown to partners)").fill("Matches the Dee line: police only.");
   await page.getByRole("button", { name: "Save assessment" }).click();
+  // The error summary is in view and takes focus.
+  await expect(page.locator(".govuk-error-summary")).toBeFocused();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select your source evaluation");
+  await page.getByRole("group", { name: "Source evaluation" }).getByLabel("2 – Untested").check();
+  await page.getByRole("group", { name: "Intelligence assessment" }).getByLabel(/^B – /).check();
+  await page.getByRole("group", { name: "Handling code" }).getByLabel(/^C – /).check();
+  await page.getByRole("button", { name: "Save assessment" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Assessment saved" })).toBeVisible();
   await expect(page.getByText("Being assessed").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Pages of this submission" }).getByRole("link", { name: "Feedback" }).click();
   await page.getByLabel("Feedback", { exact: true }).fill("You said teenagers were being collected; we have linked this to an investigation.");
   await page.getByRole("button", { name: "Send feedback" }).click();
-  await expect(page.getByText("we have linked this to an investigation")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Feedback sent" })).toBeVisible();
+  await expect(page.getByTestId("feedback")).toContainText("we have linked this to an investigation");
+  // Sent: the box is empty again, so a second click cannot send it twice.
+  await expect(page.getByLabel("Feedback", { exact: true })).toHaveValue("");
   await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Pages of this submission" }).getByRole("link", { name: "History" }).click();
+  await expect(page.getByTestId("history")).toContainText("Sent feedback to the partner");
 
   await page.goto("/search");
   await continueOn(page, "Search intelligence");
   await page.getByLabel("Identifier").fill("BD51SMR");
+  await page.getByRole("button", { name: "Search" }).click();
+  // Why the analyst is searching is never assumed.
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select why you are searching");
+  await page.getByLabel("Why are you searching?").selectOption({ label: "Triage of partner intelligence" });
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByTestId("search-results")).toContainText(reference);
   await expectAccessible(page);
@@ -135,6 +159,7 @@ test("a supervisor sees sanitised versions awaiting approval, and threats", asyn
   await page.getByTestId("approvals").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Assess INT-");
   await page.getByRole("button", { name: "Approve for dissemination" }).first().click();
+  await expect(page.getByRole("alert").filter({ hasText: "Sanitised version approved for dissemination" })).toBeVisible();
   await expect(page.getByText("Approved for dissemination").first()).toBeVisible();
   await expectAccessible(page);
   await page.goto("/threats");

@@ -109,7 +109,7 @@ describe("matches and identifier search: newest first, bounded", () => {
     expect(exact.more).toBe(false);
 
     // The identifier search pages the same matches newest first, with a next page.
-    const search = await searchSubmissions(analyst, searchSchema.parse({ identifier: "Tiny" }));
+    const search = await searchSubmissions(analyst, searchSchema.parse({ identifier: "Tiny", justification: "TRIAGE" }));
     expect(search.items.map((i) => i.id)).toEqual([base, ...others].sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime() || (a.id < b.id ? 1 : -1)).slice(0, 23).map((s) => s.id));
     expect(search.nextCursor).toBeNull();
   });
@@ -117,7 +117,7 @@ describe("matches and identifier search: newest first, bounded", () => {
   it("finds a rare word through the text index and pages a common one newest first", async () => {
     const rare = await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id, narrative: "A quokka was seen near the canal" });
     const analyst = await authFor(world.analyst.id);
-    const found = await searchSubmissions(analyst, searchSchema.parse({ q: "quokkas" }));
+    const found = await searchSubmissions(analyst, searchSchema.parse({ q: "quokkas", justification: "TRIAGE" }));
     expect(found.items.map((i) => i.id)).toEqual([rare.id]);
     const common = [];
     for (let i = 0; i < 30; i += 1) {
@@ -131,8 +131,8 @@ describe("matches and identifier search: newest first, bounded", () => {
         }),
       );
     }
-    const first = await searchSubmissions(analyst, searchSchema.parse({ q: "moped arcade" }));
-    const second = await searchSubmissions(analyst, searchSchema.parse({ q: "moped arcade", cursor: first.nextCursor ?? "" }));
+    const first = await searchSubmissions(analyst, searchSchema.parse({ q: "moped arcade", justification: "TRIAGE" }));
+    const second = await searchSubmissions(analyst, searchSchema.parse({ q: "moped arcade", cursor: first.nextCursor ?? "", justification: "TRIAGE" }));
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(common.map((c) => c.id));
     expect(second.nextCursor).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
@@ -19,7 +20,12 @@ import * as agreementStep from "~/routes/submissions.$id.agreement";
 import * as checkStep from "~/routes/submissions.$id.check";
 import * as exportRoute from "~/routes/intelligence.$id.export";
 import * as triageIndex from "~/routes/triage._index";
-import * as triageAssess from "~/routes/triage.$id";
+import * as triageSummary from "~/routes/triage.$id._index";
+import * as triageAssess from "~/routes/triage.$id.assess";
+import * as triageLink from "~/routes/triage.$id.link";
+import * as triageSanitise from "~/routes/triage.$id.sanitise";
+import * as triageFeedback from "~/routes/triage.$id.feedback";
+import * as triageHistory from "~/routes/triage.$id.history";
 import * as approvals from "~/routes/triage.approvals";
 import * as search from "~/routes/search";
 import * as threatsIndex from "~/routes/threats._index";
@@ -73,7 +79,7 @@ describe("signed out", () => {
     for (const [handler, path, params] of [
       [submissionsIndex.loader, "/submissions", {}],
       [triageIndex.loader, "/triage", {}],
-      [triageAssess.loader, `/triage/${"x"}`, { id: "x" }],
+      [triageSummary.loader, `/triage/${"x"}`, { id: "x" }],
       [search.loader, "/search", {}],
       [threatsIndex.loader, "/threats", {}],
     ] as [Handler, string, Record<string, string>][]) {
@@ -167,21 +173,25 @@ describe("police pages", () => {
     expectMatrix({ ...POLICE_ONLY, analyst: 200, supervisor: 200, otherAnalyst: 200 }, await matrix(triageIndex.loader, "/triage", {}, ["submitter", "manager", "councilDpo", "forceDpo", "admin", "analyst", "supervisor", "otherAnalyst"]));
   });
 
-  it("/triage/:id: police of a party to an agreement in force; 404 for another force", async () => {
-    expectMatrix(
-      { ...POLICE_ONLY, analyst: 200, supervisor: 200, otherAnalyst: 404 },
-      await matrix(triageAssess.loader, `/triage/${submission.id}`, { id: submission.id }, ["submitter", "manager", "councilDpo", "forceDpo", "admin", "analyst", "supervisor", "otherAnalyst"]),
-    );
-    expect(await statusFor(triageAssess.loader, `/triage/not-a-uuid`, "analyst", { id: "not-a-uuid" })).toBe(404);
+  it("/triage/:id and its sub-pages: police of a party to an agreement in force; 404 for another force", async () => {
+    for (const [route, page] of [[triageSummary, ""], [triageAssess, "/assess"], [triageLink, "/link"], [triageSanitise, "/sanitise"], [triageFeedback, "/feedback"], [triageHistory, "/history"]] as const) {
+      expectMatrix(
+        { ...POLICE_ONLY, analyst: 200, supervisor: 200, otherAnalyst: 404 },
+        await matrix(route.loader, `/triage/${submission.id}${page}`, { id: submission.id }, ["submitter", "manager", "councilDpo", "forceDpo", "admin", "analyst", "supervisor", "otherAnalyst"]),
+      );
+      expect(await statusFor(route.loader, `/triage/not-a-uuid${page}`, "analyst", { id: "not-a-uuid" })).toBe(404);
+    }
   });
 
-  it("/triage/:id actions: police of a party only", async () => {
-    const form = { intent: "feedback", message: "Thank you" };
-    expectMatrix(
-      { submitter: 403, otherAnalyst: 404, forceDpo: 403, analyst: 302 },
-      await matrix(triageAssess.action, `/triage/${submission.id}`, { id: submission.id }, ["submitter", "otherAnalyst", "forceDpo", "analyst"], form),
-    );
-    expect(await statusFor(triageAssess.action, `/triage/${submission.id}`, "analyst", { id: submission.id }, { intent: "explode" })).toBe(400);
+  it("/triage/:id sub-page actions: police of a party only", async () => {
+    const form = () => ({ intent: "feedback", message: "Thank you", formToken: randomUUID() });
+    const who: Who[] = ["submitter", "otherAnalyst", "forceDpo", "analyst"];
+    const result: Partial<Record<Who, number>> = {};
+    for (const w of who) result[w] = await statusFor(triageFeedback.action as Handler, `/triage/${submission.id}/feedback`, w, { id: submission.id }, form());
+    expectMatrix({ submitter: 403, otherAnalyst: 404, forceDpo: 403, analyst: 302 }, result);
+    for (const route of [triageAssess, triageLink, triageSanitise, triageFeedback]) {
+      expect(await statusFor(route.action as Handler, `/triage/${submission.id}`, "analyst", { id: submission.id }, { intent: "explode" })).toBe(400);
+    }
   });
 
   it("/triage/approvals: supervisors only", async () => {
@@ -210,10 +220,14 @@ describe("search", () => {
   });
 });
 
-describe("the assess page's changes ask who may act before they read the form", () => {
+describe("the assessment pages' changes ask who may act before they read the form", () => {
   it("a refused user gets 403 or 404 for an incomplete form, never its field errors; an allowed one gets them", async () => {
+    const routeOf: Record<string, { action: unknown }> = {
+      assessment: triageAssess, status: triageAssess, nfa: triageAssess, linkThreat: triageLink, createThreat: triageLink,
+      sanitise: triageSanitise, decide: triageSanitise, feedback: triageFeedback,
+    };
     const post = (who: Who, intent: string) =>
-      statusFor(triageAssess.action as Handler, `/triage/${submission.id}`, who, { id: submission.id }, { intent });
+      statusFor(routeOf[intent]!.action as Handler, `/triage/${submission.id}`, who, { id: submission.id }, { intent });
     for (const intent of ["assessment", "status", "linkThreat", "createThreat", "nfa", "sanitise", "feedback"]) {
       // Partners and DPOs are not police: 403. The other force's analyst cannot see it: 404.
       expect([intent, await post("submitter", intent)]).toEqual([intent, 403]);

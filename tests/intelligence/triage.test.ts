@@ -223,10 +223,10 @@ describe("queue and search", () => {
     const suspendedAgreement = await createAgreement({ organisationIds: [world.force.id, world.council.id], status: "SUSPENDED" });
     const hidden = await submitted({ agreementId: suspendedAgreement.id, narrative: "Teenagers collected again at the bus station", entities: [key] });
     const analyst = await authFor(world.analyst.id);
-    const byText = await searchSubmissions(analyst, searchSchema.parse({ q: "teenager collected" }));
+    const byText = await searchSubmissions(analyst, searchSchema.parse({ q: "teenager collected", justification: "TRIAGE" }));
     expect(byText.items.map((i) => i.id)).toContain(mine.id);
     expect(byText.items.map((i) => i.id)).not.toContain(hidden.id);
-    const byIdentifier = await searchSubmissions(analyst, searchSchema.parse({ identifier: "bd51smr" }));
+    const byIdentifier = await searchSubmissions(analyst, searchSchema.parse({ identifier: "bd51smr", justification: "TRIAGE" }));
     expect(byIdentifier.items.map((i) => i.id)).toEqual([mine.id]);
     // The submitting partner sees both of their own.
     const partner = await searchSubmissions(await authFor(world.submitter.id), searchSchema.parse({ identifier: "BD51 SMR" }));

@@ -155,3 +155,28 @@ export function describeKey(key: { kind: EntityKind; normalisedValue: string }):
   }
   return `${ENTITY_KIND_LABELS[key.kind]} ${key.normalisedValue}`;
 }
+
+/** The form of one thing the partner described, filled in from its stored rows (to change it). */
+export function entityFormValues(rows: StoredEntity[]): Record<string, string> {
+  const first = rows[0];
+  if (!first) return {};
+  const d = (key: string) => detail(first.details, key) ?? "";
+  switch (first.kind) {
+    case "PERSON":
+      return { name: d("name"), nickname: d("nickname"), dateOfBirth: d("dateOfBirth"), ageRange: d("ageRange") };
+    case "VEHICLE":
+      return { registration: first.displayValue, make: d("make"), colour: d("colour") };
+    case "ADDRESS": {
+      // Stored as "address, postcode" (entityRows): the postcode goes back in its own box.
+      const postcode = d("postcode");
+      const suffix = postcode ? `, ${postcode}` : "";
+      return { address: suffix && first.displayValue.endsWith(suffix) ? first.displayValue.slice(0, -suffix.length) : first.displayValue, postcode };
+    }
+    case "PHONE":
+      return { phone: first.displayValue };
+    case "ONLINE_HANDLE":
+      return { handle: first.displayValue, platform: d("platform") };
+    case "ORGANISATION":
+      return { name: first.displayValue };
+  }
+}

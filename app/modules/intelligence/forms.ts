@@ -10,7 +10,7 @@ import {
 } from "~/generated/prisma/enums";
 import { ukLocalToUtc } from "./dates";
 import { AGE_RANGES } from "./labels";
-import { formatPostcode, normaliseHandle, normalisePhone, normaliseRegistration } from "./normalise";
+import { formatPostcode, formatRegistration, normaliseHandle, normalisePhone, normaliseRegistration } from "./normalise";
 import { optionalText, requiredText, TEXT_LIMITS } from "./text";
 import { clock } from "~/utils/clock";
 
@@ -152,10 +152,10 @@ export const personSchema = z
   });
 
 export const vehicleSchema = z.object({
-  registration: requiredText("Registration", 20, "Enter the vehicle registration").refine(
-    (v) => normaliseRegistration(v) !== null,
-    "Enter a registration of letters and numbers, like AB12 CDE",
-  ),
+  // Kept as shown on a plate (formatRegistration), as postcodes are, so "ab12 cde" reads "AB12 CDE".
+  registration: requiredText("Registration", 20, "Enter the vehicle registration")
+    .refine((v) => normaliseRegistration(v) !== null, "Enter a registration of letters and numbers, like AB12 CDE")
+    .transform((v) => formatRegistration(v) ?? v),
   make: short("Make and model"),
   colour: short("Colour"),
 });

@@ -155,6 +155,15 @@ export const ENTITY_ADD_LABELS: Record<EntityKind, string> = {
   ORGANISATION: "Add an organisation or business",
 };
 
+export const ENTITY_CHANGE_LABELS: Record<EntityKind, string> = {
+  PERSON: "Change a person",
+  VEHICLE: "Change a vehicle",
+  ADDRESS: "Change an address",
+  PHONE: "Change a phone number",
+  ONLINE_HANDLE: "Change an online handle",
+  ORGANISATION: "Change an organisation or business",
+};
+
 export const AGE_RANGES = ["Under 10", "10 to 13", "14 to 17", "18 to 24", "25 to 34", "35 to 49", "50 to 64", "65 or over"] as const;
 
 export const RISK_LEVELS: Record<number, string> = {

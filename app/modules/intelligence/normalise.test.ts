@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatPostcode,
+  formatRegistration,
   identifierCandidates,
   nicknameKey,
   normaliseAddress,
@@ -43,6 +44,19 @@ describe("normaliseIdentifier", () => {
   it("refuses a registration that is too short or too long", () => {
     expect(normaliseRegistration("A")).toBeNull();
     expect(normaliseRegistration("ABCDEFGHIJK1")).toBeNull();
+    expect(formatRegistration("A")).toBeNull();
+  });
+
+  it.each([
+    ["ab12 cde", "AB12 CDE"],
+    ["ab12cde", "AB12 CDE"],
+    [" AB12-CDE ", "AB12 CDE"],
+    ["a123 bcd", "A123BCD"], // an older mark keeps its letters and digits, upper-cased
+    ["ｂｄ５１ ｓｍｒ", "BD51 SMR"], // full-width characters from a pasted document
+  ])("shows registration %j as on the plate, %s, like a postcode", (typed, shown) => {
+    expect(formatRegistration(typed)).toBe(shown);
+    // The shown form and the typed one share one matching key.
+    expect(normaliseRegistration(shown)).toBe(normaliseRegistration(typed));
   });
 
   it.each([

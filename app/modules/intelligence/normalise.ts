@@ -79,6 +79,20 @@ export function normaliseRegistration(value: string): string | null {
   return compact.length >= 2 && compact.length <= 10 ? compact : null;
 }
 
+// A current-style UK mark (since 2001): two letters, two digits (the age identifier), three letters.
+const CURRENT_UK_MARK = /^[A-Z]{2}[0-9]{2}[A-Z]{3}$/;
+
+/**
+ * A registration as it is shown, like a postcode: upper-case, and a current UK mark spaced as on the
+ * plate ("ab12cde" → "AB12 CDE"); any other mark is its letters and digits ("ab 123" → "AB123").
+ * Null when it is not a registration.
+ */
+export function formatRegistration(value: string): string | null {
+  const compact = normaliseRegistration(value);
+  if (!compact) return null;
+  return CURRENT_UK_MARK.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : compact;
+}
+
 /** Organisation names: words upper-cased, "Limited" and "Ltd." read the same. */
 export function normaliseOrganisationName(value: string): string | null {
   const words = wordsUpper(value).replace(/\bLIMITED\b/g, "LTD").replace(/\bPUBLIC LIMITED COMPANY\b/g, "PLC");

@@ -39,11 +39,30 @@ export const searchSchema = z.object({
   threatType: z.union([z.enum(ThreatTypes), z.literal("")]).default(""),
   status: z.union([z.enum(Statuses), z.literal("")]).default(""),
   cursor: z.string().max(400).default(""),
-  /** Why police are consulting the records (DPA 2018 s62(2)); partners follow their own submissions. */
-  justification: z.enum(SEARCH_JUSTIFICATIONS).default("TRIAGE"),
+  /**
+   * Why police are consulting the records (DPA 2018 s62(2)); partners follow their own submissions.
+   * Never assumed: a police search without one is refused with an error (searchProblems).
+   */
+  justification: z.union([z.enum(SEARCH_JUSTIFICATIONS), z.literal("")]).default(""),
 });
 
 export type SearchInput = z.infer<typeof searchSchema>;
+
+/** Whether anything was asked for (an empty form is the search page as first opened). */
+function isSearch(input: SearchInput): boolean {
+  return Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
+}
+
+/** Police consult other organisations' intelligence, so they say why (s62); partners follow their own. */
+export function asksWhySearching(auth: Auth): boolean {
+  return isPoliceUser(auth);
+}
+
+/** What the person must fix before a search runs: police say why they are searching, every time. */
+export function searchProblems(auth: Auth, input: SearchInput): Record<string, string> | null {
+  if (isSearch(input) && asksWhySearching(auth) && !input.justification) return { justification: "Select why you are searching" };
+  return null;
+}
 
 export async function searchSubmissions(auth: Auth, input: SearchInput) {
   if (!auth.ability.can("read", "Submission")) await deny(auth, { action: "submission.searched", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
@@ -100,8 +119,10 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
     filters.push({ status: input.status as SubmissionStatus });
     conditions.push(Prisma.sql`s."status"::text = ${input.status}`);
   }
-  const searched = Boolean(input.q || input.identifier || input.areaId || input.threatType || input.status);
-  if (!searched) return { searched: false, items: [], nextCursor: null, police, ranked: false };
+  if (!isSearch(input)) return { searched: false, items: [], nextCursor: null, police, ranked: false };
+  const problems = searchProblems(auth, input);
+  // The page asks searchProblems first; a caller that did not is refused rather than logged without a reason.
+  if (problems) throw new Error(problems.justification);
 
   // The identifier is the more selective index: look it up first, and check the text on its rows.
   let selective: SelectiveMatch | null = identifierMatch ?? (textMatch?.set ? { set: textMatch.set, condition: textMatch.condition, rank: textMatch.rank } : null);
@@ -133,7 +154,7 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
   await audit(auth.audit, {
     action: "submission.searched",
     recordType: "Submission",
-    justification: police ? input.justification : "PARTNER_FOLLOW_UP",
+    justification: police ? input.justification || undefined : "PARTNER_FOLLOW_UP",
     // What was looked for is itself personal data (a name, a phone number): the log keeps which
     // filters were used and what came back, not the search terms.
     details: {

@@ -235,12 +235,40 @@ export async function addEntity(auth: Auth, draft: Pick<Draft, "id">, input: Ent
   });
 }
 
+/** The stored rows of one thing the partner described (a person with a nickname is two rows). */
+export function entityGroupOf<E extends Pick<Draft["entities"][number], "id" | "details">>(entities: E[], group: string): E[] {
+  return entities.filter((e) => e.id === group || (e.details && typeof e.details === "object" && (e.details as { group?: string }).group === group));
+}
+
+/**
+ * Changes one thing the partner described: its rows are replaced, in one transaction, by the rows of
+ * what they typed now (same group, so it keeps its place). False when the draft has no such thing
+ * of that kind (removed in another tab, or never there).
+ */
+export async function replaceEntityGroup(auth: Auth, draft: Pick<Draft, "id">, group: string, input: EntityInput): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const current = await lockDraft(tx, auth, draft.id);
+    const existing = entityGroupOf(current.entities, group);
+    if (existing.length === 0 || existing.some((e) => e.kind !== input.kind)) return false;
+    const rows = entityRows(input, group);
+    await tx.submissionEntity.deleteMany({ where: { submissionId: current.id, id: { in: existing.map((e) => e.id) } } });
+    await tx.submissionEntity.createMany({ data: rows.map((row) => ({ ...row, submissionId: current.id })) });
+    await tx.submission.update({ where: { id: current.id }, data: { updatedAt: clock.now() } });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_saved",
+      recordType: "Submission",
+      recordId: current.id,
+      // What kind of thing changed, never what was typed (the identifiers are personal data).
+      details: { step: "entities", changed: input.kind, rows: rows.length },
+    });
+    return true;
+  });
+}
+
 export async function removeEntityGroup(auth: Auth, draft: Pick<Draft, "id">, group: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const current = await lockDraft(tx, auth, draft.id);
-    const ids = current.entities
-      .filter((e) => e.id === group || (e.details && typeof e.details === "object" && (e.details as { group?: string }).group === group))
-      .map((e) => e.id);
+    const ids = entityGroupOf(current.entities, group).map((e) => e.id);
     if (ids.length === 0) return;
     await tx.submissionEntity.deleteMany({ where: { submissionId: current.id, id: { in: ids } } });
     await tx.submission.update({ where: { id: current.id }, data: { updatedAt: clock.now() } });

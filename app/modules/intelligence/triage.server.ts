@@ -22,6 +22,7 @@ import { isUuid } from "./submissions.server";
 import { statusChangeProblem } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
+import { claimFormToken } from "~/utils/form-token.server";
 import { SubmissionStatus as SubmissionStatuses } from "~/generated/prisma/enums";
 
 /**
@@ -38,6 +39,33 @@ export class AssessmentRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A form's one-time token and where the page goes after it (post/redirect/get). The token is claimed
+ * inside the change's transaction: a double click or a resubmitted form writes nothing the second time.
+ */
+export interface FormOnce {
+  token: string;
+  location: string;
+}
+
+/** The same form was sent again: nothing was written; go where the first one went. */
+export class FormAlreadySent extends Error {
+  constructor(readonly location: string) {
+    super("This form was already sent");
+  }
+}
+
+const EXPIRED_FORM = "This form has expired. Reload the page and try again.";
+
+/** Claims `once` in `tx`; a repeat throws FormAlreadySent (the caller's transaction then writes nothing). */
+async function claimOnce(tx: Prisma.TransactionClient, auth: Auth, once: FormOnce | undefined): Promise<void> {
+  if (!once) return;
+  const claim = await claimFormToken(tx, once.token, auth.user.id, once.location);
+  if (claim.firstUse) return;
+  if (claim.location === null) throw new AssessmentRefused(EXPIRED_FORM, "form");
+  throw new FormAlreadySent(claim.location);
 }
 
 export function requirePolice(auth: Auth, attempted: string): Promise<void> | void {
@@ -234,6 +262,7 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
           area: { select: { name: true } },
           organisation: { select: { name: true } },
           entities: { where: { OR: keys }, select: { kind: true, displayValue: true, normalisedValue: true } },
+          threatId: true,
         },
       }),
   });
@@ -248,7 +277,20 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
       details: { count: matches.length, ids: matches.map((m) => m.id), more: next !== null },
     });
   }
-  return { matches, more: next !== null };
+  // A match's threat is offered for a one-click link only if this user may link to it (the same
+  // rule linkThreat applies when the link is made).
+  const threatIds = [...new Set(matches.flatMap((m) => (m.threatId ? [m.threatId] : [])))];
+  const linkable = threatIds.length
+    ? await prisma.threat.findMany({
+        where: { AND: [accessibleWhere(auth.ability, "update", "Threat"), { id: { in: threatIds } }] },
+        select: { id: true, reference: true, title: true },
+      })
+    : [];
+  const threats = new Map(linkable.map((t) => [t.id, t]));
+  return {
+    matches: matches.map(({ threatId, ...m }) => ({ ...m, threat: threatId ? (threats.get(threatId) ?? null) : null })),
+    more: next !== null,
+  };
 }
 
 // ─── Changes ─────────────────────────────────────────────────────────────────
@@ -259,6 +301,7 @@ async function withAssessable<T>(
   id: string,
   attempted: AuditAction,
   change: (tx: Prisma.TransactionClient, submission: PoliceSubmission) => Promise<T>,
+  once?: FormOnce,
 ): Promise<T> {
   await requirePolice(auth, attempted);
   const outcome = await prisma.$transaction(async (tx) => {
@@ -268,13 +311,14 @@ async function withAssessable<T>(
     if (isUuid(id)) await tx.$executeRaw`SELECT 1 FROM "Submission" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const submission = await findAssessable(auth, id, tx);
     if (!submission) return { found: false as const };
+    await claimOnce(tx, auth, once);
     return { found: true as const, value: await change(tx, submission) };
   });
   if (!outcome.found) return deny(auth, { action: attempted, recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
   return outcome.value;
 }
 
-export function saveAssessment(auth: Auth, id: string, data: z.infer<typeof assessmentSchema>) {
+export function saveAssessment(auth: Auth, id: string, data: z.infer<typeof assessmentSchema>, once?: FormOnce) {
   return withAssessable(auth, id, "submission.regraded", async (tx, s) => {
     const startsAssessment = s.status === "RECEIVED";
     await tx.submission.update({
@@ -302,7 +346,7 @@ export function saveAssessment(auth: Auth, id: string, data: z.infer<typeof asse
       },
     });
     if (startsAssessment) await statusEvent(tx, auth, s, "BEING_ASSESSED");
-  });
+  }, once);
 }
 
 async function statusEvent(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmission, to: SubmissionStatus, reason?: string) {
@@ -316,7 +360,7 @@ async function statusEvent(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSu
   });
 }
 
-export function changeStatus(auth: Auth, id: string, to: SubmissionStatus) {
+export function changeStatus(auth: Auth, id: string, to: SubmissionStatus, once?: FormOnce) {
   return withAssessable(auth, id, "submission.status_changed", async (tx, s) => {
     const problem = statusChangeProblem(s, to);
     if (problem) throw new AssessmentRefused(problem, "status");
@@ -325,11 +369,11 @@ export function changeStatus(auth: Auth, id: string, to: SubmissionStatus) {
       data: { status: to, assignedAnalystId: s.assignedAnalystId ?? auth.user.id },
     });
     await statusEvent(tx, auth, s, to);
-  });
+  }, once);
 }
 
 /** Links the submission to one of the force's threats; an assessed submission becomes ACTIONED. */
-export function linkThreat(auth: Auth, id: string, threatId: string) {
+export function linkThreat(auth: Auth, id: string, threatId: string, once?: FormOnce) {
   return withAssessable(auth, id, "submission.linked", async (tx, s) => {
     const threat = await tx.threat.findFirst({
       where: { AND: [accessibleWhere(auth.ability, "update", "Threat"), { id: threatId }] },
@@ -337,7 +381,7 @@ export function linkThreat(auth: Auth, id: string, threatId: string) {
     });
     if (!threat) throw new AssessmentRefused("Select one of your force's threats", "threatId");
     await linkTo(tx, auth, s, threat);
-  });
+  }, once);
 }
 
 async function linkTo(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmission, threat: { id: string; reference: string }) {
@@ -358,7 +402,7 @@ async function linkTo(tx: Prisma.TransactionClient, auth: Auth, s: PoliceSubmiss
 }
 
 /** Creates a threat from this submission (the threats module's one way to create one) and links it. */
-export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof createThreatSchema>) {
+export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof createThreatSchema>, once?: FormOnce) {
   return withAssessable(auth, id, "threat.created", async (tx, s) => {
     let threat: { id: string; reference: string };
     try {
@@ -369,10 +413,10 @@ export function createThreatAndLink(auth: Auth, id: string, data: z.infer<typeof
     }
     await linkTo(tx, auth, s, threat);
     return threat;
-  });
+  }, once);
 }
 
-export function noFurtherAction(auth: Auth, id: string, data: z.infer<typeof noFurtherActionSchema>) {
+export function noFurtherAction(auth: Auth, id: string, data: z.infer<typeof noFurtherActionSchema>, once?: FormOnce) {
   return withAssessable(auth, id, "submission.no_further_action", async (tx, s) => {
     if (s.status === "CLOSED") throw new AssessmentRefused("This submission is already closed", "reason");
     await tx.submission.update({
@@ -387,10 +431,10 @@ export function noFurtherAction(auth: Auth, id: string, data: z.infer<typeof noF
       justification: "TRIAGE",
       details: { status: { old: s.status, new: "CLOSED" } },
     });
-  });
+  }, once);
 }
 
-export function sendFeedback(auth: Auth, id: string, data: z.infer<typeof feedbackSchema>) {
+export function sendFeedback(auth: Auth, id: string, data: z.infer<typeof feedbackSchema>, once?: FormOnce) {
   return withAssessable(auth, id, "submission.feedback_sent", async (tx, s) => {
     const feedback = await tx.feedback.create({
       data: { submissionId: s.id, authorId: auth.user.id, message: data.message },
@@ -405,12 +449,12 @@ export function sendFeedback(auth: Auth, id: string, data: z.infer<typeof feedba
       // Disclosure to the submitting organisation (s62: recipients of disclosures).
       details: { feedbackId: feedback.id, recipientOrganisationId: s.organisationId },
     });
-  });
+  }, once);
 }
 
 // ─── Sanitised versions and four eyes ────────────────────────────────────────
 
-export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof sanitisedSchema>) {
+export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof sanitisedSchema>, once?: FormOnce) {
   return withAssessable(auth, id, "sanitised.created", async (tx, s) => {
     const report = await tx.sanitisedReport.create({
       data: { submissionId: s.id, authorId: auth.user.id, text: data.text },
@@ -424,7 +468,7 @@ export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof
       justification: "DISSEMINATION",
       details: { submissionId: s.id },
     });
-  });
+  }, once);
 }
 
 /**
@@ -432,22 +476,26 @@ export function addSanitisedVersion(auth: Auth, id: string, data: z.infer<typeof
  * author (four eyes) and a submission the supervisor may see; it is part of the query, and the
  * update only applies to a report still awaiting approval, so two decisions cannot both land.
  */
-export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitisedDecisionSchema>) {
+export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitisedDecisionSchema>, once?: FormOnce) {
   const attempted = data.decision === "approve" ? "sanitised.approved" : "sanitised.rejected";
   // A role that never approves is refused as the approvals queue refuses it (403), not told in the form.
   await requireApprover(auth, attempted);
+  const notDecided = new Error("not decided");
   const decided = await prisma.$transaction(async (tx) => {
+    // The token first: a repeat of a decision that landed goes where the first went.
+    await claimOnce(tx, auth, once);
     const report = await tx.sanitisedReport.findFirst({
       where: { AND: [accessibleWhere(auth.ability, "approve", "SanitisedReport"), { id: data.sanitisedId }] },
       select: { id: true, authorId: true, submissionId: true, submission: { select: { agreementId: true, organisationId: true } } },
     });
-    if (!report) return null;
+    // Thrown, not returned: the transaction rolls back, so the token is free for a corrected retry.
+    if (!report) throw notDecided;
     const status = data.decision === "approve" ? "APPROVED" : "REJECTED";
     const updated = await tx.sanitisedReport.updateMany({
       where: { id: report.id, status: "AWAITING_APPROVAL", authorId: { not: auth.user.id } },
       data: { status, approverId: auth.user.id, decidedAt: clock.now(), decisionNote: data.decisionNote },
     });
-    if (updated.count !== 1) return null;
+    if (updated.count !== 1) throw notDecided;
     await recordAuditEvent(tx, auth.audit, {
       action: status === "APPROVED" ? "sanitised.approved" : "sanitised.rejected",
       recordType: "SanitisedReport",
@@ -467,6 +515,9 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
       });
     }
     return report;
+  }).catch((error: unknown) => {
+    if (error === notDecided) return null;
+    throw error;
   });
   if (!decided) {
     // Not found, not awaiting, the supervisor's own report, or no access: the same answer for each.
@@ -534,3 +585,63 @@ export async function assessOptions(auth: Auth) {
   return { threats, analysts, areas };
 }
 
+
+// ─── History ─────────────────────────────────────────────────────────────────
+
+/** What happened to a submission, as its history page tells it: changes, never who looked at it. */
+export const HISTORY_ACTIONS = [
+  "submission.submitted",
+  "submission.triaged",
+  "submission.regraded",
+  "submission.status_changed",
+  "submission.linked",
+  "submission.no_further_action",
+  "submission.feedback_sent",
+] as const satisfies readonly AuditAction[];
+
+export const HISTORY_PAGE_SIZE = 25;
+
+/**
+ * One page of a submission's history, newest first, keyset-paged on the event id (the audit trail's
+ * own index on record type, record and id). The caller has loaded the submission with
+ * submissionForTriage, so the record is one this user may assess and the view is logged.
+ */
+export async function submissionHistory(submission: Pick<PoliceSubmission, "id">, before: bigint | null) {
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      recordType: "Submission",
+      recordId: submission.id,
+      outcome: "ALLOWED",
+      action: { in: [...HISTORY_ACTIONS] },
+      ...(before === null ? {} : { id: { lt: before } }),
+    },
+    orderBy: { id: "desc" },
+    take: HISTORY_PAGE_SIZE + 1,
+    select: { id: true, occurredAt: true, action: true, actorUserId: true, actorEmail: true, details: true },
+  });
+  const page = rows.slice(0, HISTORY_PAGE_SIZE);
+  const actorIds = [...new Set(page.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
+  const actors = actorIds.length
+    ? await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, organisation: { select: { name: true } } } })
+    : [];
+  const names = new Map(actors.map((a) => [a.id, `${a.name}, ${a.organisation.name}`]));
+  return {
+    events: page.map((r) => ({
+      id: r.id.toString(),
+      occurredAt: r.occurredAt,
+      action: r.action,
+      who: (r.actorUserId ? names.get(r.actorUserId) : null) ?? r.actorEmail ?? "The system",
+      status: statusChangeOf(r.details),
+    })),
+    nextBefore: rows.length > HISTORY_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
+  };
+}
+
+/** The new status an event's details record, if it changed one. */
+function statusChangeOf(details: Prisma.JsonValue): SubmissionStatus | null {
+  if (!details || typeof details !== "object" || Array.isArray(details)) return null;
+  const status = details.status;
+  if (!status || typeof status !== "object" || Array.isArray(status)) return null;
+  const to = status.new;
+  return typeof to === "string" && (STATUS_VALUES as string[]).includes(to) ? (to as SubmissionStatus) : null;
+}
