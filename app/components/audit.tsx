@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { auditActionLabel } from "~/modules/audit/actions";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 
 /** Shared pieces of the audit and oversight screens. */
 
@@ -57,7 +57,7 @@ export function EventsTable({ events, labels, caption }: { events: EventRow[]; l
             <tr key={event.id} className="govuk-table__row">
               <td className="govuk-table__cell">
                 <Link className="govuk-link" to={`/audit/events/${event.id}`}>
-                  {formatLondonTime(event.occurredAt)}
+                  {formatDateTimeSeconds(event.occurredAt)}
                   <span className="govuk-visually-hidden"> (event {event.id})</span>
                 </Link>
               </td>

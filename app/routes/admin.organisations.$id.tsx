@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form";
-import { Breadcrumbs, formatDateTime } from "~/components/navigation";
+import { Breadcrumbs } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { audit } from "~/modules/audit/audit.server";
 import { OrganisationFields } from "~/modules/organisations/organisation-fields";

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Button, ErrorSummary } from "~/components/form";
-import { Breadcrumbs, formatDateTime, SuccessBanner } from "~/components/navigation";
+import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
@@ -39,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     user: {
       ...user,
-      lastSignInAt: formatDateTime(user.lastSignInAt),
+      lastSignInAt: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never",
       createdAt: formatDateTime(user.createdAt),
       disabledAt: user.disabledAt ? formatDateTime(user.disabledAt) : null,
       activationExpiresAt: user.activationExpiresAt ? formatDateTime(user.activationExpiresAt) : null,

@@ -13,7 +13,7 @@ import { TermsSummaryList } from "~/components/agreements/terms";
 import { Button, ErrorSummary } from "~/components/form";
 import { audit } from "~/modules/audit/audit.server";
 import type { FormActionData } from "~/modules/agreements/forms";
-import { formatDate, formatDateTime } from "~/modules/agreements/labels";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { submitForSignature } from "~/modules/agreements/lifecycle.server";
 import { availableSteps, describeAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";

@@ -7,7 +7,7 @@ import { Button } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { requestIntegrityCheck, signCheckpointNow, type SerialisedVerification } from "~/modules/audit/integrity.server";
 import { pendingEvents } from "~/modules/audit/sealing.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 import { notFound } from "~/modules/auth/auth.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
@@ -118,7 +118,7 @@ function CheckProgress({ check }: { check: { id: string; status: string; eventsC
 function CheckResult({ result, finishedAt }: { result: SerialisedVerification; finishedAt: string | null }) {
   const unsealed =
     result.unsealed.count > 0
-      ? ` ${plural(result.unsealed.count, "newer event was", "newer events were")} not sealed yet (the oldest is event ${result.unsealed.oldestEventId}${result.unsealed.oldestOccurredAt ? `, written ${formatLondonTime(result.unsealed.oldestOccurredAt)}` : ""}).`
+      ? ` ${plural(result.unsealed.count, "newer event was", "newer events were")} not sealed yet (the oldest is event ${result.unsealed.oldestEventId}${result.unsealed.oldestOccurredAt ? `, written ${formatDateTimeSeconds(result.unsealed.oldestOccurredAt)}` : ""}).`
       : "";
   if (result.intact) {
     return (
@@ -133,7 +133,7 @@ function CheckResult({ result, finishedAt }: { result: SerialisedVerification; f
           <p className="govuk-body">
             {plural(result.eventsChecked, "sealed event", "sealed events")} and {plural(result.checkpointsChecked, "signed checkpoint", "signed checkpoints")}{" "}
             checked, up to position {result.lastPosition ?? "none"}
-            {finishedAt ? ` (finished ${formatLondonTime(finishedAt)})` : ""}.
+            {finishedAt ? ` (finished ${formatDateTimeSeconds(finishedAt)})` : ""}.
             {result.eventsSinceLatestCheckpoint > 0 ? ` ${plural(result.eventsSinceLatestCheckpoint, "event is", "events are")} newer than the latest checkpoint.` : ""}
             {unsealed}
           </p>
@@ -223,7 +223,7 @@ export default function Integrity() {
           <dt className="govuk-summary-list__key">Latest checkpoint</dt>
           <dd className="govuk-summary-list__value">
             {latest
-              ? `Event ${latest.eventId}${latest.position ? ` (position ${latest.position})` : ""}, signed ${formatLondonTime(latest.createdAt)} with key ${latest.keyId}`
+              ? `Event ${latest.eventId}${latest.position ? ` (position ${latest.position})` : ""}, signed ${formatDateTimeSeconds(latest.createdAt)} with key ${latest.keyId}`
               : "None yet"}
           </dd>
         </div>

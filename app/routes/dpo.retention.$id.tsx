@@ -5,7 +5,7 @@ import { Button, Choices, ErrorSummary, Textarea, TextInput, valueOf } from "~/c
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { findForRetention, recordRetentionDecision, RetentionError, retentionDecisionSchema } from "~/modules/audit/retention.server";
-import { formatLondonDate } from "~/modules/audit/time";
+import { formatDate } from "~/utils/dates";
 import { deny } from "~/modules/authorization/deny.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
@@ -84,7 +84,7 @@ export default function RetentionDecisionPage() {
           <dt className="govuk-summary-list__key">Submitted by</dt>
           <dd className="govuk-summary-list__value">
             {s.organisation}
-            {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+            {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -96,13 +96,13 @@ export default function RetentionDecisionPage() {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Review due</dt>
-          <dd className="govuk-summary-list__value">{s.reviewDueAt ? formatLondonDate(s.reviewDueAt) : "Not set"}</dd>
+          <dd className="govuk-summary-list__value">{s.reviewDueAt ? formatDate(s.reviewDueAt) : "Not set"}</dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Content held</dt>
           <dd className="govuk-summary-list__value">
             {s.disposedAt
-              ? `Erased on ${formatLondonDate(s.disposedAt)}`
+              ? `Erased on ${formatDate(s.disposedAt)}`
               : `Narrative and location, ${s.counts.entities} named people or things, ${s.counts.sanitisedReports} sanitised versions, ${s.counts.feedback} feedback messages`}
           </dd>
         </div>
@@ -126,10 +126,10 @@ export default function RetentionDecisionPage() {
           <tbody className="govuk-table__body">
             {s.decisions.map((d) => (
               <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatLondonDate(d.decidedAt)}</td>
+                <td className="govuk-table__cell">{formatDate(d.decidedAt)}</td>
                 <td className="govuk-table__cell">{d.decision === "RETAIN" ? "Retain" : "Dispose"}</td>
                 <td className="govuk-table__cell">{d.reason}</td>
-                <td className="govuk-table__cell">{d.nextReviewDate ? formatLondonDate(d.nextReviewDate) : ""}</td>
+                <td className="govuk-table__cell">{d.nextReviewDate ? formatDate(d.nextReviewDate) : ""}</td>
               </tr>
             ))}
           </tbody>

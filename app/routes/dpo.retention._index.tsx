@@ -4,7 +4,7 @@ import { BackToAudit } from "~/components/audit";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retention.server";
-import { formatLondonDate } from "~/modules/audit/time";
+import { formatDate } from "~/utils/dates";
 import { z } from "zod";
 import { parseQuery } from "~/utils/request.server";
 import { optionalQuery } from "~/utils/input";
@@ -72,11 +72,11 @@ export default function RetentionList() {
                 </td>
                 <td className="govuk-table__cell">
                   {s.organisation}
-                  {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+                  {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
                 </td>
                 <td className="govuk-table__cell">{s.agreement ?? "None"}</td>
-                <td className="govuk-table__cell">{s.retentionEndsAt ? formatLondonDate(s.retentionEndsAt) : ""}</td>
-                <td className="govuk-table__cell">{s.reviewDueAt ? formatLondonDate(s.reviewDueAt) : ""}</td>
+                <td className="govuk-table__cell">{s.retentionEndsAt ? formatDate(s.retentionEndsAt) : ""}</td>
+                <td className="govuk-table__cell">{s.reviewDueAt ? formatDate(s.reviewDueAt) : ""}</td>
               </tr>
             ))}
           </tbody>

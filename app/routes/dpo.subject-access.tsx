@@ -10,7 +10,7 @@ import { justificationRequired } from "~/modules/audit/justification.server";
 import { eventLabels } from "~/modules/audit/search.server";
 import { subjectAccessSearch, subjectSearchSchema } from "~/modules/audit/subject-access.server";
 import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "~/modules/audit/subject-fields";
-import { formatLondonDate, formatLondonTime } from "~/modules/audit/time";
+import { formatDate, formatDateTimeSeconds } from "~/utils/dates";
 import { parseFormData, zodFieldErrors, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Subject access search – Partnership Intelligence Portal" }];
@@ -99,7 +99,7 @@ export default function SubjectAccess() {
                     <dt className="govuk-summary-list__key">Submitted by</dt>
                     <dd className="govuk-summary-list__value">
                       {s.organisationName}
-                      {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+                      {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
                     </dd>
                   </div>
                   <div className="govuk-summary-list__row">
@@ -124,7 +124,7 @@ export default function SubjectAccess() {
                               {a.recordType === "SanitisedReport" ? " (sanitised version)" : ""}, {a.count}{" "}
                               {a.count === 1 ? "time" : "times"}
                               {a.agreementId ? ` under ${data.results.labels.agreements[a.agreementId] ?? "an agreement"}` : ""}
-                              {a.last ? `, last ${formatLondonTime(a.last)}` : ""}
+                              {a.last ? `, last ${formatDateTimeSeconds(a.last)}` : ""}
                             </li>
                           ))}
                         </ul>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate, formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { listOrganisationSubmissions } from "~/modules/intelligence/submissions.server";
 import { z } from "zod";
@@ -38,7 +38,7 @@ export default function OrganisationSubmissions() {
             {drafts.map((d) => (
               <li key={d.id}>
                 <Link className="govuk-link" to={`/submissions/${d.id}/check`}>
-                  {d.threatType ? THREAT_TYPE_LABELS[d.threatType] : "Untitled draft"}, last saved {formatUkDateTime(d.updatedAt)}
+                  {d.threatType ? THREAT_TYPE_LABELS[d.threatType] : "Untitled draft"}, last saved {formatDateTime(d.updatedAt)}
                 </Link>
               </li>
             ))}
@@ -70,7 +70,7 @@ export default function OrganisationSubmissions() {
                 </td>
                 <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
                 <td className="govuk-table__cell">{s.area?.name}</td>
-                <td className="govuk-table__cell">{formatUkDate(s.submittedAt)}</td>
+                <td className="govuk-table__cell">{formatDate(s.submittedAt)}</td>
                 <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
                 <td className="govuk-table__cell">{s.feedbackCount > 0 ? `${s.feedbackCount} update${s.feedbackCount > 1 ? "s" : ""}` : "None yet"}</td>
               </tr>

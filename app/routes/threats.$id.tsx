@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, PlainText, StatusTag, SummaryList } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { threatDetail } from "~/modules/intelligence/threats.server";
 import { idParam } from "~/utils/request.server";
@@ -27,7 +27,7 @@ export default function ThreatPage() {
           { key: "Areas", value: t.areas.map((a) => a.name).join(", ") },
           { key: "Lead analyst", value: t.leadAnalyst?.name ?? "None" },
           { key: "Summary", value: <PlainText text={t.summary} /> },
-          { key: "Created", value: formatUkDate(t.createdAt) },
+          { key: "Created", value: formatDate(t.createdAt) },
         ]}
       />
       <h2 className="govuk-heading-m">Linked intelligence</h2>
@@ -38,7 +38,7 @@ export default function ThreatPage() {
           {t.submissions.map((s) => (
             <li key={s.id}>
               <Link className="govuk-link" to={`/triage/${s.id}`}>{s.reference}</Link> <StatusTag status={s.status} /> {s.area?.name},{" "}
-              {formatUkDate(s.submittedAt)}
+              {formatDate(s.submittedAt)}
               {s.handlingCode === "C" || s.analystHandlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
             </li>
           ))}

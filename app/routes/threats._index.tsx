@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { listThreats } from "~/modules/intelligence/threats.server";
 
@@ -43,7 +43,7 @@ export default function Threats() {
                 <td className="govuk-table__cell">{t.areas.map((a) => a.name).join(", ")}</td>
                 <td className="govuk-table__cell">{t.leadAnalyst?.name ?? "None"}</td>
                 <td className="govuk-table__cell">{t.linkedSubmissions}</td>
-                <td className="govuk-table__cell">{formatUkDate(t.createdAt)}</td>
+                <td className="govuk-table__cell">{formatDate(t.createdAt)}</td>
               </tr>
             ))}
           </tbody>

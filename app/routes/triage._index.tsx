@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Select } from "~/components/form";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import {
   enumOptions,
   gradingCode,
@@ -100,7 +100,7 @@ export default function TriageQueue() {
                 <td className="govuk-table__cell">{s.area?.name}</td>
                 <td className="govuk-table__cell">{s.organisation.name}</td>
                 <td className="govuk-table__cell">{gradingCode(s.sourceEvaluation, s.intelligenceAssessment, s.handlingCode)}</td>
-                <td className="govuk-table__cell">{formatUkDateTime(s.submittedAt)}</td>
+                <td className="govuk-table__cell">{formatDateTime(s.submittedAt)}</td>
                 <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
               </tr>
             ))}

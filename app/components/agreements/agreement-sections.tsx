@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { AgreementStatusTag } from "./status-tag";
-import { formatDate, formatDateTime, PARTY_ROLE_LABELS, reviewOutcomeLabel } from "~/modules/agreements/labels";
+import { PARTY_ROLE_LABELS, reviewOutcomeLabel } from "~/modules/agreements/labels";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { DISPLAY_STATUS_LABELS } from "~/modules/agreements/status";
 import type { AgreementStatus } from "~/generated/prisma/enums";
 

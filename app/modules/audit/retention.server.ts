@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { accessibleWhere, type AppAbility } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
-import { londonDayStart } from "./time";
+import { ukDayStart } from "~/utils/dates";
 import { clock } from "~/utils/clock";
 
 /**
@@ -129,7 +129,7 @@ export function retentionDecisionSchema(now: Date) {
     })
     .superRefine((v, ctx) => {
       if (v.decision === "RETAIN") {
-        const date = londonDayStart(v.nextReviewDate);
+        const date = ukDayStart(v.nextReviewDate);
         if (!v.nextReviewDate) {
           ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Enter the next review date" });
         } else if (!date) {
@@ -180,7 +180,7 @@ export async function recordRetentionDecision(
     });
     if (!submission) throw new RetentionError("You can no longer make a retention decision on this record.");
     if (submission.disposedAt) throw new RetentionError("This record has already been disposed of.");
-    const nextReviewDate = input.decision === "RETAIN" ? londonDayStart(input.nextReviewDate) : null;
+    const nextReviewDate = input.decision === "RETAIN" ? ukDayStart(input.nextReviewDate) : null;
     const decision = await tx.retentionDecision.create({
       data: { submissionId, decision: input.decision, reason: input.reason, decidedById: user.id, decidedAt: now, nextReviewDate },
     });

@@ -16,7 +16,7 @@ import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./pa
 import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
-import { formatUkDateTime } from "./dates";
+import { formatDateTime } from "~/utils/dates";
 import { DATA_CATEGORY_LABELS } from "./labels";
 
 /**
@@ -139,7 +139,7 @@ async function sentNoticeIn(tx: Prisma.TransactionClient | typeof prisma, auth: 
     select: { reference: true, submittedAt: true },
   });
   if (!sent) return null;
-  return `This submission${sent.reference ? ` (${sent.reference})` : ""} was sent on ${formatUkDateTime(sent.submittedAt)} and can no longer be changed. What you entered is shown below but was not saved.`;
+  return `This submission${sent.reference ? ` (${sent.reference})` : ""} was sent on ${formatDateTime(sent.submittedAt)} and can no longer be changed. What you entered is shown below but was not saved.`;
 }
 
 type StepData =
