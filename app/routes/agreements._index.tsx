@@ -4,6 +4,7 @@ import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { audit } from "~/modules/audit/audit.server";
 import { PARTY_ROLE_LABELS } from "~/modules/agreements/labels";
 import { formatDate } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { listRegister, partyOptions, registerFiltersSchema } from "~/modules/agreements/queries.server";
 import { requireAgreementAbility } from "~/modules/agreements/route-helpers.server";
 import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "~/modules/agreements/status";
@@ -103,7 +104,7 @@ export default function AgreementRegister() {
 
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {total === 1 ? "1 agreement" : `${total} agreements`}
+          {pluralise(total, "agreement")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">

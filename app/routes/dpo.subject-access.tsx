@@ -1,3 +1,4 @@
+import { pluralise } from "~/utils/plural";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackToAudit, recordHistoryHref } from "~/components/audit";
@@ -73,7 +74,7 @@ export default function SubjectAccess() {
           <h2 className="govuk-heading-m">
             {data.results.submissions.length === 0
               ? "No records name this person"
-              : `${data.results.submissions.length} ${data.results.submissions.length === 1 ? "record names" : "records name"} this person`}
+              : `${pluralise(data.results.submissions.length, "record names", "records name")} this person`}
           </h2>
           {data.results.submissions.length >= SUBJECT_RESULTS_MAX ? (
             <p className="govuk-body">Only the first {SUBJECT_RESULTS_MAX} are shown: add identifiers to narrow the search.</p>
