@@ -725,10 +725,6 @@ export const MATRIX: Record<string, Entry> = {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
     },
-    action: {
-      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
-    },
   },
   "threats.$id.tsx": {
     targets: "threat",
@@ -823,6 +819,33 @@ export const MATRIX: Record<string, Entry> = {
     loader: {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "S    F    F    F    F    F    F    Y    Y    F    F    F    F    F",
+    },
+  },
+  // --- consistency ---
+  // The first question of a new submission: the draft is made by its first save.
+  "submissions.new_.what.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  // Deleting a draft: its author only (404 for colleagues, as on every question page).
+  "submissions.$id.delete.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
     },
   },
 };
