@@ -55,7 +55,7 @@ export function EventsTable({ events, labels, caption }: { events: EventRow[]; l
         <tbody className="govuk-table__body">
           {events.map((event) => (
             <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 <Link className="govuk-link" to={`/audit/events/${event.id}`}>
                   {formatDateTimeSeconds(event.occurredAt)}
                   <span className="govuk-visually-hidden"> (event {event.id})</span>

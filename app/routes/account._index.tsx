@@ -153,8 +153,8 @@ export default function Account() {
                   </>
                 )}
               </td>
-              <td className="govuk-table__cell">{session.createdAt}</td>
-              <td className="govuk-table__cell">{session.lastSeenAt}</td>
+              <td className="govuk-table__cell app-nowrap">{session.createdAt}</td>
+              <td className="govuk-table__cell app-nowrap">{session.lastSeenAt}</td>
               <td className="govuk-table__cell">{session.ipAddress}</td>
               <td className="govuk-table__cell">
                 {session.isCurrent ? (

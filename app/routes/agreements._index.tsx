@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { audit } from "~/modules/audit/audit.server";
@@ -102,7 +103,8 @@ export default function AgreementRegister() {
         ) : null}
       </Form>
 
-      <table className="govuk-table">
+      <ScrollableTable label="Agreements">
+        <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
           {pluralise(total, "agreement")}
         </caption>
@@ -137,7 +139,7 @@ export default function AgreementRegister() {
               <td className="govuk-table__cell">
                 <AgreementStatusTag status={agreement.displayStatus} startDate={agreement.startDate} />
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 {formatDate(agreement.reviewDate)}
                 {agreement.reviewOverdue ? (
                   <strong className="govuk-tag govuk-tag--red app-tag-below">Review overdue</strong>
@@ -145,14 +147,15 @@ export default function AgreementRegister() {
                   <strong className="govuk-tag govuk-tag--orange app-tag-below">Review due</strong>
                 ) : null}
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 {formatDate(agreement.endDate)}
                 {agreement.endingSoon ? <strong className="govuk-tag govuk-tag--orange app-tag-below">Ends soon</strong> : null}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollableTable>
       {agreements.length === 0 ? <p className="govuk-body">No agreements match these filters.</p> : null}
 
       {nextAfter || previousBefore ? (

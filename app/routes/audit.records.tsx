@@ -130,7 +130,7 @@ export default function RecordHistory() {
                     </td>
                     <td className="govuk-table__cell">{row.agreementId ? (result.labels.agreements[row.agreementId] ?? "Unknown agreement") : "None"}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
-                    <td className="govuk-table__cell">{row.last ? formatDateTimeSeconds(row.last) : ""}</td>
+                    <td className="govuk-table__cell app-nowrap">{row.last ? formatDateTimeSeconds(row.last) : ""}</td>
                   </tr>
                 ))}
               </tbody>

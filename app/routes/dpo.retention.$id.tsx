@@ -126,7 +126,7 @@ export default function RetentionDecisionPage() {
           <tbody className="govuk-table__body">
             {s.decisions.map((d) => (
               <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatDate(d.decidedAt)}</td>
+                <td className="govuk-table__cell app-nowrap">{formatDate(d.decidedAt)}</td>
                 <td className="govuk-table__cell">{d.decision === "RETAIN" ? "Retain" : "Dispose"}</td>
                 <td className="govuk-table__cell">{d.reason}</td>
                 <td className="govuk-table__cell">{d.nextReviewDate ? formatDate(d.nextReviewDate) : ""}</td>

@@ -80,7 +80,7 @@ export default function Search() {
                     </td>
                     <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
                     <td className="govuk-table__cell">{s.area?.name}</td>
-                    <td className="govuk-table__cell">{formatDate(s.submittedAt)}</td>
+                    <td className="govuk-table__cell app-nowrap">{formatDate(s.submittedAt)}</td>
                     <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
@@ -57,7 +58,8 @@ export default function OrganisationSubmissions() {
       {items.length === 0 ? (
         <p className="govuk-body">Nothing has been sent yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="submissions">
+        <ScrollableTable label="Submissions sent">
+          <table className="govuk-table" data-testid="submissions">
           <caption className="govuk-table__caption govuk-visually-hidden">Submissions sent by your organisation, newest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -78,13 +80,14 @@ export default function OrganisationSubmissions() {
                 </td>
                 <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
                 <td className="govuk-table__cell">{s.area?.name}</td>
-                <td className="govuk-table__cell">{formatDate(s.submittedAt)}</td>
+                <td className="govuk-table__cell app-nowrap">{formatDate(s.submittedAt)}</td>
                 <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
                 <td className="govuk-table__cell">{s.feedbackCount > 0 ? `${s.feedbackCount} update${s.feedbackCount > 1 ? "s" : ""}` : "None yet"}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollableTable>
       )}
       <NextPageLink href={nextPageHref(location.search, nextCursor)} />
     </>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/auth/auth.server";
 import { formatDate } from "~/utils/dates";
@@ -21,7 +22,8 @@ export default function Threats() {
       {threats.length === 0 ? (
         <p className="govuk-body">There are no threats yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="threats">
+        <ScrollableTable label="Threats">
+          <table className="govuk-table" data-testid="threats">
           <caption className="govuk-table__caption govuk-visually-hidden">Threats, newest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -43,11 +45,12 @@ export default function Threats() {
                 <td className="govuk-table__cell">{t.areas.map((a) => a.name).join(", ")}</td>
                 <td className="govuk-table__cell">{t.leadAnalyst?.name ?? "None"}</td>
                 <td className="govuk-table__cell">{t.linkedSubmissions}</td>
-                <td className="govuk-table__cell">{formatDate(t.createdAt)}</td>
+                <td className="govuk-table__cell app-nowrap">{formatDate(t.createdAt)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollableTable>
       )}
     </>
   );

@@ -92,7 +92,7 @@ export function HistoryTable({
       <tbody className="govuk-table__body">
         {history.map((change) => (
           <tr className="govuk-table__row" key={change.id}>
-            <td className="govuk-table__cell">{formatDateTime(change.at)}</td>
+            <td className="govuk-table__cell app-nowrap">{formatDateTime(change.at)}</td>
             <td className="govuk-table__cell">
               {change.fromStatus === null
                 ? DISPLAY_STATUS_LABELS[change.toStatus]
@@ -206,7 +206,7 @@ export function ReviewsTable({
       <tbody className="govuk-table__body">
         {reviews.map((review) => (
           <tr className="govuk-table__row" key={review.id}>
-            <td className="govuk-table__cell">{formatDate(review.reviewedAt)}</td>
+            <td className="govuk-table__cell app-nowrap">{formatDate(review.reviewedAt)}</td>
             <td className="govuk-table__cell">{review.by}</td>
             <td className="govuk-table__cell">
               {reviewOutcomeLabel(review.outcome)}
