@@ -1,7 +1,8 @@
+import { DateInput } from "~/components/date-input";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementHeading } from "~/components/agreements/agreement-sections";
-import { Button, Choices, ErrorSummary, Textarea, TextInput, valueOf } from "~/components/form";
+import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { reviewFormSchema, type FormActionData } from "~/modules/agreements/forms";
 import { optionsFrom, REVIEW_OUTCOMES } from "~/modules/agreements/labels";
 import { formatDate } from "~/utils/dates";
@@ -58,13 +59,12 @@ export default function ReviewAgreement() {
           selected={valueOf(values, "outcome")}
         />
         <Textarea name="notes" label="Notes (optional)" hint="What was checked and what was found." error={actionData?.errors.notes} defaultValue={valueOf(values, "notes")} />
-        <TextInput
+        <DateInput
           name="nextReviewDate"
-          type="date"
-          label="Date of the next review"
-          hint="No later than the end date."
+          legend="Date of the next review"
+          hint="No later than the end date. For example, 1 4 2027"
           error={actionData?.errors.nextReviewDate ?? actionData?.errors.form}
-          defaultValue={valueOf(values, "nextReviewDate")}
+          values={values}
         />
         <div className="govuk-button-group">
           <Button>Record review</Button>
