@@ -1,7 +1,8 @@
+import { DateInput } from "~/components/date-input";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordHistoryHref } from "~/components/audit";
-import { Button, Choices, ErrorSummary, Textarea, TextInput, valueOf } from "~/components/form";
+import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { findForRetention, recordRetentionDecision, RetentionError, retentionDecisionSchema } from "~/modules/audit/retention.server";
@@ -154,15 +155,7 @@ export default function RetentionDecisionPage() {
               },
             ]}
           />
-          <TextInput
-            name="nextReviewDate"
-            label="Next review date (if you retain it)"
-            hint="For example, 2027-03-27"
-            type="date"
-            width="10"
-            error={errors?.nextReviewDate}
-            defaultValue={valueOf(values, "nextReviewDate")}
-          />
+          <DateInput name="nextReviewDate" legend="Next review date (if you retain it)" hint="For example, 27 3 2027" error={errors?.nextReviewDate} values={values} />
           <Choices
             kind="checkbox"
             name="confirmDisposal"

@@ -4,6 +4,7 @@ import { accessibleWhere, type AppAbility } from "~/modules/authorization/abilit
 import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
 import { ukDayStart } from "~/utils/dates";
+import { optionalDateInput } from "~/utils/date-input";
 import { clock } from "~/utils/clock";
 
 /**
@@ -124,7 +125,7 @@ export function retentionDecisionSchema(now: Date) {
         .trim()
         .min(1, "Enter the reason for your decision")
         .max(2000, "The reason must be 2000 characters or fewer"),
-      nextReviewDate: z.string().trim().optional().default(""),
+      nextReviewDate: optionalDateInput("Next review date").transform((day) => day ?? ""),
       confirmDisposal: z.string().optional(),
     })
     .superRefine((v, ctx) => {
@@ -133,7 +134,7 @@ export function retentionDecisionSchema(now: Date) {
         if (!v.nextReviewDate) {
           ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Enter the next review date" });
         } else if (!date) {
-          ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be a real date, like 2027-03-27" });
+          ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be a real date" });
         } else if (date <= now) {
           ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be in the future" });
         } else if (date.getTime() > now.getTime() + MAX_REVIEW_YEARS * 366 * 24 * 3600_000) {
