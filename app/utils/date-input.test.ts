@@ -11,7 +11,10 @@ const message = (form: Record<string, string>) => {
 
 describe("GOV.UK date input", () => {
   it("reads day, month and year fields as one UK calendar day", () => {
-    expect(parse({ "startDate-day": "1", "startDate-month": "4", "startDate-year": "2026" })).toMatchObject({ success: true, data: { startDate: "2026-04-01", reviewDate: undefined } });
+    const parsed = parse({ "startDate-day": "1", "startDate-month": "4", "startDate-year": "2026" });
+    expect(parsed).toMatchObject({ success: true, data: { startDate: "2026-04-01" } });
+    expect(parsed.data?.reviewDate).toBeUndefined();
+    expect(parse({ "startDate-day": "1", "startDate-month": "4", "startDate-year": "2026", "reviewDate-day": "", "reviewDate-month": "", "reviewDate-year": "" }).data?.reviewDate).toBeUndefined();
     expect(parse({ "startDate-day": "29", "startDate-month": "Feb", "startDate-year": "2028" })).toMatchObject({ data: { startDate: "2028-02-29" } });
     expect(parse({ startDate: "2026-05-01" })).toMatchObject({ data: { startDate: "2026-05-01" } });
   });

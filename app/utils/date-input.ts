@@ -91,5 +91,7 @@ export function optionalDateInput(label: string) {
       return z.NEVER;
     }
     return read.day;
-  });
+  })
+    // An absent field is a blank one (zod 4 would otherwise ask for the key).
+    .optional();
 }

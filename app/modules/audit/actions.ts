@@ -92,9 +92,6 @@ export const AUDIT_ACTIONS = [
   "retention.disposed",
   // Consistency (issue 10)
   "submission.draft_deleted",
-  "auth.reauthenticated",
-  "auth.reauthentication_failed",
-  "auth.session_extended",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -128,7 +125,6 @@ export const FAILED_AUTHENTICATION_ACTIONS: readonly AuditAction[] = [
   "auth.sign_in_failed",
   "auth.sign_in_throttled",
   "auth.mfa_failed",
-  "auth.reauthentication_failed",
 ];
 
 /** Plain-English names for the DPO screens ("Signed in", "Viewed a submission"). */
@@ -185,9 +181,6 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "retention.retained": "Decided to retain a record",
   "retention.disposed": "Disposed of a record",
   "submission.draft_deleted": "Deleted a draft",
-  "auth.reauthenticated": "Confirmed their identity again",
-  "auth.reauthentication_failed": "Failed to confirm their identity again",
-  "auth.session_extended": "Stayed signed in",
 };
 
 /**
