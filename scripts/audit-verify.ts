@@ -13,6 +13,8 @@
  */
 import { readFileSync } from "node:fs";
 import { SYSTEM_AUDIT_CONTEXT } from "~/modules/audit/audit.server";
+import { formatDateTimeSeconds } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { compareWithExportedCheckpoints, signCheckpointNow, verifyAndRecord, type ExportedCheckpoints } from "~/modules/audit/integrity.server";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
 import { clock } from "~/utils/clock";
@@ -27,16 +29,16 @@ await runScript(async () => {
     console.log(`Sealed ${sealed} pending events.`);
   }
   const result = await verifyAndRecord(context);
-  console.log(`Checked ${result.eventsChecked} sealed events (positions 1 to ${result.lastPosition ?? "-"}) and ${result.checkpointsChecked} checkpoints.`);
+  console.log(`Checked ${pluralise(result.eventsChecked, "sealed event")} (positions 1 to ${result.lastPosition ?? "-"}) and ${pluralise(result.checkpointsChecked, "signed checkpoint")}.`);
   if (result.latestCheckpoint) {
     console.log(
-      `Latest checkpoint: event ${result.latestCheckpoint.eventId}${result.latestCheckpoint.position !== null ? ` (position ${result.latestCheckpoint.position})` : ""} at ${result.latestCheckpoint.createdAt.toISOString()}; ${result.eventsSinceLatestCheckpoint} events since.`,
+      `Latest checkpoint: event ${result.latestCheckpoint.eventId}${result.latestCheckpoint.position !== null ? ` (position ${result.latestCheckpoint.position})` : ""} at ${formatDateTimeSeconds(result.latestCheckpoint.createdAt)} (UK time); ${pluralise(result.eventsSinceLatestCheckpoint, "event")} since.`,
     );
   }
   if (result.unsealed.count > 0) {
     const age = result.unsealed.oldestOccurredAt ? Math.round((clock.now().getTime() - result.unsealed.oldestOccurredAt.getTime()) / 1000) : null;
     console.log(
-      `${result.unsealed.count} ${result.unsealed.count === 1 ? "event is" : "events are"} not sealed yet; the oldest is event ${result.unsealed.oldestEventId}${age !== null ? `, ${age} s old` : ""}. ` +
+      `${pluralise(result.unsealed.count, "event is", "events are")} not sealed yet; the oldest is event ${result.unsealed.oldestEventId}${age !== null ? `, ${age} s old` : ""}. ` +
         "They are sealed by the running portal every second (or with --seal); until then only the database's privileges protect them.",
     );
   }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { RECORD_TYPE_LABELS, type RecordType } from "~/modules/audit/record-types";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 
 /** Shared pieces of the audit and oversight screens. */
 
@@ -93,9 +93,9 @@ export function EventsTable({ events, labels, caption }: { events: EventRow[]; l
         <tbody className="govuk-table__body">
           {events.map((event) => (
             <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 <Link className="govuk-link" to={`/audit/events/${event.id}`}>
-                  {formatLondonTime(event.occurredAt)}
+                  {formatDateTimeSeconds(event.occurredAt)}
                   <span className="govuk-visually-hidden"> (event {event.id})</span>
                 </Link>
               </td>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Classification, HandlingCode, SubmissionStatus } from "~/generated/prisma/enums";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import type { EntitySummary } from "~/modules/intelligence/entities";
 import {
   CLASSIFICATION_LABELS,
@@ -133,8 +133,8 @@ interface DetailsShape {
 export function SubmissionDetails({ submission: s, changeBase }: { submission: DetailsShape; changeBase?: string }) {
   const change = (step: string, label: string) => (changeBase ? { href: `${changeBase}/${step}?change=1`, label } : undefined);
   const observed = s.observedTo
-    ? `${formatUkDateTime(s.observedFrom)} to ${formatUkDateTime(s.observedTo)}`
-    : formatUkDateTime(s.observedFrom);
+    ? `${formatDateTime(s.observedFrom)} to ${formatDateTime(s.observedTo)}`
+    : formatDateTime(s.observedFrom);
   return (
     <>
       <h2 className="govuk-heading-m">What</h2>

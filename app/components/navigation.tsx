@@ -63,15 +63,3 @@ export function Pagination({ previous, next }: { previous: string | null; next: 
     </nav>
   );
 }
-
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/London",
-});
-
-/** A date and time in UK time, the same on the server and in the browser. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "Never";
-  return DATE_TIME.format(new Date(value));
-}

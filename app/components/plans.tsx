@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ActionStatus, FourPStrand } from "~/generated/prisma/enums";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { dateParts } from "~/modules/plans/dates";
 import { ACTION_STATUS_LABELS, STRAND_HINTS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
 import { Choices, fieldId, Select, Textarea, TextInput } from "./form";
@@ -137,7 +137,7 @@ export function StrandTables({ strands }: { strands: { strand: FourPStrand; acti
                       <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
                     </td>
                     <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
-                    <td className="govuk-table__cell">{formatUkDate(a.dueDate)}</td>
+                    <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
                     <td className="govuk-table__cell">
                       <ActionStatusTag status={a.status} />
                       <OverdueTag overdue={a.overdue} />

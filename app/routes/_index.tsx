@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/notification-banner";
-import { formatDate } from "~/modules/agreements/labels";
+import { formatDate } from "~/utils/dates";
 import { requireUser } from "~/modules/auth/auth.server";
 import { placesFor } from "~/modules/authorization/navigation.server";
 import { homePanelsFor } from "~/modules/home/home-panels.server";

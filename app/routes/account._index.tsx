@@ -5,7 +5,7 @@ import { z } from "zod";
 import { NotificationBanner } from "~/components/notification-banner";
 import { accountOverview, endAllOtherSessions, endOtherSession } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatDateTime } from "~/modules/auth/format";
+import { formatDateTime } from "~/utils/dates";
 import { RECOVERY_CODE_COUNT } from "~/modules/auth/recovery-codes.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
@@ -153,8 +153,8 @@ export default function Account() {
                   </>
                 )}
               </td>
-              <td className="govuk-table__cell">{session.createdAt}</td>
-              <td className="govuk-table__cell">{session.lastSeenAt}</td>
+              <td className="govuk-table__cell app-nowrap">{session.createdAt}</td>
+              <td className="govuk-table__cell app-nowrap">{session.lastSeenAt}</td>
               <td className="govuk-table__cell">{session.ipAddress}</td>
               <td className="govuk-table__cell">
                 {session.isCurrent ? (

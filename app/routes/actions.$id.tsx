@@ -6,7 +6,7 @@ import { BackLink, PlainText, SummaryList } from "~/components/intelligence";
 import { NotificationBanner } from "~/components/notification-banner";
 import { ActionFields, ActionStatusTag, OverdueTag } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { actionDetail, editAction, recordProgress, requireUpdatableAction } from "~/modules/plans/actions.server";
 import { editActionSchema, progressSchema } from "~/modules/plans/forms.server";
 import { ACTION_STATUS_LABELS, PHASE_LABELS, STRAND_LABELS } from "~/modules/plans/labels";
@@ -71,10 +71,10 @@ export default function ActionPage() {
         rows={[
           { key: "Strand", value: STRAND_LABELS[a.strand] },
           { key: "Owner", value: a.ownerOrganisation.name },
-          { key: "Due", value: formatUkDate(a.dueDate) },
+          { key: "Due", value: formatDate(a.dueDate) },
           { key: "Details", value: <PlainText text={a.description} /> },
           { key: "Result", value: <PlainText text={a.result} /> },
-          ...(a.completedAt ? [{ key: "Completed", value: formatUkDate(a.completedAt) }] : []),
+          ...(a.completedAt ? [{ key: "Completed", value: formatDate(a.completedAt) }] : []),
         ]}
       />
       {a.threat ? (

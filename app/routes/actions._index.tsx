@@ -4,7 +4,7 @@ import { Button, Select } from "~/components/form";
 import { Pagination } from "~/components/navigation";
 import { ActionStatusTag, OverdueTag, pageHref } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { isPlanner, listActions } from "~/modules/plans/actions.server";
 import { actionListQuery } from "~/modules/plans/forms.server";
 import { ACTION_STATUS_LABELS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
@@ -91,7 +91,7 @@ export default function Actions() {
                 <td className="govuk-table__cell">{a.threat?.title ?? a.areaPlan?.name}</td>
                 <td className="govuk-table__cell">{STRAND_LABELS[a.strand]}</td>
                 <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
-                <td className="govuk-table__cell">{formatUkDate(a.dueDate)}</td>
+                <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
                 <td className="govuk-table__cell">
                   <ActionStatusTag status={a.status} />
                   <OverdueTag overdue={a.overdue} />

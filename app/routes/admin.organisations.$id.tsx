@@ -1,7 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form";
-import { Breadcrumbs, formatDateTime } from "~/components/navigation";
+import { Breadcrumbs } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { audit } from "~/modules/audit/audit.server";
 import { OrganisationFields } from "~/modules/organisations/organisation-fields";
@@ -54,7 +56,7 @@ export default function EditOrganisation() {
           <span className="govuk-caption-l">{organisation.name}</span>
           <h1 className="govuk-heading-l">Edit organisation</h1>
           <p className="govuk-body">
-            {organisation._count.users === 1 ? "1 user belongs" : `${organisation._count.users} users belong`} to this
+            {pluralise(organisation._count.users, "user belongs", "users belong")} to this
             organisation.{" "}
             <Link className="govuk-link" to={`/admin/users?organisation=${organisation.id}`}>
               View its users

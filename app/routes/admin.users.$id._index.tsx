@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Button, ErrorSummary } from "~/components/form";
-import { Breadcrumbs, formatDateTime, SuccessBanner } from "~/components/navigation";
+import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
@@ -39,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     user: {
       ...user,
-      lastSignInAt: formatDateTime(user.lastSignInAt),
+      lastSignInAt: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never",
       createdAt: formatDateTime(user.createdAt),
       disabledAt: user.disabledAt ? formatDateTime(user.disabledAt) : null,
       activationExpiresAt: user.activationExpiresAt ? formatDateTime(user.activationExpiresAt) : null,
@@ -142,7 +144,7 @@ export default function UserAccount() {
         ) : null}
         <Row label="Can sign agreements" value={user.isAgreementSignatory ? "Yes" : "No"} />
         <Row label="MFA" value={user.mfaEnrolled ? "Set up" : "Not set up: they will set it up at their next sign-in"} />
-        <Row label="Signed in now" value={user.activeSessions === 0 ? "No" : `Yes (${user.activeSessions} session${user.activeSessions === 1 ? "" : "s"})`} />
+        <Row label="Signed in now" value={user.activeSessions === 0 ? "No" : `Yes (${pluralise(user.activeSessions, "session")})`} />
         <Row label="Last signed in" value={user.lastSignInAt} />
         <Row label="Account created" value={user.createdAt} />
         {user.disabledAt ? <Row label="Disabled" value={user.disabledAt} /> : null}

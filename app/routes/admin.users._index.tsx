@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select, TextInput } from "~/components/form";
 import { Breadcrumbs, Pagination } from "~/components/navigation";
@@ -95,7 +96,8 @@ export default function UsersList() {
           {users.length === 0 ? (
             <p className="govuk-body">No user accounts match.</p>
           ) : (
-            <table className="govuk-table" data-testid="users-table">
+            <ScrollableTable label="Users">
+              <table className="govuk-table" data-testid="users-table">
               <caption className="govuk-table__caption govuk-table__caption--m">
                 {filtered ? "Matching accounts" : "All accounts"}
               </caption>
@@ -133,7 +135,8 @@ export default function UsersList() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+              </table>
+            </ScrollableTable>
           )}
           <Pagination previous={previous} next={next} />
         </div>

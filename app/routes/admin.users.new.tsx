@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form";
-import { Breadcrumbs, formatDateTime } from "~/components/navigation";
+import { Breadcrumbs } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { requireAdministrator } from "~/modules/administration/require-administrator.server";
 import { notFound } from "~/modules/auth/auth.server";
 import { organisationOptions } from "~/modules/organisations/organisations.server";

@@ -13,7 +13,8 @@ import { TermsSummaryList } from "~/components/agreements/terms";
 import { Button, ErrorSummary } from "~/components/form";
 import { audit } from "~/modules/audit/audit.server";
 import type { FormActionData } from "~/modules/agreements/forms";
-import { formatDate, formatDateTime } from "~/modules/agreements/labels";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { submitForSignature } from "~/modules/agreements/lifecycle.server";
 import { availableSteps, describeAgreement, sharedCounts } from "~/modules/agreements/queries.server";
 import { actorOf, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
@@ -145,7 +146,7 @@ export default function AgreementPage() {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Shared under this agreement</dt>
           <dd className="govuk-summary-list__value" data-testid="shared-count">
-            {shared.total === 1 ? "1 submission" : `${shared.total} submissions`}
+            {pluralise(shared.total, "submission")}
             {shared.total > 0 ? (
               <ul className="govuk-list govuk-!-font-size-16">
                 {Object.entries(shared.byStatus).map(([status, count]) => (
@@ -225,7 +226,7 @@ export default function AgreementPage() {
             Version {version.versionNumber}: {VERSION_STATE_LABELS[version.state]}
           </h3>
           <p className="govuk-body-s">
-            {version.changeSummary ?? "No summary"}. Created {formatDateTime(version.createdAt)} by {version.createdBy}.{" "}
+            {(version.changeSummary ?? "No summary").replace(/\.+$/, "")}. Created {formatDateTime(version.createdAt)} by {version.createdBy}.{" "}
             <Link className="govuk-link" to={`/agreements/${agreement.id}/versions/${version.versionNumber}`}>
               Read version {version.versionNumber}
               {version.versionNumber > 1 ? ` and what changed from version ${version.versionNumber - 1}` : ""}

@@ -1,9 +1,11 @@
+import { DateInput } from "~/components/date-input";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementHeading } from "~/components/agreements/agreement-sections";
-import { Button, Choices, ErrorSummary, Textarea, TextInput, valueOf } from "~/components/form";
+import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { reviewFormSchema, type FormActionData } from "~/modules/agreements/forms";
-import { formatDate, optionsFrom, REVIEW_OUTCOMES } from "~/modules/agreements/labels";
+import { optionsFrom, REVIEW_OUTCOMES } from "~/modules/agreements/labels";
+import { formatDate } from "~/utils/dates";
 import { recordReview } from "~/modules/agreements/lifecycle.server";
 import { availableSteps } from "~/modules/agreements/queries.server";
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
@@ -57,13 +59,12 @@ export default function ReviewAgreement() {
           selected={valueOf(values, "outcome")}
         />
         <Textarea name="notes" label="Notes (optional)" hint="What was checked and what was found." error={actionData?.errors.notes} defaultValue={valueOf(values, "notes")} />
-        <TextInput
+        <DateInput
           name="nextReviewDate"
-          type="date"
-          label="Date of the next review"
-          hint="No later than the end date."
+          legend="Date of the next review"
+          hint="No later than the end date. For example, 1 4 2027"
           error={actionData?.errors.nextReviewDate ?? actionData?.errors.form}
-          defaultValue={valueOf(values, "nextReviewDate")}
+          values={values}
         />
         <div className="govuk-button-group">
           <Button>Record review</Button>

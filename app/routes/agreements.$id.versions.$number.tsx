@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AgreementHeading, SignaturesTable } from "~/components/agreements/agreement-sections";
 import { TermsDiff, TermsSummaryList } from "~/components/agreements/terms";
-import { formatDateTime } from "~/modules/agreements/labels";
+import { formatDateTime } from "~/utils/dates";
 import { describeAgreement } from "~/modules/agreements/queries.server";
 import { requireAgreement } from "~/modules/agreements/route-helpers.server";
 import { VERSION_STATE_LABELS } from "~/modules/agreements/status";

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AgreementStatusTag } from "~/components/agreements/status-tag";
 import { audit } from "~/modules/audit/audit.server";
-import { formatDate, PARTY_ROLE_LABELS } from "~/modules/agreements/labels";
+import { PARTY_ROLE_LABELS } from "~/modules/agreements/labels";
+import { formatDate } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { listRegister, partyOptions, registerFiltersSchema } from "~/modules/agreements/queries.server";
 import { requireAgreementAbility } from "~/modules/agreements/route-helpers.server";
 import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "~/modules/agreements/status";
@@ -100,9 +103,10 @@ export default function AgreementRegister() {
         ) : null}
       </Form>
 
-      <table className="govuk-table">
+      <ScrollableTable label="Agreements">
+        <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {total === 1 ? "1 agreement" : `${total} agreements`}
+          {pluralise(total, "agreement")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -135,7 +139,7 @@ export default function AgreementRegister() {
               <td className="govuk-table__cell">
                 <AgreementStatusTag status={agreement.displayStatus} startDate={agreement.startDate} />
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 {formatDate(agreement.reviewDate)}
                 {agreement.reviewOverdue ? (
                   <strong className="govuk-tag govuk-tag--red app-tag-below">Review overdue</strong>
@@ -143,14 +147,15 @@ export default function AgreementRegister() {
                   <strong className="govuk-tag govuk-tag--orange app-tag-below">Review due</strong>
                 ) : null}
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell app-nowrap">
                 {formatDate(agreement.endDate)}
                 {agreement.endingSoon ? <strong className="govuk-tag govuk-tag--orange app-tag-below">Ends soon</strong> : null}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </ScrollableTable>
       {agreements.length === 0 ? <p className="govuk-body">No agreements match these filters.</p> : null}
 
       {nextAfter || previousBefore ? (

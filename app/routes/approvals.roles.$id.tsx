@@ -3,7 +3,7 @@ import { idParam } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
-import { formatDateTime } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/modules/organisations/labels";
 import { decideRoleGrant, getRoleGrantOrDeny, getRoleGrantToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDateTime, SuccessBanner } from "~/components/navigation";
+import { SuccessBanner } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { audit } from "~/modules/audit/audit.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
 import { listRoleGrantsToDecide, requireRoleGrantApprover } from "~/modules/users/role-grants.server";

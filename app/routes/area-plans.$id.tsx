@@ -6,7 +6,7 @@ import { BackLink, PlainText, SummaryList } from "~/components/intelligence";
 import { NotificationBanner } from "~/components/notification-banner";
 import { ActionFields, DateInput, OverdueTag, StrandTables } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { createAction } from "~/modules/plans/actions.server";
 import { achieveMilestone, addMilestone, areaPlanDetail, changePhase, requireUpdatablePlan } from "~/modules/plans/area-plans.server";
 import { achieveMilestoneSchema, milestoneSchema, newActionSchema, phaseSchema } from "~/modules/plans/forms.server";
@@ -98,10 +98,10 @@ export default function AreaPlanPage() {
           { key: "Neighbourhood", value: `${plan.neighbourhood}, ${plan.area.name}` },
           { key: "Led by", value: plan.leadOrganisation.name },
           { key: "Partners involved", value: plan.partners.map((p) => p.name).join(", ") || "None" },
-          { key: "Clear phase starts", value: formatUkDate(plan.clearStart) || "Not set" },
-          { key: "Hold phase starts", value: formatUkDate(plan.holdStart) || "Not set" },
-          { key: "Build phase starts", value: formatUkDate(plan.buildStart) || "Not set" },
-          { key: "Plan ends", value: formatUkDate(plan.endDate) || "Not set" },
+          { key: "Clear phase starts", value: formatDate(plan.clearStart) || "Not set" },
+          { key: "Hold phase starts", value: formatDate(plan.holdStart) || "Not set" },
+          { key: "Build phase starts", value: formatDate(plan.buildStart) || "Not set" },
+          { key: "Plan ends", value: formatDate(plan.endDate) || "Not set" },
           { key: "Summary", value: <PlainText text={plan.summary} /> },
           ...(planner ? [{ key: "Threats it targets", value: threats.map((t) => `${t.reference}: ${t.title}`).join("; ") || "None" }] : []),
         ]}
@@ -126,12 +126,12 @@ export default function AreaPlanPage() {
                 <td className="govuk-table__cell">{m.title}</td>
                 <td className="govuk-table__cell">{PHASE_LABELS[m.phase]}</td>
                 <td className="govuk-table__cell">
-                  {formatUkDate(m.dueDate)}
+                  {formatDate(m.dueDate)}
                   <OverdueTag overdue={m.overdue} />
                 </td>
                 <td className="govuk-table__cell">
                   {m.achievedAt ? (
-                    formatUkDate(m.achievedAt)
+                    formatDate(m.achievedAt)
                   ) : planner ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="achieved" />

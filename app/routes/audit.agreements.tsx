@@ -8,7 +8,7 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { periodSchema } from "~/modules/audit/period";
 import { agreementAccessReport } from "~/modules/audit/reports.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { queryValues } from "~/utils/request.server";
@@ -144,7 +144,7 @@ export default function AgreementAccess() {
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{row.events}</td>
                       <td className="govuk-table__cell">
-                        {formatLondonTime(row.first)} to {formatLondonTime(row.last)}
+                        {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
                       </td>
                     </tr>
                   ))}

@@ -6,7 +6,7 @@ import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { auditScopeWhere } from "~/modules/audit/scope.server";
 import { eventLabels, serialiseEvent } from "~/modules/audit/search.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 import { eventForReader } from "~/modules/authorization/audit-scope.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function AuditEventPage() {
   const { event, labels } = useLoaderData<typeof loader>();
   const rows: [string, React.ReactNode][] = [
-    ["When", `${formatLondonTime(event.occurredAt)} (UK time); ${event.occurredAt} UTC`],
+    ["When", `${formatDateTimeSeconds(event.occurredAt)} (UK time); ${event.occurredAt} UTC`],
     ["Action", <>{auditActionLabel(event.action)} <span className="govuk-hint govuk-body-s govuk-!-margin-0">({event.action})</span></>],
     ["Outcome", <OutcomeTag key="o" outcome={event.outcome} />],
     ["Who", event.actorEmail ? <Who key="w" name={event.actorUserId ? labels.people[event.actorUserId] : null} email={event.actorEmail} /> : "System or not signed in"],

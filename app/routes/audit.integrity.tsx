@@ -7,7 +7,8 @@ import { Button } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { requestIntegrityCheck, signCheckpointNow, type SerialisedVerification } from "~/modules/audit/integrity.server";
 import { pendingEvents } from "~/modules/audit/sealing.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
+import { pluralise } from "~/utils/plural";
 import { notFound } from "~/modules/auth/auth.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
@@ -82,10 +83,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/audit/integrity?check=${check.id}`, 303);
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
-
 function CheckProgress({ check }: { check: { id: string; status: string; eventsChecked: number; eventsTotal: number } }) {
   const revalidator = useRevalidator();
   // With JavaScript, follow the progress; without it, the link below does the same.
@@ -104,7 +101,7 @@ function CheckProgress({ check }: { check: { id: string; status: string; eventsC
       <p className="govuk-body">
         {check.status === "QUEUED"
           ? "It starts within a few seconds. You can leave this page: the check carries on and its result is shown here."
-          : `Checked ${plural(check.eventsChecked, "sealed event", "sealed events")} of about ${check.eventsTotal.toLocaleString("en-GB")} (${percent}%).`}
+          : `Checked ${pluralise(check.eventsChecked, "sealed event")} of about ${check.eventsTotal.toLocaleString("en-GB")} (${percent}%).`}
       </p>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/audit/integrity?check=${check.id}`}>
@@ -118,7 +115,7 @@ function CheckProgress({ check }: { check: { id: string; status: string; eventsC
 function CheckResult({ result, finishedAt }: { result: SerialisedVerification; finishedAt: string | null }) {
   const unsealed =
     result.unsealed.count > 0
-      ? ` ${plural(result.unsealed.count, "newer event was", "newer events were")} not sealed yet (the oldest is event ${result.unsealed.oldestEventId}${result.unsealed.oldestOccurredAt ? `, written ${formatLondonTime(result.unsealed.oldestOccurredAt)}` : ""}).`
+      ? ` ${pluralise(result.unsealed.count, "newer event was", "newer events were")} not sealed yet (the oldest is event ${result.unsealed.oldestEventId}${result.unsealed.oldestOccurredAt ? `, written ${formatDateTimeSeconds(result.unsealed.oldestOccurredAt)}` : ""}).`
       : "";
   if (result.intact) {
     return (
@@ -131,10 +128,10 @@ function CheckResult({ result, finishedAt }: { result: SerialisedVerification; f
         <div className="govuk-notification-banner__content">
           <p className="govuk-notification-banner__heading">The audit trail is intact</p>
           <p className="govuk-body">
-            {plural(result.eventsChecked, "sealed event", "sealed events")} and {plural(result.checkpointsChecked, "signed checkpoint", "signed checkpoints")}{" "}
+            {pluralise(result.eventsChecked, "sealed event")} and {pluralise(result.checkpointsChecked, "signed checkpoint")}{" "}
             checked, up to position {result.lastPosition ?? "none"}
-            {finishedAt ? ` (finished ${formatLondonTime(finishedAt)})` : ""}.
-            {result.eventsSinceLatestCheckpoint > 0 ? ` ${plural(result.eventsSinceLatestCheckpoint, "event is", "events are")} newer than the latest checkpoint.` : ""}
+            {finishedAt ? ` (finished ${formatDateTimeSeconds(finishedAt)})` : ""}.
+            {result.eventsSinceLatestCheckpoint > 0 ? ` ${pluralise(result.eventsSinceLatestCheckpoint, "event is", "events are")} newer than the latest checkpoint.` : ""}
             {unsealed}
           </p>
         </div>
@@ -147,7 +144,7 @@ function CheckResult({ result, finishedAt }: { result: SerialisedVerification; f
         <h2 className="govuk-error-summary__title">The audit trail has been altered</h2>
         <div className="govuk-error-summary__body">
           <p className="govuk-body">
-            {plural(result.problemCount, "problem", "problems")} found in {plural(result.eventsChecked, "sealed event", "sealed events")}. The first:
+            {pluralise(result.problemCount, "problem", "problems")} found in {pluralise(result.eventsChecked, "sealed event")}. The first:
           </p>
           <ul className="govuk-list govuk-error-summary__list">
             {result.problems.map((p, index) => (
@@ -216,14 +213,14 @@ export default function Integrity() {
           <dd className="govuk-summary-list__value">
             {pending.count === 0
               ? "None"
-              : `${plural(pending.count, "event", "events")}, the oldest written ${plural(pending.oldestAgeSeconds ?? 0, "second", "seconds")} ago`}
+              : `${pluralise(pending.count, "event", "events")}, the oldest written ${pluralise(pending.oldestAgeSeconds ?? 0, "second", "seconds")} ago`}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Latest checkpoint</dt>
           <dd className="govuk-summary-list__value">
             {latest
-              ? `Event ${latest.eventId}${latest.position ? ` (position ${latest.position})` : ""}, signed ${formatLondonTime(latest.createdAt)} with key ${latest.keyId}`
+              ? `Event ${latest.eventId}${latest.position ? ` (position ${latest.position})` : ""}, signed ${formatDateTimeSeconds(latest.createdAt)} with key ${latest.keyId}`
               : "None yet"}
           </dd>
         </div>

@@ -10,7 +10,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { recordAccessSummary, recordHistoryWhere, resolveRecord } from "~/modules/audit/reports.server";
 import { RECORD_TYPE_LABELS, RECORD_TYPES } from "~/modules/audit/record-types";
 import { eventLabels, pagingSchema, searchAuditEvents, serialiseEvent } from "~/modules/audit/search.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { parseQuery, queryValues } from "~/utils/request.server";
 
@@ -129,7 +129,7 @@ export default function RecordHistory() {
                     </td>
                     <td className="govuk-table__cell">{row.agreementId ? (result.labels.agreements[row.agreementId] ?? "Unknown agreement") : "None"}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
-                    <td className="govuk-table__cell">{row.last ? formatLondonTime(row.last) : ""}</td>
+                    <td className="govuk-table__cell app-nowrap">{row.last ? formatDateTimeSeconds(row.last) : ""}</td>
                   </tr>
                 ))}
               </tbody>

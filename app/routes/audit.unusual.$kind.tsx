@@ -16,7 +16,7 @@ import {
   type UnusualKind,
 } from "~/modules/audit/reports.server";
 import { eventLabels, pagingSchema, serialiseEvent } from "~/modules/audit/search.server";
-import { formatLondonTime } from "~/modules/audit/time";
+import { formatDateTimeSeconds } from "~/utils/dates";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { z } from "zod";
 import { parseParams, parseQuery, queryValues } from "~/utils/request.server";
@@ -147,7 +147,7 @@ export default function UnusualList() {
                   </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{row.attempts}</td>
                   <td className="govuk-table__cell">
-                    {formatLondonTime(row.first)} to {formatLondonTime(row.last)}
+                    {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,7 @@ import {
 } from "~/modules/dissemination/disseminations.server";
 import { answerSchema } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { DATA_CATEGORY_LABELS } from "~/modules/intelligence/labels";
 import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
@@ -48,13 +48,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ...d,
       kind: DISSEMINATION_KIND_LABELS[d.kind],
       dataCategories: d.dataCategories.map((c) => DATA_CATEGORY_LABELS[c]),
-      createdAt: formatUkDateTime(d.createdAt),
-      decidedAt: d.decidedAt ? formatUkDateTime(d.decidedAt) : null,
-      recipients: d.recipients.map((r) => ({ ...r, acknowledgedAt: r.acknowledgedAt ? formatUkDateTime(r.acknowledgedAt) : null })),
+      createdAt: formatDateTime(d.createdAt),
+      decidedAt: d.decidedAt ? formatDateTime(d.decidedAt) : null,
+      recipients: d.recipients.map((r) => ({ ...r, acknowledgedAt: r.acknowledgedAt ? formatDateTime(r.acknowledgedAt) : null })),
       requests: d.requests.map((r) => ({
         ...r,
-        createdAt: formatUkDateTime(r.createdAt),
-        respondedAt: r.respondedAt ? formatUkDateTime(r.respondedAt) : null,
+        createdAt: formatDateTime(r.createdAt),
+        respondedAt: r.respondedAt ? formatDateTime(r.respondedAt) : null,
       })),
     },
     answering: answering ? { id: answering.id, question: answering.question, requester: answering.requester } : null,

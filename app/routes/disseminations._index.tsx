@@ -6,7 +6,7 @@ import { Pagination } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listDisseminations } from "~/modules/dissemination/disseminations.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { keysetCursorFields } from "~/utils/input";
 import { keysetParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       kind: DISSEMINATION_KIND_LABELS[d.kind],
       title: d.title,
       status: d.status,
-      createdAt: formatUkDateTime(d.createdAt),
+      createdAt: formatDateTime(d.createdAt),
       author: d.author.name,
       recipients: d.recipients.map((r) => r.organisation.name),
       acknowledged: d.recipients.filter((r) => r.acknowledgedAt !== null).length,

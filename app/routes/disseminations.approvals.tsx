@@ -17,7 +17,7 @@ import {
 } from "~/modules/dissemination/disseminations.server";
 import { decisionSchema } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { DATA_CATEGORY_LABELS } from "~/modules/intelligence/labels";
 import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
@@ -51,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: d.title,
       kind: DISSEMINATION_KIND_LABELS[d.kind],
       author: d.author.name,
-      createdAt: formatUkDateTime(d.createdAt),
+      createdAt: formatDateTime(d.createdAt),
       recipients: d.recipients.map((r) => r.organisation.name),
     })),
     next: page.next,
@@ -68,7 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           handlingCode: selected.handlingCode,
           handlingConditions: selected.handlingConditions,
           author: selected.author.name,
-          createdAt: formatUkDateTime(selected.createdAt),
+          createdAt: formatDateTime(selected.createdAt),
           recipients: selected.recipients.map((r) => ({ organisation: r.organisation.name, agreement: `${r.agreement.reference}: ${r.agreement.title}` })),
         }
       : null,

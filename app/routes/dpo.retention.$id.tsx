@@ -1,11 +1,12 @@
+import { DateInput } from "~/components/date-input";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordHistoryHref } from "~/components/audit";
-import { Button, Choices, ErrorSummary, Textarea, TextInput, valueOf } from "~/components/form";
+import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { findForRetention, recordRetentionDecision, RetentionError, retentionDecisionSchema } from "~/modules/audit/retention.server";
-import { formatLondonDate } from "~/modules/audit/time";
+import { formatDate } from "~/utils/dates";
 import { deny } from "~/modules/authorization/deny.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
@@ -84,7 +85,7 @@ export default function RetentionDecisionPage() {
           <dt className="govuk-summary-list__key">Submitted by</dt>
           <dd className="govuk-summary-list__value">
             {s.organisation}
-            {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+            {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -96,13 +97,13 @@ export default function RetentionDecisionPage() {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Review due</dt>
-          <dd className="govuk-summary-list__value">{s.reviewDueAt ? formatLondonDate(s.reviewDueAt) : "Not set"}</dd>
+          <dd className="govuk-summary-list__value">{s.reviewDueAt ? formatDate(s.reviewDueAt) : "Not set"}</dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Content held</dt>
           <dd className="govuk-summary-list__value">
             {s.disposedAt
-              ? `Erased on ${formatLondonDate(s.disposedAt)}`
+              ? `Erased on ${formatDate(s.disposedAt)}`
               : `Narrative and location, ${s.counts.entities} named people or things, ${s.counts.sanitisedReports} sanitised versions, ${s.counts.feedback} feedback messages`}
           </dd>
         </div>
@@ -126,10 +127,10 @@ export default function RetentionDecisionPage() {
           <tbody className="govuk-table__body">
             {s.decisions.map((d) => (
               <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatLondonDate(d.decidedAt)}</td>
+                <td className="govuk-table__cell app-nowrap">{formatDate(d.decidedAt)}</td>
                 <td className="govuk-table__cell">{d.decision === "RETAIN" ? "Retain" : "Dispose"}</td>
                 <td className="govuk-table__cell">{d.reason}</td>
-                <td className="govuk-table__cell">{d.nextReviewDate ? formatLondonDate(d.nextReviewDate) : ""}</td>
+                <td className="govuk-table__cell">{d.nextReviewDate ? formatDate(d.nextReviewDate) : ""}</td>
               </tr>
             ))}
           </tbody>
@@ -154,15 +155,7 @@ export default function RetentionDecisionPage() {
               },
             ]}
           />
-          <TextInput
-            name="nextReviewDate"
-            label="Next review date (if you retain it)"
-            hint="For example, 2027-03-27"
-            type="date"
-            width="10"
-            error={errors?.nextReviewDate}
-            defaultValue={valueOf(values, "nextReviewDate")}
-          />
+          <DateInput name="nextReviewDate" legend="Next review date (if you retain it)" hint="For example, 27 3 2027" error={errors?.nextReviewDate} values={values} />
           <Choices
             kind="checkbox"
             name="confirmDisposal"

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BackToAudit } from "~/components/audit";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { listRetentionDue, parseRetentionCursor } from "~/modules/audit/retention.server";
-import { formatLondonDate } from "~/modules/audit/time";
+import { formatDate } from "~/utils/dates";
 import { z } from "zod";
 import { parseQuery } from "~/utils/request.server";
 import { optionalQuery } from "~/utils/input";
@@ -51,7 +52,8 @@ export default function RetentionList() {
       {submissions.length === 0 ? (
         <p className="govuk-body">No records are due for a decision.</p>
       ) : (
-        <table className="govuk-table" data-testid="retention-due">
+        <ScrollableTable label="Records due for review">
+          <table className="govuk-table" data-testid="retention-due">
           <caption className="govuk-table__caption govuk-table__caption--m">Due for a decision, oldest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -72,15 +74,16 @@ export default function RetentionList() {
                 </td>
                 <td className="govuk-table__cell">
                   {s.organisation}
-                  {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+                  {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
                 </td>
                 <td className="govuk-table__cell">{s.agreement ?? "None"}</td>
-                <td className="govuk-table__cell">{s.retentionEndsAt ? formatLondonDate(s.retentionEndsAt) : ""}</td>
-                <td className="govuk-table__cell">{s.reviewDueAt ? formatLondonDate(s.reviewDueAt) : ""}</td>
+                <td className="govuk-table__cell app-nowrap">{s.retentionEndsAt ? formatDate(s.retentionEndsAt) : ""}</td>
+                <td className="govuk-table__cell app-nowrap">{s.reviewDueAt ? formatDate(s.reviewDueAt) : ""}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollableTable>
       )}
       {next ? (
         <nav className="govuk-pagination govuk-pagination--block" aria-label="Results pages">

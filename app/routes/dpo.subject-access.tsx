@@ -1,3 +1,4 @@
+import { pluralise } from "~/utils/plural";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackToAudit, recordHistoryHref } from "~/components/audit";
@@ -10,7 +11,7 @@ import { justificationRequired } from "~/modules/audit/justification.server";
 import { eventLabels } from "~/modules/audit/search.server";
 import { subjectAccessSearch, subjectSearchSchema } from "~/modules/audit/subject-access.server";
 import { SUBJECT_FIELDS, SUBJECT_RESULTS_MAX } from "~/modules/audit/subject-fields";
-import { formatLondonDate, formatLondonTime } from "~/modules/audit/time";
+import { formatDate, formatDateTimeSeconds } from "~/utils/dates";
 import { parseFormData, zodFieldErrors, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Subject access search – Partnership Intelligence Portal" }];
@@ -74,7 +75,7 @@ export default function SubjectAccess() {
           <h2 className="govuk-heading-m">
             {data.results.submissions.length === 0
               ? "No records name this person"
-              : `${data.results.submissions.length} ${data.results.submissions.length === 1 ? "record names" : "records name"} this person`}
+              : `${pluralise(data.results.submissions.length, "record names", "records name")} this person`}
           </h2>
           {data.results.submissions.length >= SUBJECT_RESULTS_MAX ? (
             <p className="govuk-body">Only the first {SUBJECT_RESULTS_MAX} are shown: add identifiers to narrow the search.</p>
@@ -100,7 +101,7 @@ export default function SubjectAccess() {
                     <dt className="govuk-summary-list__key">Submitted by</dt>
                     <dd className="govuk-summary-list__value">
                       {s.organisationName}
-                      {s.submittedAt ? `, ${formatLondonDate(s.submittedAt)}` : ""}
+                      {s.submittedAt ? `, ${formatDate(s.submittedAt)}` : ""}
                     </dd>
                   </div>
                   <div className="govuk-summary-list__row">
@@ -125,7 +126,7 @@ export default function SubjectAccess() {
                               {a.recordType === "SanitisedReport" ? " (sanitised version)" : ""}, {a.count}{" "}
                               {a.count === 1 ? "time" : "times"}
                               {a.agreementId ? ` under ${data.results.labels.agreements[a.agreementId] ?? "an agreement"}` : ""}
-                              {a.last ? `, last ${formatLondonTime(a.last)}` : ""}
+                              {a.last ? `, last ${formatDateTimeSeconds(a.last)}` : ""}
                             </li>
                           ))}
                         </ul>

@@ -6,7 +6,7 @@ import { Pagination } from "~/components/navigation";
 import { NotificationBanner } from "~/components/notification-banner";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listGoodPractice, recordGoodPractice, requireGoodPracticeAuthor } from "~/modules/good-practice/good-practice.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { parseForm, type FormValues } from "~/utils/forms.server";
 import { formTokenSchema, newFormToken } from "~/utils/form-token.server";
@@ -87,7 +87,7 @@ export default function GoodPractice() {
               <h2 className="govuk-heading-m govuk-!-margin-bottom-1">{item.title}</h2>
               <p className="govuk-body-s govuk-!-margin-bottom-2">
                 {item.reference} · {item.organisation.name}
-                {item.area ? ` · ${item.area.name}` : ""} · {formatUkDate(item.createdAt)}
+                {item.area ? ` · ${item.area.name}` : ""} · {formatDate(item.createdAt)}
                 {item.linkedTo.length > 0 ? ` · linked to ${item.linkedTo.join(", ")}` : ""}
               </p>
               <dl className="govuk-summary-list govuk-summary-list--no-border">

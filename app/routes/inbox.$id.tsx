@@ -11,7 +11,7 @@ import { FormAlreadySent } from "~/modules/dissemination/disseminations.server";
 import { acknowledgeSchema, informationRequestSchema } from "~/modules/dissemination/forms.server";
 import { acknowledgeDissemination, inboxItem, requestMoreInformation, requireCopy } from "~/modules/dissemination/inbox.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { DATA_CATEGORY_LABELS } from "~/modules/intelligence/labels";
 import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
@@ -38,12 +38,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ...d,
       kind: DISSEMINATION_KIND_LABELS[d.kind],
       dataCategories: d.dataCategories.map((c) => DATA_CATEGORY_LABELS[c]),
-      sentAt: d.decidedAt ? formatUkDateTime(d.decidedAt) : "",
-      acknowledgedAt: d.acknowledgedAt ? formatUkDateTime(d.acknowledgedAt) : null,
+      sentAt: d.decidedAt ? formatDateTime(d.decidedAt) : "",
+      acknowledgedAt: d.acknowledgedAt ? formatDateTime(d.acknowledgedAt) : null,
       requests: d.requests.map((r) => ({
         ...r,
-        createdAt: formatUkDateTime(r.createdAt),
-        respondedAt: r.respondedAt ? formatUkDateTime(r.respondedAt) : null,
+        createdAt: formatDateTime(r.createdAt),
+        respondedAt: r.respondedAt ? formatDateTime(r.respondedAt) : null,
       })),
     },
     // One token per form: each form is sent once.

@@ -5,7 +5,7 @@ import { Pagination } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listInbox } from "~/modules/dissemination/inbox.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
 import { keysetCursorFields, optionalQuery } from "~/utils/input";
 import { keysetParams } from "~/utils/keyset";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       classification: CLASSIFICATION_LABELS[d.classification],
       conditions: d.handlingCode === "C",
       from: d.senderOrganisation.name,
-      sentAt: d.decidedAt ? formatUkDateTime(d.decidedAt) : "",
+      sentAt: d.decidedAt ? formatDateTime(d.decidedAt) : "",
       acknowledged: d.recipients.some((r) => r.acknowledgedAt !== null),
     })),
     next: page.next,

@@ -5,7 +5,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Pagination } from "~/components/navigation";
 import { pageHref } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { listOutcomes } from "~/modules/outcomes/outcomes.server";
 import { outcomeListQuery } from "~/modules/plans/forms.server";
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS } from "~/modules/plans/labels";
@@ -111,7 +111,7 @@ export default function Outcomes() {
                   {o.sentenceMonths ? ` (${o.sentenceMonths} months)` : ""}
                   <span className="govuk-hint govuk-!-margin-bottom-0">{o.reference}</span>
                 </td>
-                <td className="govuk-table__cell">{formatUkDate(o.occurredOn)}</td>
+                <td className="govuk-table__cell">{formatDate(o.occurredOn)}</td>
                 <td className="govuk-table__cell">{o.area.name}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{o.quantity.toLocaleString("en-GB")}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{o.value ?? ""}</td>

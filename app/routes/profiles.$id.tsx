@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button, ErrorSummary, FormTokenInput, Textarea, TextInput, valueOf } from "~/components/form";
 import { NotificationBanner } from "~/components/notification-banner";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { PROFILE_FIGURES, profileDraftSchema } from "~/modules/profiles/figures";
 import { decideVersion, requireProfileStep, saveDraft, submitDraft, viewProfile, VERSION_STATUS_LABELS } from "~/modules/profiles/profiles.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
@@ -119,7 +119,7 @@ export default function Profile() {
       {published ? (
         <section aria-labelledby="published-heading">
           <h2 id="published-heading" className="govuk-heading-m">
-            Published profile (version {published.number}, {formatUkDate(published.publishedAt)})
+            Published profile (version {published.number}, {formatDate(published.publishedAt)})
           </h2>
           <Narrative text={published.narrative} />
           <h3 className="govuk-heading-s">Figures</h3>
@@ -218,8 +218,8 @@ export default function Profile() {
                 <tr key={v.id} className="govuk-table__row">
                   <td className="govuk-table__cell">{v.number}</td>
                   <td className="govuk-table__cell"><strong className="govuk-tag govuk-tag--grey">{VERSION_STATUS_LABELS[v.status]}</strong></td>
-                  <td className="govuk-table__cell">{v.authorName}, {formatUkDate(v.createdAt)}</td>
-                  <td className="govuk-table__cell">{v.approverName ? `${v.approverName}, ${formatUkDate(v.decidedAt)}${v.decisionNote ? `: ${v.decisionNote}` : ""}` : ""}</td>
+                  <td className="govuk-table__cell">{v.authorName}, {formatDate(v.createdAt)}</td>
+                  <td className="govuk-table__cell">{v.approverName ? `${v.approverName}, ${formatDate(v.decidedAt)}${v.decisionNote ? `: ${v.decisionNote}` : ""}` : ""}</td>
                   <td className="govuk-table__cell">
                     {v.number > 1 ? (
                       <Link className="govuk-link" to={`/profiles/${profile.id}?compare=${v.number}#comparison`}>

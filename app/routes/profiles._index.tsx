@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, FormTokenInput, Select } from "~/components/form";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { listProfiles, requireProfileStart, startProfile, VERSION_STATUS_LABELS } from "~/modules/profiles/profiles.server";
 import { parseForm } from "~/utils/forms.server";
 import { newFormToken, formTokenSchema } from "~/utils/form-token.server";
@@ -65,7 +65,7 @@ export default function Profiles() {
                   <Link className="govuk-link" to={`/profiles/${p.id}`}>{p.areaName}</Link>
                 </td>
                 <td className="govuk-table__cell">{p.ownerName}</td>
-                <td className="govuk-table__cell">{p.published ? `Version ${p.published.number}, ${formatUkDate(p.published.publishedAt)}` : "Not published yet"}</td>
+                <td className="govuk-table__cell">{p.published ? `Version ${p.published.number}, ${formatDate(p.published.publishedAt)}` : "Not published yet"}</td>
                 <td className="govuk-table__cell">{p.latest ? `Version ${p.latest.number}: ${VERSION_STATUS_LABELS[p.latest.status]}` : "None"}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence
 import { MatchedBecause } from "~/components/search-snippets";
 import { requireUser } from "~/modules/auth/auth.server";
 import { JUSTIFICATIONS } from "~/modules/audit/actions";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { enumOptions, SEARCH_EXAMPLE, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { asksWhySearching, searchAreas, searchProblems, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
@@ -83,7 +83,7 @@ export default function Search() {
                     </td>
                     <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
                     <td className="govuk-table__cell">{s.area?.name}</td>
-                    <td className="govuk-table__cell">{formatUkDate(s.submittedAt)}</td>
+                    <td className="govuk-table__cell app-nowrap">{formatDate(s.submittedAt)}</td>
                     <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
                   </tr>
                 ))}

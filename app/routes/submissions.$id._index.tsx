@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, ClassificationMarking, HandlingConditions, PlainText, StatusTag, SubmissionDetails } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { summariseEntities } from "~/modules/intelligence/entities";
 import { STATUS_LABELS } from "~/modules/intelligence/labels";
 import { isOwnDraft, partnerSubmission } from "~/modules/intelligence/submissions.server";
@@ -38,7 +38,7 @@ export default function PartnerSubmissionPage() {
             Status: <StatusTag status={s.status} />
           </p>
           <p className="govuk-body">
-            Sent by {s.submitter.name} on {formatUkDateTime(s.submittedAt)}.
+            Sent by {s.submitter.name} on {formatDateTime(s.submittedAt)}.
           </p>
           <h2 className="govuk-heading-m">Feedback from the police</h2>
           {s.feedback.length === 0 && s.sanitisedReports.length === 0 ? (
@@ -49,13 +49,13 @@ export default function PartnerSubmissionPage() {
             <ul className="govuk-list" data-testid="feedback">
               {s.feedback.map((f) => (
                 <li key={f.id} className="govuk-inset-text">
-                  <span className="govuk-caption-s">{formatUkDateTime(f.createdAt)}</span>
+                  <span className="govuk-caption-s">{formatDateTime(f.createdAt)}</span>
                   <PlainText text={f.message} />
                 </li>
               ))}
               {s.sanitisedReports.map((r) => (
                 <li key={r.id} className="govuk-inset-text">
-                  <span className="govuk-caption-s">Intelligence shared back, {formatUkDateTime(r.decidedAt)}</span>
+                  <span className="govuk-caption-s">Intelligence shared back, {formatDateTime(r.decidedAt)}</span>
                   <PlainText text={r.text} />
                 </li>
               ))}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { agreementChoiceSchema } from "~/modules/intelligence/forms";
 import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     agreements: agreements.map((a) => ({
       id: a.id,
       label: `${a.reference}: ${a.title}`,
-      hint: `Up to ${CLASSIFICATION_LABELS[a.classificationCeiling]}. In force until ${formatUkDate(a.endDate)}.`,
+      hint: `Up to ${CLASSIFICATION_LABELS[a.classificationCeiling]}. In force until ${formatDate(a.endDate)}.`,
     })),
   };
 }

@@ -1,12 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Choices, ErrorSummary, Textarea, valueOf } from "~/components/form";
-import { BackLink } from "~/components/intelligence";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { WhatQuestion } from "~/components/what-question";
 import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { whatSchema } from "~/modules/intelligence/forms";
-import { enumOptions, THREAT_TYPE_HINTS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { saveDraftStep } from "~/modules/intelligence/submissions.server";
-import { TEXT_LIMITS } from "~/modules/intelligence/text";
 import { keepPageWhenDraftSent } from "~/modules/intelligence/stale-draft";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
@@ -34,38 +31,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function WhatStep() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = result?.values;
   return (
-    <>
-      <BackLink to={data.suffix ? `/submissions/${data.id}/check` : "/submissions"} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={result?.errors} />
-          <span className="govuk-caption-l">Share intelligence</span>
-          <h1 className="govuk-heading-l">What do you know?</h1>
-          <Form method="post" action={`/submissions/${data.id}/what${data.suffix}`} noValidate>
-            <Choices
-              kind="radio"
-              name="threatType"
-              legend="What type of serious and organised crime is it?"
-              hint="Choose the closest match. An analyst can change it later."
-              error={result?.errors.threatType}
-              options={enumOptions(THREAT_TYPE_LABELS).map((o) => ({ ...o, hint: THREAT_TYPE_HINTS[o.value] }))}
-              selected={values ? valueOf(values, "threatType") : (data.threatType ?? undefined)}
-              small
-            />
-            <Textarea
-              name="narrative"
-              label="What do you know?"
-              hint={`Say what was seen or said, by whom, and how your organisation knows. Do not include the name of the person who told you unless you must. Up to ${TEXT_LIMITS.narrative.toLocaleString("en-GB")} characters.`}
-              error={result?.errors.narrative}
-              defaultValue={values ? valueOf(values, "narrative") : (data.narrative ?? "")}
-              rows={10}
-            />
-            <Button>Save and continue</Button>
-          </Form>
-        </div>
-      </div>
-    </>
+    <WhatQuestion
+      action={`/submissions/${data.id}/what${data.suffix}`}
+      backTo={data.suffix ? `/submissions/${data.id}/check` : "/submissions"}
+      saved={data}
+      result={result}
+    />
   );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, TextInput, valueOf } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { utcToUkLocal } from "~/modules/intelligence/dates";
+import { utcToUkLocal } from "~/utils/dates";
 import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
 import { whereSchema } from "~/modules/intelligence/forms";
 import { areaOptions, saveDraftStep } from "~/modules/intelligence/submissions.server";

@@ -3,11 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, Select, Textarea } from "~/components/form";
 import { PlainText, StatusTag, SummaryList } from "~/components/intelligence";
-import { Breadcrumbs, formatDateTime, SuccessBanner } from "~/components/navigation";
+import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
+import { formatDateTime } from "~/utils/dates";
 import { PriorityTag, ThreatSections, ThreatStatusTag } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
 import { CLASSIFICATION_LABELS } from "~/modules/agreements/labels";
-import { formatUkDate } from "~/modules/intelligence/dates";
+import { formatDate } from "~/utils/dates";
 import { ENTITY_KIND_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { statusFormSchema, threatPageQuery } from "~/modules/threats/forms.server";
 import { CONFIDENCE_LABELS, PERSON_PART_LABELS, THREAT_KIND_LABELS, THREAT_PRIORITY_LABELS, THREAT_STATUS_LABELS, VULNERABILITY_FLAG_LABELS } from "~/modules/threats/labels";
@@ -70,7 +71,7 @@ export default function ThreatPage() {
           { key: "Lead analyst", value: t.leadAnalyst?.name ?? "None" },
           { key: "Classification", value: CLASSIFICATION_LABELS[t.classification] },
           { key: "Summary", value: <PlainText text={t.summary} /> },
-          { key: "Recorded", value: formatUkDate(t.createdAt) },
+          { key: "Recorded", value: formatDate(t.createdAt) },
         ]}
       />
 
@@ -165,7 +166,7 @@ export default function ThreatPage() {
         <ul className="govuk-list" data-testid="threat-submissions">
           {t.submissions.map((s) => (
             <li key={s.id}>
-              <Link className="govuk-link" to={`/triage/${s.id}`}>{s.reference}</Link> <StatusTag status={s.status} /> {s.area?.name}, {formatUkDate(s.submittedAt)}
+              <Link className="govuk-link" to={`/triage/${s.id}`}>{s.reference}</Link> <StatusTag status={s.status} /> {s.area?.name}, {formatDate(s.submittedAt)}
               {s.handlingCode === "C" || s.analystHandlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
             </li>
           ))}

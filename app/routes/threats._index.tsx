@@ -4,6 +4,7 @@ import { Button, Select } from "~/components/form";
 import { Pagination } from "~/components/navigation";
 import { PriorityTag, ThreatStatusTag } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
+import { ScrollableTable } from "~/components/table";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { threatListQuery } from "~/modules/threats/forms.server";
 import { THREAT_KIND_LABELS, THREAT_PRIORITY_LABELS, THREAT_STATUS_LABELS } from "~/modules/threats/labels";
@@ -66,7 +67,8 @@ export default function Threats() {
       {threats.length === 0 ? (
         <p className="govuk-body">No threats match.</p>
       ) : (
-        <table className="govuk-table" data-testid="threats">
+        <ScrollableTable label="Threats">
+          <table className="govuk-table" data-testid="threats">
           <caption className="govuk-table__caption govuk-visually-hidden">Threats, by reference</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -98,7 +100,8 @@ export default function Threats() {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination previous={previous} next={next} />
     </>

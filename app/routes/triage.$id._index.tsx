@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, FormTokenInput } from "~/components/form";
 import { PlainText, StatusTag, SubmissionDetails, SummaryList } from "~/components/intelligence";
 import { TriageHeader } from "~/components/triage";
-import { formatUkDate, formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { describeKey, summariseEntities } from "~/modules/intelligence/entities";
 import { gradingCode, RISK_LEVELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { loadTriagePage } from "~/modules/intelligence/triage-route.server";
@@ -34,7 +34,7 @@ export default function TriageSummary() {
         rows={[
           { key: "Status", value: <StatusTag status={s.status} /> },
           { key: "Risk level", value: s.riskLevel ? RISK_LEVELS[s.riskLevel] : "Not assessed" },
-          { key: "Received", value: formatUkDateTime(s.submittedAt) },
+          { key: "Received", value: formatDateTime(s.submittedAt) },
           { key: "Submitted by", value: `${s.submitter.name}, ${s.organisation.name}` },
           { key: "Original grading", value: gradingCode(s.sourceEvaluation, s.intelligenceAssessment, s.handlingCode) },
           {
@@ -44,7 +44,7 @@ export default function TriageSummary() {
           { key: "Assigned analyst", value: s.assignedAnalyst?.name ?? "Nobody yet" },
           { key: "Threat", value: s.threat ? <Link className="govuk-link" to={`/threats/${s.threat.id}`}>{`${s.threat.reference}: ${s.threat.title}`}</Link> : "Not linked" },
           ...(s.noFurtherActionReason ? [{ key: "No further action", value: <PlainText text={s.noFurtherActionReason} /> }] : []),
-          { key: "Review due", value: formatUkDate(s.reviewDueAt) },
+          { key: "Review due", value: formatDate(s.reviewDueAt) },
         ]}
       />
       <p className="govuk-body">
@@ -75,7 +75,7 @@ export default function TriageSummary() {
                     <li key={m.id} className="govuk-!-margin-bottom-4">
                       <Link className="govuk-link" to={triagePath(m.id, "summary")}>{m.reference}</Link> <StatusTag status={m.status} />
                       <span className="govuk-body-s govuk-!-display-block">
-                        {m.threatType ? THREAT_TYPE_LABELS[m.threatType] : ""}, {m.area?.name}, {formatUkDate(m.submittedAt)}
+                        {m.threatType ? THREAT_TYPE_LABELS[m.threatType] : ""}, {m.area?.name}, {formatDate(m.submittedAt)}
                       </span>
                       <span className="govuk-body-s govuk-!-display-block">Shares: {m.keys.join("; ")}</span>
                       {m.threat ? (

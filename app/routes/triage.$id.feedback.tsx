@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
 import { PlainText } from "~/components/intelligence";
 import { TriageHeader } from "~/components/triage";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { feedbackSchema } from "~/modules/intelligence/forms";
 import { handleTriageForm, loadTriagePage, readTriageAction } from "~/modules/intelligence/triage-route.server";
 import { requireAssessable, sendFeedback } from "~/modules/intelligence/triage.server";
@@ -43,7 +43,7 @@ export default function FeedbackPage() {
             <ul className="govuk-list" data-testid="feedback">
               {feedback.map((f) => (
                 <li key={f.id} className="govuk-inset-text">
-                  <span className="govuk-body-s govuk-!-display-block">{f.author.name}, {formatUkDateTime(f.createdAt)}</span>
+                  <span className="govuk-body-s govuk-!-display-block">{f.author.name}, {formatDateTime(f.createdAt)}</span>
                   <PlainText text={f.message} />
                 </li>
               ))}

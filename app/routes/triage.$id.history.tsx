@@ -4,7 +4,7 @@ import { z } from "zod";
 import { StatusTag } from "~/components/intelligence";
 import { TriageHeader } from "~/components/triage";
 import { auditActionLabel } from "~/modules/audit/actions";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { loadTriagePage } from "~/modules/intelligence/triage-route.server";
 import { submissionHistory } from "~/modules/intelligence/triage.server";
 import { triagePath } from "~/modules/intelligence/triage-pages";
@@ -46,7 +46,7 @@ export default function HistoryPage() {
             <tbody className="govuk-table__body">
               {events.map((e) => (
                 <tr key={e.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{formatUkDateTime(e.occurredAt)}</td>
+                  <td className="govuk-table__cell">{formatDateTime(e.occurredAt)}</td>
                   <td className="govuk-table__cell">
                     {auditActionLabel(e.action)}
                     {e.status ? (

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
 import { PlainText } from "~/components/intelligence";
 import { TriageHeader } from "~/components/triage";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { sanitisedDecisionSchema, sanitisedSchema } from "~/modules/intelligence/forms";
 import { SANITISED_STATUS_LABELS } from "~/modules/intelligence/labels";
 import { handleTriageForm, loadTriagePage, readTriageAction } from "~/modules/intelligence/triage-route.server";
@@ -65,8 +65,8 @@ export default function SanitisePage() {
                 <li key={r.id} className="govuk-inset-text">
                   <strong className="govuk-tag govuk-tag--grey">{SANITISED_STATUS_LABELS[r.status]}</strong>
                   <span className="govuk-body-s govuk-!-display-block">
-                    Written by {r.author.name}, {formatUkDateTime(r.createdAt)}
-                    {r.approver ? `; decided by ${r.approver.name}, ${formatUkDateTime(r.decidedAt)}` : ""}
+                    Written by {r.author.name}, {formatDateTime(r.createdAt)}
+                    {r.approver ? `; decided by ${r.approver.name}, ${formatDateTime(r.decidedAt)}` : ""}
                   </span>
                   <PlainText text={r.text} />
                   {r.decisionNote ? <p className="govuk-body-s">Reason: {r.decisionNote}</p> : null}

@@ -6,7 +6,7 @@ import { Button, ErrorSummary, FormTokenInput, Select } from "~/components/form"
 import { Breadcrumbs } from "~/components/navigation";
 import { NotificationBanner } from "~/components/notification-banner";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { allocatableAnalysts, AllocationRefused, assignSubmission, requireAllocatable, submissionForAllocation } from "~/modules/intelligence/allocation.server";
 import { describeAge } from "~/utils/age";
 import { clock } from "~/utils/clock";
@@ -101,7 +101,7 @@ export default function AssignSubmission() {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Assigned to</dt>
           <dd className="govuk-summary-list__value" data-testid="assigned-to">
-            {holder ? `${holder}${submission.assignedAt ? ` since ${formatUkDateTime(submission.assignedAt)}` : ""}` : "Nobody yet"}
+            {holder ? `${holder}${submission.assignedAt ? ` since ${formatDateTime(submission.assignedAt)}` : ""}` : "Nobody yet"}
           </dd>
         </div>
         <div className="govuk-summary-list__row">

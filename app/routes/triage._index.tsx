@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollableTable } from "~/components/table";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Select } from "~/components/form";
 import { NextPageLink, nextPageHref, StatusTag } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import {
   enumOptions,
   gradingCode,
@@ -90,7 +91,8 @@ export default function TriageQueue() {
       {items.length === 0 ? (
         <p className="govuk-body">Nothing matches these filters.</p>
       ) : (
-        <table className="govuk-table" data-testid="triage-queue">
+        <ScrollableTable label="Triage queue">
+          <table className="govuk-table" data-testid="triage-queue">
           <caption className="govuk-table__caption govuk-visually-hidden">Submissions to triage</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -118,7 +120,7 @@ export default function TriageQueue() {
                 <td className="govuk-table__cell">{s.area?.name}</td>
                 <td className="govuk-table__cell">{s.organisation.name}</td>
                 <td className="govuk-table__cell">{gradingCode(s.sourceEvaluation, s.intelligenceAssessment, s.handlingCode)}</td>
-                <td className="govuk-table__cell">{formatUkDateTime(s.submittedAt)}</td>
+                <td className="govuk-table__cell app-nowrap">{formatDateTime(s.submittedAt)}</td>
                 <td className="govuk-table__cell" data-testid="age">{s.age}</td>
                 <td className="govuk-table__cell">
                   {s.assignedAnalyst?.name ?? "Nobody"}
@@ -136,7 +138,8 @@ export default function TriageQueue() {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </ScrollableTable>
       )}
       <NextPageLink href={nextPageHref(location.search, nextCursor)} />
     </>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HandlingConditions, PlainText } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
-import { formatUkDateTime } from "~/modules/intelligence/dates";
+import { formatDateTime } from "~/utils/dates";
 import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { approvalsQueue } from "~/modules/intelligence/triage.server";
 
@@ -33,7 +33,7 @@ export default function Approvals() {
                 {r.submission.threatType ? `: ${THREAT_TYPE_LABELS[r.submission.threatType]}` : ""}
               </h2>
               <HandlingConditions code={r.submission.handlingCode} conditions={r.submission.handlingConditions} />
-              <p className="govuk-body-s">Written by {r.author.name}, {formatUkDateTime(r.createdAt)}</p>
+              <p className="govuk-body-s">Written by {r.author.name}, {formatDateTime(r.createdAt)}</p>
               <div className="govuk-inset-text"><PlainText text={r.text} /></div>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { foldDateInputs } from "./date-input";
 import { badRequest, containsNul, unsupportedMediaType } from "./request.server";
 
 /**
@@ -24,7 +25,8 @@ export function formValues(formData: FormData): FormValues {
 
 export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
   const values = formValues(formData);
-  const result = schema.safeParse(values);
+  // Date inputs arrive as three fields each; the schema sees one value per date (date-input.ts).
+  const result = schema.safeParse(foldDateInputs(values));
   if (result.success) return { success: true, data: result.data, values };
   return { success: false, errors: zodFieldErrors(result.error), values };
 }

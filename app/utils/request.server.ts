@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { foldDateInputs } from "./date-input";
 import { uuid } from "./input";
 
 type Params = LoaderFunctionArgs["params"];
@@ -54,7 +55,7 @@ export function queryValues(request: Request): Record<string, string> {
 
 /** The query string parsed with `schema`; anything that does not fit is 400. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
-  const result = schema.safeParse(queryValues(request));
+  const result = schema.safeParse(foldDateInputs(queryValues(request)));
   if (!result.success) throw badRequest("The web address is not valid.");
   return result.data;
 }
@@ -65,7 +66,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
  */
 export function safeParseQuery<S extends z.ZodType>(request: Request, schema: S) {
   const values = queryValues(request);
-  return { values, result: schema.safeParse(values) };
+  return { values, result: schema.safeParse(foldDateInputs(values)) };
 }
 
 /** Route parameters parsed with `schema`; anything that does not fit is 404, as no such page exists. */

@@ -352,9 +352,9 @@ export async function seedIntelligence(prisma: PrismaClient, seededAt = clock.no
 
 /** The partner's journey: a draft filled in question by question, then sent. Returns its id. */
 async function draftAndSend(actor: DemoActor, demo: DemoSubmission, areaId: string, agreementId: string, sentAt: Date): Promise<string> {
-  const id = await startDraft(actor);
+  // The draft is made by its first answer, as "Start now" does.
+  const id = await startDraft(actor, { threatType: demo.threatType, narrative: demo.narrative });
   const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(actor, await requireDraft(actor, id), input);
-  await step({ step: "what", data: { threatType: demo.threatType, narrative: demo.narrative } });
   await step({
     step: "where",
     data: { areaId, locationDescription: demo.location, postcode: demo.postcode, observedFrom: new Date(sentAt.getTime() - 2 * 86_400_000), observedTo: null },

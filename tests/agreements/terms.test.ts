@@ -87,7 +87,7 @@ describe("form validation", () => {
 
   it("rejects impossible dates, end before start, review outside the period, and Other without notes", () => {
     const issues = (input: object) => termsFormSchema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]) ?? [];
-    expect(issues({ ...valid(), startDate: "2026-02-31" })).toContainEqual(["startDate", "Enter a real date"]);
+    expect(issues({ ...valid(), startDate: "2026-02-31" })).toContainEqual(["startDate", "Start date must be a real date"]);
     expect(issues({ ...valid(), startDate: isoDay(10), endDate: isoDay(5) })).toContainEqual(["endDate", "End date must be after the start date"]);
     expect(issues({ ...valid(), reviewDate: isoDay(900) })).toContainEqual(["reviewDate", "Review date must be after the start date and no later than the end date"]);
     expect(issues({ ...valid(), lawfulBases: ["OTHER"], lawfulBasisNotes: "" })).toContainEqual(["lawfulBasisNotes", "Explain the other lawful basis in the notes"]);

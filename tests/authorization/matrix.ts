@@ -727,10 +727,6 @@ export const MATRIX: Record<string, Entry> = {
       //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
       "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
     },
-    action: {
-      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
-      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
-    },
   },
   "triage._index.tsx": {
     targets: "none",
@@ -1257,6 +1253,33 @@ export const MATRIX: Record<string, Entry> = {
     // one never sees field errors). Each intent gets new submissions; on each, the analyst acts first.
     forms: {
       feedback: () => ({ message: "Thank you: this helped.", formToken: randomUUID() }),
+    },
+  },
+  // --- consistency ---
+  // The first question of a new submission: the draft is made by its first save.
+  "submissions.new_.what.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    F    F    F    F    F    F    F    F    F",
+    },
+  },
+  // Deleting a draft: its author only (404 for colleagues, as on every question page).
+  "submissions.$id.delete.tsx": {
+    targets: "draft",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    Y    N    N    F    F    F    F    F    F    F    F    F",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    V    N    N    N    F    F    F    F    F    F    F    F    F",
+      "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
     },
   },
 };

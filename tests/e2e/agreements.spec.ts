@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newSession } from "./helpers";
+import { expectAccessible, fillDate, newSession } from "./helpers";
 
 /**
  * The agreement journey: a partner manager drafts an agreement with West Mercia Police and sends it
@@ -51,9 +51,9 @@ test("a partner manager drafts, both signatories sign, the agreement becomes act
   await manager.getByLabel("OFFICIAL-SENSITIVE").check();
   await manager.getByLabel("How shared records are disposed of").fill("Erased in the portal at the end of retention; the erasure is logged.");
   await manager.getByLabel("How rights requests are handled").fill("Each controller answers for its own records and consults the other.");
-  await manager.getByLabel("Start date").fill(day(0));
-  await manager.getByLabel("End date").fill(day(730));
-  await manager.getByLabel("Review date").fill(day(365));
+  await fillDate(manager, "Start date", day(0));
+  await fillDate(manager, "End date", day(730));
+  await fillDate(manager, "Review date", day(365));
   await manager.getByLabel("Completed").check();
   await manager.getByRole("button", { name: "Save draft" }).click();
 

@@ -62,3 +62,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
+
+/** Fills a GOV.UK date input (day, month, year fields in a fieldset named `legend`) with an ISO day. */
+export async function fillDate(page: Page, legend: string, isoDay: string): Promise<void> {
+  const [year, month, day] = isoDay.split("-");
+  const group = page.getByRole("group", { name: legend, exact: true });
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year!);
+}

@@ -164,9 +164,8 @@ export async function completeDraftIn(
   chooseAgreement: "step" | "stored" = "step",
 ) {
   const auth = await authFor(userId);
-  const id = await startDraft(auth);
+  const id = await startDraft(auth, { threatType: "CUCKOOING", narrative: "Visitors at all hours" });
   const step = async (input: Parameters<typeof saveDraftStep>[2]) => saveDraftStep(auth, await requireDraft(auth, id), input);
-  await step({ step: "what", data: { threatType: "CUCKOOING", narrative: "Visitors at all hours" } });
   await step({
     step: "where",
     data: { areaId: world.area.id, locationDescription: "Tudor Way", postcode: "WR2 5QH", observedFrom: new Date("2026-01-01T10:00:00Z"), observedTo: null },

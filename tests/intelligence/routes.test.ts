@@ -8,6 +8,7 @@ import { makeRequest, run, statusOf } from "../helpers/remix";
 import { createSubmission, createWorld, type World } from "./fixtures";
 import * as submissionsIndex from "~/routes/submissions._index";
 import * as submissionsNew from "~/routes/submissions.new";
+import * as firstQuestion from "~/routes/submissions.new_.what";
 import * as submissionView from "~/routes/submissions.$id._index";
 import * as confirmation from "~/routes/submissions.$id.confirmation";
 import * as whatStep from "~/routes/submissions.$id.what";
@@ -104,8 +105,8 @@ describe("partner pages", () => {
       await matrix(submissionsNew.loader, "/submissions/new", {}, ["submitter", "manager", "councilDpo", "analyst", "supervisor", "forceDpo", "admin"]),
     );
     expectMatrix(
-      { submitter: 302, analyst: 403, admin: 403 },
-      await matrix(submissionsNew.action, "/submissions/new", {}, ["submitter", "analyst", "admin"], {}),
+      { submitter: 200, analyst: 403, admin: 403 },
+      await matrix(firstQuestion.action, "/submissions/new/what", {}, ["submitter", "analyst", "admin"], {}),
     );
   });
 

@@ -42,8 +42,8 @@ describe("submitting", () => {
 
   it("refuses an incomplete draft", async () => {
     const auth = await authFor(world.submitter.id);
-    const id = await startDraft(auth);
-    await expect(submitDraft(auth, await requireDraft(auth, id))).rejects.toThrow("Tell us what you know");
+    const id = await startDraft(auth, { threatType: "CUCKOOING", narrative: "Visitors at all hours" });
+    await expect(submitDraft(auth, await requireDraft(auth, id))).rejects.toThrow("Tell us where and when");
   });
 
   it("re-checks the agreement at submit: suspended since it was chosen means refused", async () => {
@@ -88,7 +88,7 @@ describe("agreements offered", () => {
 describe("drafts belong to their author", () => {
   it("answers 404 to a colleague, a manager and the police", async () => {
     const auth = await authFor(world.submitter.id);
-    const id = await startDraft(auth);
+    const id = await startDraft(auth, { threatType: "CUCKOOING", narrative: "Visitors at all hours" });
     for (const other of [world.colleague.id, world.manager.id]) {
       await expect(requireDraft(await authFor(other), id)).rejects.toMatchObject({ status: 404 });
     }

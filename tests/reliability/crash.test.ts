@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -74,12 +75,13 @@ async function worker(server: Instance, index: number, ack: Acknowledged, stop: 
   let suspended = false;
   for (let round = 0; !stop(); round += 1) {
     try {
-      const started = await postForm(server.origin, "/submissions/new", cookie, {});
+      // The draft is made by its first answer (a fresh form token each time).
+      const narrative = `Crash test ${index}-${round}: visitors at all hours`;
+      const started = await postForm(server.origin, "/submissions/new/what", cookie, { threatType: "CUCKOOING", narrative, formToken: randomUUID() });
       const draftId = /\/submissions\/([0-9a-f-]{36})\//.exec(started.headers.get("Location") ?? "")?.[1];
       if (started.status !== 302 || !draftId) throw new Error(`start gave ${started.status}`);
       ack.drafts.push({ id: draftId, submitterId });
 
-      const narrative = `Crash test ${index}-${round}: visitors at all hours`;
       const saved = await postForm(server.origin, `/submissions/${draftId}/what`, cookie, { threatType: "CUCKOOING", narrative });
       if (saved.status === 302) ack.whatSaved.push({ id: draftId, narrative });
 

@@ -1,3 +1,4 @@
+import { DateInput } from "~/components/date-input";
 import { Choices, Select, Textarea, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
 import {
   CLASSIFICATION_LABELS,
@@ -119,9 +120,9 @@ export function TermsFields({ values, errors }: { values: Values; errors: Errors
       <Textarea name="breachProcedure" label="Breach procedure (optional)" error={e("breachProcedure")} defaultValue={v("breachProcedure")} rows={2} />
 
       <h2 className="govuk-heading-m">Dates and DPIA</h2>
-      <TextInput name="startDate" type="date" label="Start date" hint="Sharing can begin on this day, once every party has signed." error={e("startDate")} defaultValue={v("startDate")} />
-      <TextInput name="endDate" type="date" label="End date" hint="Sharing stops at the start of this day." error={e("endDate")} defaultValue={v("endDate")} />
-      <TextInput name="reviewDate" type="date" label="Review date" hint="No later than the end date. Reviews due within 30 days are shown on the home page." error={e("reviewDate")} defaultValue={v("reviewDate")} />
+      <DateInput name="startDate" legend="Start date" hint="Sharing can begin on this day, once every party has signed. For example, 1 4 2026" error={e("startDate")} values={values} />
+      <DateInput name="endDate" legend="End date" hint="Sharing stops at the start of this day. For example, 1 4 2028" error={e("endDate")} values={values} />
+      <DateInput name="reviewDate" legend="Review date" hint="No later than the end date. Reviews due within 30 days are shown on the home page." error={e("reviewDate")} values={values} />
       <TextInput name="dpiaReference" label="DPIA reference (optional)" error={e("dpiaReference")} defaultValue={v("dpiaReference")} width="20" />
       <Choices
         kind="radio"

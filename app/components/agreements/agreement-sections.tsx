@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { AgreementStatusTag } from "./status-tag";
-import { formatDate, formatDateTime, PARTY_ROLE_LABELS, reviewOutcomeLabel } from "~/modules/agreements/labels";
+import { PARTY_ROLE_LABELS, reviewOutcomeLabel } from "~/modules/agreements/labels";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { DISPLAY_STATUS_LABELS } from "~/modules/agreements/status";
 import type { AgreementStatus } from "~/generated/prisma/enums";
 
@@ -91,7 +92,7 @@ export function HistoryTable({
       <tbody className="govuk-table__body">
         {history.map((change) => (
           <tr className="govuk-table__row" key={change.id}>
-            <td className="govuk-table__cell">{formatDateTime(change.at)}</td>
+            <td className="govuk-table__cell app-nowrap">{formatDateTime(change.at)}</td>
             <td className="govuk-table__cell">
               {change.fromStatus === null
                 ? DISPLAY_STATUS_LABELS[change.toStatus]
@@ -205,7 +206,7 @@ export function ReviewsTable({
       <tbody className="govuk-table__body">
         {reviews.map((review) => (
           <tr className="govuk-table__row" key={review.id}>
-            <td className="govuk-table__cell">{formatDate(review.reviewedAt)}</td>
+            <td className="govuk-table__cell app-nowrap">{formatDate(review.reviewedAt)}</td>
             <td className="govuk-table__cell">{review.by}</td>
             <td className="govuk-table__cell">
               {reviewOutcomeLabel(review.outcome)}

@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementHeading } from "./agreement-sections";
 import { Button, ErrorSummary, Textarea, valueOf } from "~/components/form";
+import { pluralise } from "~/utils/plural";
 import type { FormActionData } from "~/modules/agreements/forms";
 import type { DisplayStatus } from "~/modules/agreements/status";
 
@@ -10,7 +11,7 @@ const COPY: Record<Step, { title: string; warning: (shared: number) => string; l
   suspend: {
     title: "Suspend the agreement",
     warning: (shared) =>
-      `While it is suspended nothing can be shared under it, and the ${shared === 1 ? "1 submission" : `${shared} submissions`} already shared under it cannot be seen by anyone, from the next page they open. It can be reinstated.`,
+      `While it is suspended nothing can be shared under it${shared > 0 ? `, and the ${pluralise(shared, "submission")} already shared under it cannot be seen by anyone, from the next page they open` : ""}. It can be reinstated.`,
     label: "Why are you suspending it?",
     hint: "For example a reported handling breach, or a DPIA that needs review. The parties can see this reason.",
     button: "Suspend agreement",
@@ -18,7 +19,7 @@ const COPY: Record<Step, { title: string; warning: (shared: number) => string; l
   reinstate: {
     title: "Reinstate the agreement",
     warning: (shared) =>
-      `Sharing under the agreement restarts, and the ${shared === 1 ? "1 submission" : `${shared} submissions`} shared under it can be seen again by those entitled to.`,
+      `Sharing under the agreement restarts${shared > 0 ? `, and the ${pluralise(shared, "submission")} shared under it can be seen again by those entitled to` : ""}.`,
     label: "Why is it safe to reinstate it?",
     hint: "For example the breach was investigated and the actions agreed are complete.",
     button: "Reinstate agreement",
@@ -26,7 +27,7 @@ const COPY: Record<Step, { title: string; warning: (shared: number) => string; l
   revoke: {
     title: "Revoke the agreement",
     warning: (shared) =>
-      `Revoking is final. Nothing more can be shared under it, and the ${shared === 1 ? "1 submission" : `${shared} submissions`} already shared under it cannot be seen by anyone, from the next page they open. To share again the parties must agree a new agreement.`,
+      `Revoking is final. Nothing more can be shared under it${shared > 0 ? `, and the ${pluralise(shared, "submission")} already shared under it cannot be seen by anyone, from the next page they open` : ""}. To share again the parties must agree a new agreement.`,
     label: "Why are you revoking it?",
     hint: "The parties can see this reason.",
     button: "Revoke agreement",

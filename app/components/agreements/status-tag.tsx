@@ -1,5 +1,5 @@
 import { DISPLAY_STATUS_LABELS, DISPLAY_STATUS_TAG_CLASS, type DisplayStatus } from "~/modules/agreements/status";
-import { formatDate } from "~/modules/agreements/labels";
+import { formatDate } from "~/utils/dates";
 
 /** The agreement's status as a GOV.UK tag; a signed agreement that has not started says when it will. */
 export function AgreementStatusTag({ status, startDate }: { status: DisplayStatus; startDate: Date | string }) {

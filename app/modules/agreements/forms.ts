@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PartyRole } from "~/generated/prisma/enums";
 import type { FormValues } from "~/utils/forms.server";
+import { dateInput } from "~/utils/date-input";
 import { REVIEW_OUTCOMES, type ReviewOutcome } from "./labels";
 import { partyMustSign } from "./status";
 import { agreementTermsSchema, type AgreementTerms } from "./terms";
@@ -8,22 +9,9 @@ import { agreementTermsSchema, type AgreementTerms } from "./terms";
 /**
  * The agreement forms' boundaries. Browsers send one checkbox as a single value and none as
  * nothing, so multi-choice fields are normalised to arrays before the terms schema sees them;
- * dates are checked to be real days and in a sensible order.
+ * dates (GOV.UK date inputs) are checked to be real days and in a sensible order.
  */
 const asArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
-
-function isRealDay(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const formDate = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")
-    .refine(isRealDay, "Enter a real date");
 
 export const termsFormSchema = agreementTermsSchema
   .extend({
@@ -39,9 +27,9 @@ export const termsFormSchema = agreementTermsSchema
       .int("Enter the retention period as a whole number of months")
       .min(1, "Retention must be at least 1 month")
       .max(1200, "Retention must be 1200 months or fewer"),
-    startDate: formDate("Enter the start date"),
-    endDate: formDate("Enter the end date"),
-    reviewDate: formDate("Enter the review date"),
+    startDate: dateInput("Start date"),
+    endDate: dateInput("End date"),
+    reviewDate: dateInput("Review date"),
   })
   .superRefine((terms, ctx) => {
     if (terms.endDate <= terms.startDate) {
@@ -151,7 +139,7 @@ export const signFormSchema = z.object({
 export const reviewFormSchema = z.object({
   outcome: z.enum(Object.keys(REVIEW_OUTCOMES) as [ReviewOutcome, ...ReviewOutcome[]], { error: "Select the outcome of the review" }),
   notes: z.string().trim().max(5000, "Notes must be 5000 characters or fewer").default(""),
-  nextReviewDate: formDate("Enter the date of the next review"),
+  nextReviewDate: dateInput("Date of the next review"),
 });
 
 /**

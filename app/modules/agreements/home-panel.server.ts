@@ -2,7 +2,7 @@ import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import type { HomePanel } from "~/modules/home/home-panels.server";
 import { prisma } from "~/utils/db.server";
-import { formatDate } from "./labels";
+import { formatDate } from "~/utils/dates";
 import { needsAttentionWhere, SIGNING_PARTY_ROLES, ATTENTION_WINDOW_DAYS } from "./status";
 
 const SHOWN = 10;

@@ -80,27 +80,3 @@ export function reviewOutcomeLabel(outcome: string): string {
 export function optionsFrom<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
-
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  hour12: true,
-  timeZone: "Europe/London",
-});
-
-/** "1 May 2026", the GOV.UK style. Accepts a Date, an ISO string or a yyyy-mm-dd day. */
-export function formatDate(value: Date | string): string {
-  return LONG_DATE.format(typeof value === "string" ? new Date(value) : value);
-}
-
-/** "1 May 2026 at 2:05pm". */
-export function formatDateTime(value: Date | string): string {
-  const date = typeof value === "string" ? new Date(value) : value;
-  const parts = DATE_TIME.formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")} ${get("month")} ${get("year")} at ${get("hour")}:${get("minute")}${get("dayPeriod").toLowerCase()}`;
-}

@@ -4,8 +4,8 @@ import {
   DPIA_STATUS_LABELS,
   FOUR_P_LABELS,
   LAWFUL_BASIS_LABELS,
-  formatDate,
 } from "./labels";
+import { formatDate } from "~/utils/dates";
 import type { AgreementTerms } from "./terms";
 
 /**

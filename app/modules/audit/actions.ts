@@ -139,6 +139,8 @@ export const AUDIT_ACTIONS = [
   "threat_list.exported",
   "plan_actions.exported",
   "outcomes.exported",
+  // Consistency (issue 10)
+  "submission.draft_deleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -312,6 +314,7 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "threat_list.exported": "Exported the threat list",
   "plan_actions.exported": "Exported plan actions",
   "outcomes.exported": "Exported outcomes",
+  "submission.draft_deleted": "Deleted a draft",
 };
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { londonDay, londonDayEnd, londonDayStart } from "./time";
+import { ukDay, ukDayEnd, ukDayStart } from "~/utils/dates";
 import { clock } from "~/utils/clock";
 
 /** A reporting period: London days from and to (inclusive); the last 30 days unless given. */
@@ -12,18 +12,18 @@ const day = (label: string) =>
     z
       .string()
       .trim()
-      .refine((v) => londonDayStart(v) !== null, `${label} must be a real date, like 2026-03-27`)
+      .refine((v) => ukDayStart(v) !== null, `${label} must be a real date, like 2026-03-27`)
       .optional(),
   );
 
 export const periodSchema = z
   .object({ from: day("Date from"), to: day("Date to") })
   .transform((p, ctx) => {
-    const today = londonDay(clock.now());
+    const today = ukDay(clock.now());
     const to = p.to ?? today;
-    const from = p.from ?? londonDay(new Date(londonDayStart(to)!.getTime() - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000));
-    const start = londonDayStart(from)!;
-    const end = londonDayEnd(to)!;
+    const from = p.from ?? ukDay(new Date(ukDayStart(to)!.getTime() - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000));
+    const start = ukDayStart(from)!;
+    const end = ukDayEnd(to)!;
     if (start >= end) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "Date to must be the same as or after date from" });
       return z.NEVER;

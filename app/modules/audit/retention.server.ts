@@ -3,7 +3,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { accessibleWhere, type AppAbility } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { recordAuditEvent, type AuditContext } from "./audit.server";
-import { londonDayStart } from "./time";
+import { ukDayStart } from "~/utils/dates";
+import { optionalDateInput } from "~/utils/date-input";
 import { clock } from "~/utils/clock";
 
 /**
@@ -124,16 +125,16 @@ export function retentionDecisionSchema(now: Date) {
         .trim()
         .min(1, "Enter the reason for your decision")
         .max(2000, "The reason must be 2000 characters or fewer"),
-      nextReviewDate: z.string().trim().optional().default(""),
+      nextReviewDate: optionalDateInput("Next review date").transform((day) => day ?? ""),
       confirmDisposal: z.string().optional(),
     })
     .superRefine((v, ctx) => {
       if (v.decision === "RETAIN") {
-        const date = londonDayStart(v.nextReviewDate);
+        const date = ukDayStart(v.nextReviewDate);
         if (!v.nextReviewDate) {
           ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Enter the next review date" });
         } else if (!date) {
-          ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be a real date, like 2027-03-27" });
+          ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be a real date" });
         } else if (date <= now) {
           ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Next review date must be in the future" });
         } else if (date.getTime() > now.getTime() + MAX_REVIEW_YEARS * 366 * 24 * 3600_000) {
@@ -180,7 +181,7 @@ export async function recordRetentionDecision(
     });
     if (!submission) throw new RetentionError("You can no longer make a retention decision on this record.");
     if (submission.disposedAt) throw new RetentionError("This record has already been disposed of.");
-    const nextReviewDate = input.decision === "RETAIN" ? londonDayStart(input.nextReviewDate) : null;
+    const nextReviewDate = input.decision === "RETAIN" ? ukDayStart(input.nextReviewDate) : null;
     const decision = await tx.retentionDecision.create({
       data: { submissionId, decision: input.decision, reason: input.reason, decidedById: user.id, decidedAt: now, nextReviewDate },
     });

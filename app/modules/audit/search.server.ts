@@ -10,7 +10,7 @@ import { auditScopeWhere, type AuditScope } from "./scope.server";
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from "./record-types";
 import { recordByReference, recordKey, recordLabels } from "./record-labels.server";
 import { recordHistoryWhere } from "./reports.server";
-import { londonDayEnd, londonDayStart } from "./time";
+import { ukDayEnd, ukDayStart } from "~/utils/dates";
 import { clock } from "~/utils/clock";
 
 export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
@@ -24,7 +24,7 @@ export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Choose from the list");
-const day = (message: string) => z.string().trim().refine((v) => londonDayStart(v) !== null, message);
+const day = (message: string) => z.string().trim().refine((v) => ukDayStart(v) !== null, message);
 // An event id: a positive BIGINT (a larger number would make the database query fail: 400 instead).
 const cursor = bigintId;
 
@@ -95,8 +95,8 @@ export async function filtersWhere(filters: AuditFilters, scope?: AuditScope): P
   if (filters.agreement) and.push({ agreementId: filters.agreement });
   if (filters.action) and.push({ action: filters.action });
   if (filters.outcome) and.push({ outcome: filters.outcome });
-  if (filters.from) and.push({ occurredAt: { gte: londonDayStart(filters.from)! } });
-  if (filters.to) and.push({ occurredAt: { lt: londonDayEnd(filters.to)! } });
+  if (filters.from) and.push({ occurredAt: { gte: ukDayStart(filters.from)! } });
+  if (filters.to) and.push({ occurredAt: { lt: ukDayEnd(filters.to)! } });
   return { AND: and };
 }
 

@@ -1,3 +1,4 @@
+import { pluralise } from "~/utils/plural";
 import { prisma } from "~/utils/db.server";
 import { clientAddressKey } from "./client-address";
 import { normaliseEmail } from "./email";
@@ -118,7 +119,7 @@ export async function clearAccountThrottle(email: string): Promise<void> {
 /** "5 minutes", for the throttled message: rounded up, never "0 minutes". */
 export function waitDescription(until: Date, now = clock.now()): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return pluralise(minutes, "minute");
 }
 
 /**

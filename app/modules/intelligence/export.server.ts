@@ -6,7 +6,7 @@ import { deny } from "~/modules/authorization/deny.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
 import type { Auth } from "./access.server";
 import { toCsv } from "~/utils/csv";
-import { formatUkDateTime } from "./dates";
+import { formatDateTime } from "~/utils/dates";
 import { summariseEntities } from "./entities";
 import { partnerSubmissionSelect, policeSubmissionSelect } from "~/modules/authorization/fields";
 import {
@@ -40,15 +40,15 @@ export async function exportSubmissionCsv(auth: Auth, id: string): Promise<{ fil
   rows.push(
     ["Reference", submission.reference],
     ["Status", STATUS_LABELS[submission.status]],
-    ["Submitted", formatUkDateTime(submission.submittedAt)],
+    ["Submitted", formatDateTime(submission.submittedAt)],
     ["Organisation", submission.organisation.name],
     ["Agreement", submission.agreement?.reference ?? ""],
     ["Threat type", submission.threatType ? THREAT_TYPE_LABELS[submission.threatType] : ""],
     ["Area", submission.area?.name ?? ""],
     ["Location", submission.locationDescription],
     ["Postcode", submission.postcode],
-    ["Observed from", formatUkDateTime(submission.observedFrom)],
-    ["Observed to", formatUkDateTime(submission.observedTo)],
+    ["Observed from", formatDateTime(submission.observedFrom)],
+    ["Observed to", formatDateTime(submission.observedTo)],
     ["Grading (3x5x2)", gradingCode(submission.sourceEvaluation, submission.intelligenceAssessment, submission.handlingCode)],
     ["Data categories", submission.dataCategories.map((c) => DATA_CATEGORY_LABELS[c]).join("; ")],
     ["Narrative", submission.narrative],
@@ -68,7 +68,7 @@ export async function exportSubmissionCsv(auth: Auth, id: string): Promise<{ fil
   for (const report of submission.sanitisedReports) {
     if (!("status" in report) || report.status === "APPROVED") rows.push(["Approved sanitised version", report.text]);
   }
-  for (const feedback of submission.feedback) rows.push([`Feedback ${formatUkDateTime(feedback.createdAt)}`, feedback.message]);
+  for (const feedback of submission.feedback) rows.push([`Feedback ${formatDateTime(feedback.createdAt)}`, feedback.message]);
 
   await audit(auth.audit, {
     action: "submission.exported",

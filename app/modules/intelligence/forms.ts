@@ -8,7 +8,7 @@ import {
   SubmissionStatus,
   ThreatType,
 } from "~/generated/prisma/enums";
-import { ukLocalToUtc } from "./dates";
+import { ukLocalToUtc } from "~/utils/dates";
 import { AGE_RANGES } from "./labels";
 import { formatPostcode, formatRegistration, normaliseHandle, normalisePhone, normaliseRegistration } from "./normalise";
 import { optionalText, requiredText, TEXT_LIMITS } from "./text";

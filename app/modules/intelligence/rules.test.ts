@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classificationWithinCeiling } from "~/modules/authorization/classification";
-import { formatUkDateTime, ukLocalToUtc, utcToUkLocal } from "./dates";
-import { summariseEntities, entityRows } from "./entities";
 import { gradingCode, HANDLING_CODE, INTELLIGENCE_ASSESSMENT, SOURCE_EVALUATION } from "./labels";
-import { decodeCursor, encodeCursor } from "./paging";
 import { cleanText, hasControlCharacters } from "./text";
 import {
   agreementProblem,
@@ -85,41 +82,5 @@ describe("free text", () => {
     expect(hasControlCharacters("a\u0000b")).toBe(true);
     expect(hasControlCharacters("a\u0007b")).toBe(true);
     expect(hasControlCharacters("a\tb\nc")).toBe(false);
-  });
-});
-
-describe("UK dates", () => {
-  it("converts UK local time to UTC in winter and summer", () => {
-    expect(ukLocalToUtc("2026-01-15", "14:30")?.toISOString()).toBe("2026-01-15T14:30:00.000Z");
-    expect(ukLocalToUtc("2026-07-15", "14:30")?.toISOString()).toBe("2026-07-15T13:30:00.000Z");
-    expect(utcToUkLocal(new Date("2026-07-15T13:30:00Z"))).toEqual({ date: "2026-07-15", time: "14:30" });
-    expect(formatUkDateTime(new Date("2026-07-15T13:30:00Z"))).toBe("15 July 2026 at 14:30");
-  });
-
-  it("refuses impossible dates and times", () => {
-    expect(ukLocalToUtc("2026-02-30", null)).toBeNull();
-    expect(ukLocalToUtc("2026-13-01", null)).toBeNull();
-    expect(ukLocalToUtc("2026-01-01", "25:00")).toBeNull();
-    expect(ukLocalToUtc("yesterday", null)).toBeNull();
-  });
-});
-
-describe("keyset cursors", () => {
-  it("round-trips and refuses tampering", () => {
-    const cursor = { r: 3, t: "2026-01-01T00:00:00.000Z", id: "0b6a1a4e-6a4c-4f5e-9d0c-2f1d9b8a7c6e" };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-    expect(decodeCursor("not-a-cursor")).toBeNull();
-    expect(decodeCursor(Buffer.from(JSON.stringify({ t: "x", id: "y" })).toString("base64url"))).toBeNull();
-  });
-});
-
-describe("entities", () => {
-  it("stores a person with a nickname as two matchable rows shown as one", () => {
-    const rows = entityRows({ kind: "PERSON", data: { name: "Kyle Marsh", nickname: "Tiny", dateOfBirth: "2001-02-03", ageRange: null } }, "g1");
-    expect(rows.map((r) => r.normalisedValue)).toEqual(["KYLE MARSH", "NICKNAME:TINY"]);
-    const summary = summariseEntities(rows.map((r, i) => ({ ...r, id: `id${i}` })));
-    expect(summary).toHaveLength(1);
-    expect(summary[0]!.value).toBe("Kyle Marsh");
-    expect(summary[0]!.facts).toEqual(["Known as: Tiny", "Date of birth: 03/02/2001"]);
   });
 });

@@ -16,7 +16,8 @@ import { afterNewest, decodeCursor, encodeCursor, pageOf, PAGE_SIZE } from "./pa
 import { agreementProblem, impliedDataCategories, reviewDueDate, submissionReference } from "./workflow";
 import type { z } from "zod";
 import { clock } from "~/utils/clock";
-import { formatUkDateTime } from "./dates";
+import { formatDateTime } from "~/utils/dates";
+import { claimFormToken } from "~/utils/form-token.server";
 import { DATA_CATEGORY_LABELS } from "./labels";
 
 /**
@@ -34,20 +35,52 @@ export type Draft = Prisma.SubmissionGetPayload<{ select: typeof draftSelect }>;
 
 // ─── Starting and finding drafts ─────────────────────────────────────────────
 
-export async function startDraft(auth: Auth): Promise<string> {
+/**
+ * Starts a draft with its first answers ("what do you know?"), so "Start now" leaves nothing behind
+ * until something is saved. With a form token, a repeat of the same form (double click, resubmit)
+ * finds the draft the first one made instead of making a second.
+ */
+export async function startDraft(auth: Auth, what: z.infer<typeof whatSchema>, formToken?: string): Promise<string> {
   if (!auth.ability.can("create", "Submission")) await deny(auth, { action: "submission.draft_saved", recordType: "Submission", reason: "ACTION_NOT_PERMITTED", status: 403 });
+  const id = randomUUID();
   return prisma.$transaction(async (tx) => {
-    const draft = await tx.submission.create({
-      data: { organisationId: auth.user.organisationId, submitterId: auth.user.id, status: "DRAFT" },
+    if (formToken) {
+      const claim = await claimFormToken(tx, formToken, auth.user.id, `/submissions/${id}/where`);
+      if (!claim.firstUse) {
+        const firstDraftId = claim.location?.split("/")[2];
+        if (!firstDraftId) throw new Response("This form has expired. Reload the page and try again.", { status: 409 });
+        return firstDraftId;
+      }
+    }
+    await tx.submission.create({
+      data: { id, organisationId: auth.user.organisationId, submitterId: auth.user.id, status: "DRAFT", ...what },
       select: { id: true },
     });
     await recordAuditEvent(tx, auth.audit, {
       action: "submission.draft_saved",
       recordType: "Submission",
-      recordId: draft.id,
-      details: { step: "start" },
+      recordId: id,
+      details: { step: "what", changes: auditChanges({}, what) },
     });
-    return draft.id;
+    return id;
+  });
+}
+
+/**
+ * Deletes the user's own draft (found with requireDraft, which answers 404 for anything else), its
+ * entities with it, audited. Re-checked on the locked row: a draft sent meanwhile is not deleted.
+ */
+export async function deleteDraft(auth: Auth, found: Pick<Draft, "id">): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const draft = await lockDraft(tx, auth, found.id);
+    await tx.submissionEntity.deleteMany({ where: { submissionId: draft.id } });
+    await tx.submission.delete({ where: { id: draft.id } });
+    await recordAuditEvent(tx, auth.audit, {
+      action: "submission.draft_deleted",
+      recordType: "Submission",
+      recordId: draft.id,
+      details: { threatType: draft.threatType, entities: draft.entities.length },
+    });
   });
 }
 
@@ -139,7 +172,7 @@ async function sentNoticeIn(tx: Prisma.TransactionClient | typeof prisma, auth: 
     select: { reference: true, submittedAt: true },
   });
   if (!sent) return null;
-  return `This submission${sent.reference ? ` (${sent.reference})` : ""} was sent on ${formatUkDateTime(sent.submittedAt)} and can no longer be changed. What you entered is shown below but was not saved.`;
+  return `This submission${sent.reference ? ` (${sent.reference})` : ""} was sent on ${formatDateTime(sent.submittedAt)} and can no longer be changed. What you entered is shown below but was not saved.`;
 }
 
 type StepData =

@@ -4,7 +4,7 @@ import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { deny } from "~/modules/authorization/deny.server";
 import type { Auth } from "~/modules/intelligence/access.server";
-import { ukLocalToUtc } from "~/modules/intelligence/dates";
+import { ukLocalToUtc } from "~/utils/dates";
 import { formTokenReused, type WriteResult } from "~/modules/plans/actions.server";
 import type { OutcomeForm, OutcomeListFilters } from "~/modules/plans/forms.server";
 import { OUTCOME_KINDS } from "~/modules/plans/labels";

@@ -1,4 +1,4 @@
-import { ukLocalToUtc, utcToUkLocal } from "~/modules/intelligence/dates";
+import { ukLocalToUtc, utcToUkLocal } from "~/utils/dates";
 
 /**
  * Due dates are calendar days in the UK: stored as the start of the day in Europe/London, and an

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActionStatus, ChbPhase, FourPStrand, OutcomeKind } from "~/generated/prisma/enums";
-import { ukLocalToUtc } from "~/modules/intelligence/dates";
+import { ukLocalToUtc } from "~/utils/dates";
 import { checkboxList } from "~/modules/organisations/organisation-form";
 import { formTokenSchema } from "~/utils/form-token.server";
 import { keysetCursorFields, optionalQuery, queryFlag, uuid } from "~/utils/input";

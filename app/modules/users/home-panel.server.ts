@@ -1,3 +1,4 @@
+import { pluralise } from "~/utils/plural";
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import type { HomePanel } from "~/modules/home/home-panels.server";
 import { ROLE_LABELS } from "~/modules/organisations/labels";
@@ -14,7 +15,7 @@ export async function roleGrantHomePanels(auth: AuthenticatedRequest): Promise<H
   return [
     {
       id: "role-requests",
-      title: total === 1 ? "1 role waiting for your approval" : `${total} roles waiting for your approval`,
+      title: `${pluralise(total, "role")} waiting for your approval`,
       description: "A role gives no access until you or another approver decides.",
       items: requests.map((request) => ({
         label: `${ROLE_LABELS[request.role]} for ${request.user.name}`,

@@ -2,7 +2,7 @@ import { subject } from "@casl/ability";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role, RoleGrantStatus } from "~/generated/prisma/enums";
-import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { requireUser, type AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere, defineAbilityFor, type AppAbility } from "~/modules/authorization/ability.server";
 import { deny, recordDenial } from "~/modules/authorization/deny.server";
