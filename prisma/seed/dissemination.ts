@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { AuditContext } from "~/modules/audit/audit.server";
-import { defineAbilityFor } from "~/modules/authorization/ability.server";
-import {
-  answerInformationRequest,
-  createDissemination,
-  decideDissemination,
-  type Auth,
-} from "~/modules/dissemination/disseminations.server";
+import { answerInformationRequest, createDissemination, decideDissemination } from "~/modules/dissemination/disseminations.server";
 import type { DisseminationSource } from "~/modules/dissemination/forms.server";
 import { acknowledgeDissemination, inboxItem, requestMoreInformation } from "~/modules/dissemination/inbox.server";
 import { clock } from "~/utils/clock";
+import { actingAs } from "./people";
 
 /**
  * The demo's dissemination: a threat briefing on the Telford county line, drafted by Alex (analyst),
@@ -25,8 +19,6 @@ import { clock } from "~/utils/clock";
 const TITLE = "County line into Brookside, Telford: briefing for partners";
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-const SEED_CONTEXT = { ipAddress: "192.0.2.10", userAgent: "Demo seed (Mozilla/5.0)" } as const;
 
 export async function seedDissemination(prisma: PrismaClient, seededAt = clock.now()): Promise<void> {
   if (await prisma.dissemination.findFirst({ where: { title: TITLE }, select: { id: true } })) return;
@@ -57,34 +49,15 @@ export async function seedDissemination(prisma: PrismaClient, seededAt = clock.n
       : null;
   if (!source) return;
 
-  /** What requireUser gives a request from this person, at the clock's current (seeded) time. */
-  const as = async (email: string): Promise<Auth> => {
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { email },
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        roles: true,
-        isAgreementSignatory: true,
-        organisationId: true,
-        disabledAt: true,
-        totpEnrolledAt: true,
-        organisation: { select: { id: true, name: true, type: true } },
-      },
-    });
-    const audit: AuditContext = {
-      actor: { userId: user.id, email: user.email, organisationId: user.organisationId, roles: user.roles },
-      ...SEED_CONTEXT,
-    };
-    return { user, ability: defineAbilityFor({ ...user, organisationType: user.organisation.type }, clock.now()), audit };
-  };
+  // Built when each step runs, so the ability sees the step's (past) time.
+  const as = actingAs;
   const sentAt = seededAt.getTime() - 10 * DAY;
 
   const { id } = await clock.at(new Date(sentAt), async () =>
     createDissemination(await as("alex.analyst@westmercia.police.example"), source, {
       formToken: randomUUID(),
-      classification: "OFFICIAL",
+      // The threat's intelligence includes OFFICIAL-SENSITIVE reports: a briefing on it is never classified lower.
+      classification: "OFFICIAL_SENSITIVE",
       dataCategories: ["INTELLIGENCE_NARRATIVE", "ADDRESSES_AND_LOCATIONS"],
       title: TITLE,
       body:

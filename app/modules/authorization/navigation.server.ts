@@ -69,7 +69,8 @@ const PLACES: Record<Place, (ability: AppAbility, user: AbilityUser) => boolean>
   triage: (ability) => ability.can("assess", "Submission"),
   sanitisedApprovals: (ability) => ability.can("approve", "SanitisedReport"),
   roleApprovals: (ability) => ability.can("approve", "RoleGrantRequest"),
-  threats: (ability) => ability.can("read", "Threat"),
+  // The whole threat (its assessments), not a partner's share of one: partners see theirs on their actions.
+  threats: (ability) => ability.can("read", "Threat", "assessments"),
   // Analysts and supervisors see the force's picture; partners their submissions, actions and what reached them.
   dashboard: (_, user) => isPoliceWorker(user) || isPartnerWorker(user),
   // Police plan and update actions; a partner reads and updates those its organisation owns.

@@ -60,6 +60,8 @@ export function asksWhySearching(auth: Auth): boolean {
 
 /** What the person must fix before a search runs: police say why they are searching, every time. */
 export function searchProblems(auth: Auth, input: SearchInput): Record<string, string> | null {
+  // Someone who may not search at all is refused by searchSubmissions (403), not asked for a reason.
+  if (!auth.ability.can("read", "Submission")) return null;
   if (isSearch(input) && asksWhySearching(auth) && !input.justification) return { justification: "Select why you are searching" };
   return null;
 }
