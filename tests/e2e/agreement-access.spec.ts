@@ -120,7 +120,7 @@ test("revoking an agreement stops the police analyst opening what was shared und
   // ── The analyst finds it in the triage queue and opens it ──
   const analyst = await newSession(browser, ANALYST);
   await analyst.goto("/triage");
-  await analyst.getByRole("link", { name: reference }).click();
+  await analyst.getByRole("link", { name: reference, exact: true }).click();
   await expect(analyst.getByRole("heading", { level: 1, name: `Assess ${reference}` })).toBeVisible();
   await expect(analyst.getByText(title).first()).toBeVisible();
   const recordUrl = new URL(analyst.url()).pathname;

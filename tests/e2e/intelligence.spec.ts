@@ -95,7 +95,7 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   await signIn(page, ANALYST);
   await page.getByRole("link", { name: "Triage queue" }).click();
   await continueOn(page, "Triage queue");
-  await page.getByRole("link", { name: reference }).click();
+  await page.getByRole("link", { name: reference, exact: true }).click();
   await continueOn(page, `Assess ${reference}`);
   await expect(page.getByTestId("handling-conditions")).toContainText("Do not approach the taxi marshal");
   // The seeded Dee line and silver Golf reports match.
@@ -143,7 +143,7 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   // ── The partner sees the feedback, never the analyst's notes ──
   await signIn(page, PARTNER);
   await page.goto("/submissions");
-  await page.getByRole("link", { name: reference }).click();
+  await page.getByRole("link", { name: reference, exact: true }).click();
   await continueOn(page, `Submission ${reference}`);
   await expect(page.getByTestId("feedback")).toContainText("we have linked this to an investigation");
   await expect(page.getByText("Being assessed")).toBeVisible();
