@@ -12,7 +12,7 @@
  *
  * It works in a schema of its own (load_<time>), dropped at the end unless LOAD_KEEP=true.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Role } from "~/generated/prisma/enums";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
@@ -122,12 +122,12 @@ async function timed(request: () => Promise<Response>): Promise<Response | null>
 }
 
 async function partner(user: (typeof users)[number], origin: string) {
-  const started = await timed(() => postForm(origin, "/submissions/new", user.cookie, {}));
+  // "Start now" creates nothing: the draft is made by its first answer (with the form's one-time token).
+  const started = await timed(() =>
+    postForm(origin, "/submissions/new/what", user.cookie, { threatType: "COUNTY_LINES", narrative: "Load test: cars at all hours", formToken: randomUUID() }),
+  );
   const draftId = /\/submissions\/([0-9a-f-]{36})\//.exec(started?.headers.get("Location") ?? "")?.[1];
-  if (started?.status === 302 && draftId) {
-    answeredDrafts.push(draftId);
-    await timed(() => postForm(origin, `/submissions/${draftId}/what`, user.cookie, { threatType: "COUNTY_LINES", narrative: "Load test: cars at all hours" }));
-  }
+  if (started?.status === 302 && draftId) answeredDrafts.push(draftId);
   await timed(() => getPage(origin, "/submissions", user.cookie));
 }
 

@@ -113,7 +113,7 @@ export default function AuditSearch() {
               defaultValue={values.recordType ?? ""}
               options={[{ value: "", label: "Any record" }, ...RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] }))]}
             />
-            <TextInput name="reference" label="Record reference" hint="For example, INT-2026-000006, ISA-WM-2026-001 or THR-2026-0001" spellCheck={false} error={errors?.reference} defaultValue={values.reference} />
+            <TextInput name="reference" label="Record reference" hint="For example, INT-2026-000006, ISA-2026-0001 or THR-2026-0001" spellCheck={false} error={errors?.reference} defaultValue={values.reference} />
             <TextInput name="recordId" label="Record ID" hint="With a record type: the ID shown on an event's page" spellCheck={false} error={errors?.recordId} defaultValue={values.recordId} />
             {agreements.length > 0 ? (
               <Select

@@ -5,7 +5,7 @@ import type { RecordType } from "./record-types";
 import type { AuditScope } from "./scope.server";
 
 /**
- * Records named the way people know them (INT-2026-000006 "Cuckooing", ISA-WM-2026-001 "Tenancy
+ * Records named the way people know them (INT-2026-000006 "Cuckooing", ISA-2026-0001 "Tenancy
  * enforcement…") on the audit screens and in the CSV, instead of a UUID.
  *
  * One query per record type for a whole page (no N+1), and only records within the reader's

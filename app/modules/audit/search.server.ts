@@ -35,7 +35,7 @@ export const auditFiltersSchema = z
     recordType: optional(z.enum(RECORD_TYPES, "Choose a record type from the list")),
     recordId: optional(z.string().trim().max(200, "Record ID must be 200 characters or fewer")),
     /** A record's reference as people quote it: INT-…, ISA-…, THR-…. */
-    reference: optional(z.string().trim().max(60, "Reference must be 60 characters or fewer").regex(/^(INT|ISA|THR)-[A-Za-z0-9-]+$/i, "Enter a reference like INT-2026-000006, ISA-WM-2026-001 or THR-2026-0001")),
+    reference: optional(z.string().trim().max(60, "Reference must be 60 characters or fewer").regex(/^(INT|ISA|THR)-[A-Za-z0-9-]+$/i, "Enter a reference like INT-2026-000006, ISA-2026-0001 or THR-2026-0001")),
     agreement: optional(uuid),
     action: optional(z.enum(AUDIT_ACTIONS, "Choose an action from the list")),
     outcome: optional(z.enum(["ALLOWED", "DENIED"], "Choose allowed or denied")),
