@@ -24,7 +24,12 @@ const pgUrl = process.env.DATABASE_URL;
 const toDrop: string[] = [];
 
 afterAll(async () => {
-  for (const name of toDrop) await database().exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // Dropping a database can outlast the app's statement timeout on a busy machine: lift it for this connection.
+  await database().withConnection(async (conn) => {
+    await conn.exec("SET statement_timeout = 0");
+    for (const name of toDrop) await conn.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await conn.exec("RESET statement_timeout");
+  });
   rmSync(work, { recursive: true, force: true });
 });
 
