@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const options = (labels: Record<string, string>, any: string) => [{ value: "", label: any }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
+const options = (labels: Record<string, string>, anyLabel: string) => [{ value: "", label: anyLabel }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
 
 export default function Threats() {
   const { threats, filters, next, previous, canCreate } = useLoaderData<typeof loader>();
