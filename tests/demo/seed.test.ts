@@ -84,7 +84,7 @@ describe("the demo region", () => {
   it("dates each record as its history and audit trail do: an agreement's drafting, signatures and status changes", async () => {
     const telford = await demoAgreement(prisma, "telford");
     const history = await prisma.agreementStatusChange.findMany({ where: { agreementId: telford.id }, orderBy: { at: "asc" } });
-    const events = await prisma.auditEvent.findMany({ where: { agreementId: telford.id, recordType: "Agreement", action: { not: "agreement.viewed" } }, orderBy: { occurredAt: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { agreementId: telford.id, recordType: "Agreement", action: { not: "agreement.viewed" } }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     const row = await prisma.agreement.findUniqueOrThrow({ where: { id: telford.id } });
     // Drafted months ago, by the council's manager, with the event at the same moment.
     expect(row.createdAt.getTime()).toBeLessThan(clock.now().getTime() - 300 * 86_400_000);
@@ -183,7 +183,7 @@ describe("the demo region", () => {
     expect(line.entities.find((e) => e.part === "VICTIM")?.vulnerabilityFlags).toContain("CUCKOOED");
     expect(line.submissions.length).toBeGreaterThanOrEqual(3);
     // Every scoring happened in the past and is in the audit trail at its own time.
-    const scored = await prisma.auditEvent.findMany({ where: { recordId: line.id, action: "threat.scored" }, orderBy: { occurredAt: "asc" } });
+    const scored = await prisma.auditEvent.findMany({ where: { recordId: line.id, action: "threat.scored" }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     expect(scored.map((e) => e.occurredAt)).toEqual(line.assessments.map((a) => a.assessedAt));
     expect(await prisma.threat.groupBy({ by: ["status"], _count: true })).toHaveLength(4);
   });
@@ -209,7 +209,7 @@ describe("the demo region", () => {
     const sender = await disseminationForSender(await authFor(alex.id), dissemination.id);
     expect(sender.recipients[0]).toMatchObject({ acknowledgedBy: mark.name, inForce: true });
     // The history happened in order, in the past, in the audit trail.
-    const events = await prisma.auditEvent.findMany({ where: { recordId: dissemination.id, action: { startsWith: "dissemination." } }, orderBy: { occurredAt: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { recordId: dissemination.id, action: { startsWith: "dissemination." } }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     expect(events.map((e) => e.action).slice(0, 4)).toEqual(["dissemination.created", "dissemination.approved", "dissemination.sent", "dissemination.viewed"]);
     expect(events[0]!.occurredAt.getTime()).toBeLessThan(clock.now().getTime() - 5 * 24 * 60 * 60 * 1000);
   });
