@@ -10,7 +10,7 @@ import { formatDate } from "~/utils/dates";
 import { actionDetail, editAction, recordProgress, requireUpdatableAction } from "~/modules/plans/actions.server";
 import { editActionSchema, progressSchema } from "~/modules/plans/forms.server";
 import { ACTION_STATUS_LABELS, PHASE_LABELS, STRAND_LABELS } from "~/modules/plans/labels";
-import { THREAT_KIND_LABELS, THREAT_STATUS_LABELS } from "~/modules/plans/threat-labels";
+import { THREAT_KIND_LABELS, THREAT_STATUS_LABELS } from "~/modules/threats/labels";
 import { parseForm, readForm } from "~/utils/forms.server";
 import { queryFlag } from "~/utils/input";
 import { badRequest, idParam, parseQuery } from "~/utils/request.server";

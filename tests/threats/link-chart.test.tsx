@@ -13,7 +13,7 @@ const edges: ChartEdge[] = [
   { from: "intelligence:1", to: "entity:a", label: "Mentions" },
 ];
 
-describe("link chart layout", () => {
+describe("link chart layout (d3-force, ticked on the server)", () => {
   it("is deterministic, keeps the threat at the centre and every node inside the drawing", () => {
     const first = layoutNetwork(nodes, edges, { width: 720, height: 520, pinned: "threat:1" });
     const again = layoutNetwork([...nodes].reverse(), edges, { width: 720, height: 520, pinned: "threat:1" });
@@ -26,7 +26,13 @@ describe("link chart layout", () => {
       expect(n.y).toBeLessThanOrEqual(480);
     }
     // No two nodes drawn on top of each other.
-    for (const a of first) for (const b of first) if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
+    const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+    for (const a of first) for (const b of first) if (a !== b) expect(distance(a, b)).toBeGreaterThan(20);
+    // Links pull: the intelligence sits nearer the entity it mentions than the entities it does not.
+    const at = (id: string) => first.find((n) => n.id === id)!;
+    for (const other of ["entity:b", "entity:c", "entity:d", "entity:e"]) {
+      expect(distance(at("intelligence:1"), at("entity:a"))).toBeLessThan(distance(at("intelligence:1"), at(other)));
+    }
   });
 });
 

@@ -7,9 +7,10 @@ import { deny } from "~/modules/authorization/deny.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
 import { STATUS_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, OUTCOME_KIND_LABELS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
+import { THREAT_PRIORITIES, THREAT_PRIORITY_LABELS } from "~/modules/threats/labels";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
-import { ACTION_STATUS_LABELS, ACTION_STATUS_ORDER, OUTCOME_KIND_LABELS, PRIORITY_LABELS, PRIORITY_ORDER, STRAND_LABELS, STRAND_ORDER } from "./labels";
 import { lastTwelveMonths, type Month } from "./months";
 
 type Auth = Pick<AuthenticatedRequest, "user" | "ability" | "audit">;
@@ -95,7 +96,7 @@ async function policeDashboard(auth: Auth, now: Date): Promise<Dashboard> {
     kind: "police",
     charts: {
       threatsByPriority: [
-        ...PRIORITY_ORDER.map((p) => ({ label: PRIORITY_LABELS[p], value: priorityCount.get(p) ?? 0 })),
+        ...THREAT_PRIORITIES.map((p) => ({ label: THREAT_PRIORITY_LABELS[p], value: priorityCount.get(p) ?? 0 })),
         { label: "Not yet scored", value: priorityCount.get(null) ?? 0 },
       ],
       newThreatsByMonth,
@@ -105,7 +106,7 @@ async function policeDashboard(auth: Auth, now: Date): Promise<Dashboard> {
       intelligenceByType: byType
         .map((row) => ({ label: row.threatType ? THREAT_TYPE_LABELS[row.threatType] : "Not given", value: row._count._all }))
         .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
-      overdueActionsByStrand: STRAND_ORDER.map((s) => ({ label: STRAND_LABELS[s], value: strandCount.get(s) ?? 0 })),
+      overdueActionsByStrand: STRANDS.map((s) => ({ label: STRAND_LABELS[s], value: strandCount.get(s) ?? 0 })),
       outcomesByMonth,
       outcomesByKind: outcomesByKind
         .map((row) => ({ label: OUTCOME_KIND_LABELS[row.kind], value: row._sum.quantity ?? 0 }))
@@ -146,7 +147,7 @@ async function partnerDashboard(auth: Auth, now: Date): Promise<Dashboard> {
     charts: {
       submissionsByMonth,
       submissionsByStatus: SUBMITTED_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: statusCount.get(s) ?? 0 })),
-      actionsByStatus: ACTION_STATUS_ORDER.map((s) => ({ label: ACTION_STATUS_LABELS[s], value: actionCount.get(s) ?? 0 })),
+      actionsByStatus: ACTION_STATUSES.map((s) => ({ label: ACTION_STATUS_LABELS[s], value: actionCount.get(s) ?? 0 })),
       disseminationsByMonth,
     },
   };

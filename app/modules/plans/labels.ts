@@ -24,6 +24,8 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
+export const ACTION_STATUSES: ActionStatus[] = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "CANCELLED"];
+
 export const PHASE_LABELS: Record<ChbPhase, string> = {
   PLANNING: "Planning",
   CLEAR: "Clear",

@@ -7,7 +7,7 @@ import { deny } from "~/modules/authorization/deny.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import { diffLines, type DiffPart } from "./diff";
+import { diffNarrative, type DiffPart } from "./diff";
 import { PROFILE_FIGURES, readFigures, type ProfileFigures } from "./figures";
 
 export type Auth = Pick<AuthenticatedRequest, "user" | "ability" | "audit">;
@@ -205,7 +205,7 @@ export async function viewProfile(auth: Auth, id: string, compare: number | unde
       comparison = {
         from: from.number,
         to: to.number,
-        narrative: diffLines(from.narrative, to.narrative),
+        narrative: diffNarrative(from.narrative, to.narrative),
         figures: PROFILE_FIGURES.map((f) => ({ label: f.label, before: from.figureValues[f.key], after: to.figureValues[f.key] })),
       };
     }

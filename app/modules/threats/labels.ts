@@ -7,7 +7,10 @@ import type {
   VulnerabilityFlag,
 } from "~/generated/prisma/enums";
 
-/** Plain-English names for the threat enums, for pages, forms and the link chart. */
+/**
+ * Plain-English names for the threat enums: the one place for them, used by threat pages and
+ * forms, the link chart, a plan's actions and the dashboard.
+ */
 export const THREAT_KIND_LABELS: Record<ThreatKind, string> = {
   ORGANISED_CRIME_GROUP: "Organised crime group",
   COUNTY_LINE: "County line",
@@ -38,6 +41,9 @@ export const THREAT_PRIORITY_LABELS: Record<ThreatPriority, string> = {
   MEDIUM: "Medium",
   LOW: "Low",
 };
+
+/** Most urgent first, as lists and charts show them. */
+export const THREAT_PRIORITIES: ThreatPriority[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 export const THREAT_PRIORITY_TAGS: Record<ThreatPriority, string> = {
   CRITICAL: "govuk-tag--red",

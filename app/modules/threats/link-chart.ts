@@ -1,9 +1,10 @@
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
+
 /**
- * The link chart's layout: a small deterministic force-directed layout (Fruchterman and Reingold,
- * 1991) computed on the server, so the chart needs no client JavaScript and the same network always
- * draws the same way (nodes start on a circle in id order; no randomness). A threat's network is
- * tens of nodes, so the O(n²) repulsion over a fixed number of rounds is cheap.
- * (A well-kept library, d3-force, would replace `layoutNetwork`; it is not a dependency yet.)
+ * The link chart's layout: d3-force's force-directed simulation (links pull, nodes repel, no two
+ * overlap), run on the server for a fixed number of ticks so the chart needs no client JavaScript
+ * and the same network always draws the same way: nodes start on a circle in id order, the threat
+ * is held at the centre, and the simulation's random source is seeded.
  */
 
 /** The drawing's size (the SVG's viewBox); the page scales it down to fit narrow screens. */
@@ -34,73 +35,71 @@ export interface PlacedNode extends ChartNode {
 export interface LayoutOptions {
   width: number;
   height: number;
-  iterations?: number;
+  /** Ticks of the simulation: enough for d3's default cooling (alpha 1 down to 0.001 takes 300). */
+  ticks?: number;
   /** A node held at the centre (the threat itself). */
   pinned?: string;
 }
 
+/** Space kept free at the drawing's edges (for a node's circle and label). */
+const MARGIN = 40;
+/** Half the least distance between two nodes' centres. */
+const NODE_RADIUS = 24;
+
+type SimNode = SimulationNodeDatum & { id: string };
+
+/** A fixed-seed linear congruential generator, so the simulation's nudges are the same every time. */
+function seededRandom(seed = 1) {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 4294967296;
+    return state / 4294967296;
+  };
+}
+
+/** A force that keeps every node inside the drawing, less its margin (d3-force has no bounding force). */
+function forceWithin(nodes: SimNode[], width: number, height: number) {
+  return () => {
+    for (const n of nodes) {
+      const x = n.x! + n.vx!;
+      const y = n.y! + n.vy!;
+      if (x < MARGIN || x > width - MARGIN) n.vx = Math.min(Math.max(x, MARGIN), width - MARGIN) - n.x!;
+      if (y < MARGIN || y > height - MARGIN) n.vy = Math.min(Math.max(y, MARGIN), height - MARGIN) - n.y!;
+    }
+  };
+}
+
 export function layoutNetwork(nodes: ChartNode[], edges: ChartEdge[], options: LayoutOptions): PlacedNode[] {
-  const { width, height, iterations = 300, pinned } = options;
-  const margin = 40;
+  const { width, height, ticks = 300, pinned } = options;
   const cx = width / 2;
   const cy = height / 2;
   const ordered = [...nodes].sort((a, b) => (a.id === pinned ? -1 : b.id === pinned ? 1 : a.id.localeCompare(b.id)));
-  const index = new Map(ordered.map((n, i) => [n.id, i]));
-  const radius = Math.min(width, height) / 2 - margin;
-  const others = ordered.length - (pinned && index.has(pinned) ? 1 : 0);
+  const ids = new Set(ordered.map((n) => n.id));
+  const radius = Math.min(width, height) / 2 - MARGIN;
+  const others = ordered.length - (pinned && ids.has(pinned) ? 1 : 0);
   let k = 0;
-  const pos = ordered.map((n) => {
-    if (n.id === pinned) return { x: cx, y: cy };
+  const simNodes: SimNode[] = ordered.map((n) => {
+    if (n.id === pinned) return { id: n.id, x: cx, y: cy, fx: cx, fy: cy };
     const angle = (2 * Math.PI * k++) / Math.max(others, 1);
-    return { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
+    return { id: n.id, x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
   });
-  const links = edges.map((e) => [index.get(e.from), index.get(e.to)]).filter((l): l is [number, number] => l[0] !== undefined && l[1] !== undefined && l[0] !== l[1]);
-  // The ideal distance between nodes: the area shared out among them.
-  const ideal = Math.sqrt(((width - 2 * margin) * (height - 2 * margin)) / Math.max(ordered.length, 1)) * 0.9;
-  let temperature = width / 10;
-  const cooling = temperature / (iterations + 1);
-  for (let round = 0; round < iterations; round++) {
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < pos.length; i++) {
-      for (let j = i + 1; j < pos.length; j++) {
-        let dx = pos[i]!.x - pos[j]!.x;
-        let dy = pos[i]!.y - pos[j]!.y;
-        let distance = Math.hypot(dx, dy);
-        if (distance < 0.01) {
-          // Two nodes on one spot: part them along a fixed direction (deterministic).
-          dx = 0.01 * (j - i);
-          dy = 0.01;
-          distance = Math.hypot(dx, dy);
-        }
-        const force = (ideal * ideal) / distance;
-        disp[i]!.x += (dx / distance) * force;
-        disp[i]!.y += (dy / distance) * force;
-        disp[j]!.x -= (dx / distance) * force;
-        disp[j]!.y -= (dy / distance) * force;
-      }
-    }
-    for (const [a, b] of links) {
-      const dx = pos[a]!.x - pos[b]!.x;
-      const dy = pos[a]!.y - pos[b]!.y;
-      const distance = Math.max(Math.hypot(dx, dy), 0.01);
-      const force = (distance * distance) / ideal;
-      disp[a]!.x -= (dx / distance) * force;
-      disp[a]!.y -= (dy / distance) * force;
-      disp[b]!.x += (dx / distance) * force;
-      disp[b]!.y += (dy / distance) * force;
-    }
-    for (let i = 0; i < pos.length; i++) {
-      if (ordered[i]!.id === pinned) continue;
-      const length = Math.max(Math.hypot(disp[i]!.x, disp[i]!.y), 0.01);
-      const step = Math.min(length, temperature);
-      pos[i]!.x = clamp(pos[i]!.x + (disp[i]!.x / length) * step, margin, width - margin);
-      pos[i]!.y = clamp(pos[i]!.y + (disp[i]!.y / length) * step, margin, height - margin);
-    }
-    temperature -= cooling;
-  }
-  return ordered.map((n, i) => ({ ...n, x: Math.round(pos[i]!.x * 10) / 10, y: Math.round(pos[i]!.y * 10) / 10 }));
-}
-
-function clamp(value: number, min: number, max: number) {
-  return Math.min(Math.max(value, min), max);
+  const links: SimulationLinkDatum<SimNode>[] = edges
+    .filter((e) => e.from !== e.to && ids.has(e.from) && ids.has(e.to))
+    .map((e) => ({ source: e.from, target: e.to }));
+  // The ideal distance between linked nodes: the drawing's area shared out among the nodes.
+  const ideal = Math.sqrt(((width - 2 * MARGIN) * (height - 2 * MARGIN)) / Math.max(ordered.length, 1)) * 0.8;
+  const simulation = forceSimulation(simNodes)
+    .randomSource(seededRandom())
+    .force("link", forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((n) => n.id).distance(ideal))
+    .force("charge", forceManyBody<SimNode>().strength(-ideal * 2))
+    .force("center", forceCenter(cx, cy))
+    .force("collide", forceCollide<SimNode>(NODE_RADIUS).iterations(2))
+    .force("within", forceWithin(simNodes, width, height))
+    .stop();
+  simulation.tick(ticks);
+  const at = new Map(simNodes.map((n) => [n.id, n]));
+  return ordered.map((n) => {
+    const p = at.get(n.id)!;
+    return { ...n, x: Math.round(p.x! * 10) / 10, y: Math.round(p.y! * 10) / 10 };
+  });
 }
