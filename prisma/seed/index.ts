@@ -6,6 +6,7 @@ import { seedPlans } from "./plans";
 import { seedAuditTrail } from "./audit";
 import { seedDissemination } from "./dissemination";
 import { seedOrganisationsAndUsers } from "./organisations";
+import { seedProfiles } from "./profiles";
 import { sealAuditEvents } from "~/modules/audit/sealing.server";
 import { clock } from "~/utils/clock";
 import { database } from "~/utils/db.server";
@@ -27,6 +28,7 @@ export async function seedDemo(): Promise<void> {
   await seedThreats(prisma, seededAt.getTime());
   await seedPlans(prisma, seededAt.getTime());
   await seedDissemination(prisma, seededAt);
+  await seedProfiles(prisma, seededAt);
   // Last: it records demo access to what the other seeds created.
   await seedAuditTrail(prisma, seededAt);
   // Seal the demo's events now rather than on the server's first sequencer tick.

@@ -44,7 +44,7 @@ beforeAll(async () => {
       { formToken: newFormToken(), strand: "PREVENT", title: "Awareness sessions in schools", description: null, ownerOrganisationId: world.council.id, dueDate: new Date(Date.now() - 3 * DAY) },
       "/here",
     );
-    expect(created.ok).toBe(true);
+    expect(created?.ok).toBe(true);
   });
   const outcome = await recordOutcome(await authFor(world.analyst.id), {
     formToken: newFormToken(),

@@ -3,7 +3,10 @@ import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { demoAgreement, type DemoAgreementKey } from "../../prisma/seed/agreements";
 import { NEW_STARTER_EMAIL } from "../../prisma/seed/audit";
 import { DEMO_YEAR_TOTALS, OSWESTRY_PLAN_NAME, TELFORD_THREAT_TITLE } from "../../prisma/seed/plans";
+import { GOOD_PRACTICE_TITLES, TELFORD_AWAITING_LINE } from "../../prisma/seed/profiles";
 import { findTelfordCountyLine } from "../../prisma/seed/threats";
+import { listGoodPractice } from "~/modules/good-practice/good-practice.server";
+import { viewProfile } from "~/modules/profiles/profiles.server";
 import { outcomeTotals } from "~/modules/outcomes/outcomes.server";
 import { isOverdue } from "~/modules/plans/dates";
 import { formatPence } from "~/modules/plans/money";
@@ -239,6 +242,57 @@ describe("the demo region", () => {
     expect(actions.some((a) => a.strand === "PREVENT" && a.ownerOrganisation.name === "Telford & Wrekin Council")).toBe(true);
     expect(actions.some((a) => a.ownerOrganisation.name === "West Mercia Police")).toBe(true);
     expect(actions.filter((a) => isOverdue(a, clock.now()))).toHaveLength(1);
+  });
+
+  it("publishes a SOC local profile per area with an older version to compare, Telford's next awaiting approval, and good practice on the Telford line", async () => {
+    const profiles = await prisma.localProfile.findMany({
+      include: { area: true, versions: { orderBy: { number: "asc" } } },
+      orderBy: { area: { code: "asc" } },
+    });
+    expect(profiles.map((p) => p.area.code)).toEqual(["HEREFORDSHIRE", "SHROPSHIRE", "TELFORD_WREKIN", "WORCESTERSHIRE"]);
+    const alex = await prisma.user.findUniqueOrThrow({ where: { email: emails.alex } });
+    const supervisors = await prisma.user.findMany({ where: { email: { in: [emails.sam, emails.jo] } } });
+    for (const profile of profiles) {
+      expect(profile.versions.slice(0, 2).map((v) => v.status)).toEqual(["SUPERSEDED", "PUBLISHED"]);
+      // Four eyes: each was written by the analyst and published by a supervisor.
+      for (const v of profile.versions.slice(0, 2)) {
+        expect(v.authorId).toBe(alex.id);
+        expect(supervisors.map((u) => u.id)).toContain(v.approverId);
+      }
+    }
+    const telford = profiles.find((p) => p.area.code === "TELFORD_WREKIN")!;
+    expect(telford.versions[2]).toMatchObject({ number: 3, status: "AWAITING_APPROVAL" });
+    expect(profiles.filter((p) => p.versions.some((v) => v.status === "AWAITING_APPROVAL"))).toHaveLength(1);
+    // Written in the past, as the audit trail has it.
+    const drafted = await prisma.auditEvent.findMany({ where: { recordId: telford.id, action: "profile.draft_saved" }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
+    expect(drafted.map((e) => e.occurredAt)).toEqual(telford.versions.map((v) => v.createdAt));
+
+    // The analyst compares the versions; Telford's manager reads the published one only.
+    const compared = await viewProfile(await authFor(alex.id), telford.id, 2);
+    expect(compared.comparison?.narrative.some((part) => part.kind === "added")).toBe(true);
+    expect(compared.comparison?.narrative.some((part) => part.kind === "removed")).toBe(true);
+    const mark = await prisma.user.findUniqueOrThrow({ where: { email: "mark.manager@telford.gov.example" } });
+    const partnerView = await viewProfile(await authFor(mark.id), telford.id, undefined);
+    expect(partnerView.published?.number).toBe(2);
+    expect(JSON.stringify(partnerView)).not.toContain(TELFORD_AWAITING_LINE);
+    // The second supervisor can decide it: no dead end.
+    const jo = await prisma.user.findUniqueOrThrow({ where: { email: emails.jo } });
+    expect((await viewProfile(await authFor(jo.id), telford.id, undefined)).open).toMatchObject({ number: 3, canDecide: true });
+
+    // Good practice linked to the Telford line's threat, Prevent action and an outcome, read by Telford's manager.
+    const line = await findTelfordCountyLine(prisma);
+    const sam = supervisors.find((u) => u.email === emails.sam)!;
+    const entries = await prisma.goodPractice.findMany({ include: { action: true, outcome: true } });
+    expect(entries.find((e) => e.title === GOOD_PRACTICE_TITLES.threat)).toMatchObject({ threatId: line!.id, authorId: alex.id });
+    expect(entries.find((e) => e.title === GOOD_PRACTICE_TITLES.action)).toMatchObject({ action: { threatId: line!.id, strand: "PREVENT" }, authorId: mark.id });
+    expect(entries.find((e) => e.title === GOOD_PRACTICE_TITLES.outcome)).toMatchObject({ outcome: { threatId: line!.id }, authorId: sam.id });
+    for (const entry of entries) {
+      const recorded = await prisma.auditEvent.findFirstOrThrow({ where: { recordId: entry.id, action: "good_practice.recorded" } });
+      expect(recorded.occurredAt).toEqual(entry.createdAt);
+      expect(entry.createdAt.getTime()).toBeLessThan(clock.now().getTime() - 24 * 60 * 60 * 1000);
+    }
+    const listed = await listGoodPractice(await authFor(mark.id), {}, { direction: "after", cursor: null });
+    expect(listed.items.map((i) => i.title).sort()).toEqual(Object.values(GOOD_PRACTICE_TITLES).sort());
   });
 
   it("has Oswestry in the Hold phase with Shropshire Council involved and milestones", async () => {

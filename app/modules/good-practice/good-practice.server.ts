@@ -3,6 +3,7 @@ import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
 import type { AuthenticatedRequest } from "~/modules/auth/auth.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { deny } from "~/modules/authorization/deny.server";
+import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
 import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
@@ -143,6 +144,7 @@ export async function recordGoodPractice(auth: Auth, input: GoodPracticeInput): 
             authorId: auth.user.id,
             areaId: input.areaId ?? null,
             ...link,
+            createdAt: clock.now(),
           },
           select: { id: true, reference: true },
         });

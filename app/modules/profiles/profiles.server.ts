@@ -98,7 +98,7 @@ export async function startProfile(auth: Auth, areaId: string, formToken: string
     });
     if (!area) throw new ProfileProblem("Choose an area your force covers");
     if (area.localProfile) return { id: area.localProfile.id };
-    const profile = await tx.localProfile.create({ data: { areaId: area.id, organisationId: auth.user.organisationId }, select: { id: true } });
+    const profile = await tx.localProfile.create({ data: { areaId: area.id, organisationId: auth.user.organisationId, createdAt: clock.now() }, select: { id: true } });
     const claim = await claimFormToken(tx, formToken, auth.user.id, `/profiles/${profile.id}`);
     if (!claim.firstUse) throw new RepeatedForm(claim.location);
     await recordAuditEvent(tx, auth.audit, {
@@ -264,7 +264,7 @@ export async function saveDraft(
         const last = await tx.localProfileVersion.aggregate({ where: { profileId }, _max: { number: true } });
         number = (last._max.number ?? 0) + 1;
         const created = await tx.localProfileVersion.create({
-          data: { profileId, number, narrative: input.narrative, figures: input.figures, authorId: auth.user.id },
+          data: { profileId, number, narrative: input.narrative, figures: input.figures, authorId: auth.user.id, createdAt: clock.now() },
           select: { id: true },
         });
         versionId = created.id;
