@@ -121,7 +121,7 @@ function ValueAxis({ y }: { y: ReturnType<typeof valueScale> }) {
 
 function CategoryLabels({ data, centre, step }: { data: ChartDatum[]; centre: (label: string) => number; step: number }) {
   // Long category names are shortened in the picture only; the table has them in full.
-  const maxChars = Math.max(4, Math.floor(step / 6.5));
+  const maxChars = Math.max(4, Math.floor(step / 7.5));
   return (
     <g aria-hidden="true">
       {data.map((d) => {

@@ -44,7 +44,7 @@ export interface LayoutOptions {
 /** Space kept free at the drawing's edges (for a node's circle and label). */
 const MARGIN = 40;
 /** Half the least distance between two nodes' centres. */
-const NODE_RADIUS = 24;
+const NODE_RADIUS = 32;
 
 type SimNode = SimulationNodeDatum & { id: string };
 
@@ -87,11 +87,11 @@ export function layoutNetwork(nodes: ChartNode[], edges: ChartEdge[], options: L
     .filter((e) => e.from !== e.to && ids.has(e.from) && ids.has(e.to))
     .map((e) => ({ source: e.from, target: e.to }));
   // The ideal distance between linked nodes: the drawing's area shared out among the nodes.
-  const ideal = Math.sqrt(((width - 2 * MARGIN) * (height - 2 * MARGIN)) / Math.max(ordered.length, 1)) * 0.8;
+  const ideal = Math.sqrt(((width - 2 * MARGIN) * (height - 2 * MARGIN)) / Math.max(ordered.length, 1)) * 1.0;
   const simulation = forceSimulation(simNodes)
     .randomSource(seededRandom())
     .force("link", forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((n) => n.id).distance(ideal))
-    .force("charge", forceManyBody<SimNode>().strength(-ideal * 2))
+    .force("charge", forceManyBody<SimNode>().strength(-ideal * 6))
     .force("center", forceCenter(cx, cy))
     .force("collide", forceCollide<SimNode>(NODE_RADIUS).iterations(2))
     .force("within", forceWithin(simNodes, width, height))
