@@ -41,8 +41,9 @@ export interface LayoutOptions {
   pinned?: string;
 }
 
-/** Space kept free at the drawing's edges (for a node's circle and label). */
-const MARGIN = 40;
+/** Space kept free at the drawing's edges: for a node's circle, and across for its label (24 characters, centred). */
+const MARGIN_Y = 40;
+const MARGIN_X = 80;
 /** Half the least distance between two nodes' centres. */
 const NODE_RADIUS = 32;
 
@@ -63,8 +64,8 @@ function forceWithin(nodes: SimNode[], width: number, height: number) {
     for (const n of nodes) {
       const x = n.x! + n.vx!;
       const y = n.y! + n.vy!;
-      if (x < MARGIN || x > width - MARGIN) n.vx = Math.min(Math.max(x, MARGIN), width - MARGIN) - n.x!;
-      if (y < MARGIN || y > height - MARGIN) n.vy = Math.min(Math.max(y, MARGIN), height - MARGIN) - n.y!;
+      if (x < MARGIN_X || x > width - MARGIN_X) n.vx = Math.min(Math.max(x, MARGIN_X), width - MARGIN_X) - n.x!;
+      if (y < MARGIN_Y || y > height - MARGIN_Y) n.vy = Math.min(Math.max(y, MARGIN_Y), height - MARGIN_Y) - n.y!;
     }
   };
 }
@@ -75,7 +76,7 @@ export function layoutNetwork(nodes: ChartNode[], edges: ChartEdge[], options: L
   const cy = height / 2;
   const ordered = [...nodes].sort((a, b) => (a.id === pinned ? -1 : b.id === pinned ? 1 : a.id.localeCompare(b.id)));
   const ids = new Set(ordered.map((n) => n.id));
-  const radius = Math.min(width, height) / 2 - MARGIN;
+  const radius = Math.min(width, height) / 2 - MARGIN_Y;
   const others = ordered.length - (pinned && ids.has(pinned) ? 1 : 0);
   let k = 0;
   const simNodes: SimNode[] = ordered.map((n) => {
@@ -87,7 +88,7 @@ export function layoutNetwork(nodes: ChartNode[], edges: ChartEdge[], options: L
     .filter((e) => e.from !== e.to && ids.has(e.from) && ids.has(e.to))
     .map((e) => ({ source: e.from, target: e.to }));
   // The ideal distance between linked nodes: the drawing's area shared out among the nodes.
-  const ideal = Math.sqrt(((width - 2 * MARGIN) * (height - 2 * MARGIN)) / Math.max(ordered.length, 1)) * 1.0;
+  const ideal = Math.sqrt(((width - 2 * MARGIN_X) * (height - 2 * MARGIN_Y)) / Math.max(ordered.length, 1));
   const simulation = forceSimulation(simNodes)
     .randomSource(seededRandom())
     .force("link", forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((n) => n.id).distance(ideal))
