@@ -63,7 +63,7 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
     if (signingOut.current) return;
     signingOut.current = true;
     // The page is replaced, not kept in history, so nothing on it stays in the browser.
-    void fetch("/sign-out", { method: "POST", body: new URLSearchParams({ reason: "timeout" }), redirect: "manual", credentials: "same-origin" })
+    void fetch("/sign-out?reason=timeout", { method: "POST", body: new URLSearchParams(), redirect: "manual", credentials: "same-origin" })
       .catch(() => null)
       .finally(() => window.location.replace("/sign-in?timedOut=1"));
   }, []);

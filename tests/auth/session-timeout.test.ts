@@ -81,7 +81,7 @@ describe("the session timeout endpoint", () => {
   it("signs out with the timeout's message when the warning was not answered, and records it", async () => {
     const { user, cookie, id } = await session();
     const response = (await clock.at(at(29 * MINUTE), () =>
-      run(signOutRoute.action, makeRequest("/sign-out", { cookie, form: { reason: "timeout" } })),
+      run(signOutRoute.action, makeRequest("/sign-out?reason=timeout", { cookie, form: {} })),
     )) as Response;
     expect(response.headers.get("Location")).toBe("/sign-in?timedOut=1");
     expect(await row(id)).toBeNull();
