@@ -71,8 +71,13 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
   /** Asks the server when the session ends. Null when it has ended; undefined when the server did not answer. */
   const recheck = useCallback(async (): Promise<End | null | undefined> => {
     const response = await fetch("/session", { headers: { Accept: "application/json" }, redirect: "manual", credentials: "same-origin" }).catch(() => null);
-    if (!response) return undefined;
-    if (response.status !== 200) return null;
+    // Sent to sign in: the session has ended. A server that is down or busy has not said so.
+    if (response?.type === "opaqueredirect") return null;
+    if (!response?.ok) {
+      // Go on by what this page knew (a fresh object, so the timers are set again from it).
+      setEnd((known) => known && { ...known });
+      return undefined;
+    }
     const next = toLocal((await response.json()) as SessionTimes);
     setEnd(next);
     return next;
@@ -137,7 +142,7 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
     const response = await fetch("/session", { method: "POST", body: new URLSearchParams(), redirect: "manual", credentials: "same-origin" }).catch(() => null);
     if (response?.status === 204) {
       if ((await recheck()) === null) signOutNow();
-    } else if (response) {
+    } else if (response?.type === "opaqueredirect") {
       signOutNow();
     }
   }, [end, recheck, signOutNow]);
@@ -171,6 +176,10 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
       onCancel={(event) => {
         event.preventDefault();
         void stay();
+      }}
+      // The browser may close it without a cancellable event (Escape pressed twice): that too is staying.
+      onClose={() => {
+        if (warning) void stay();
       }}
     >
       <h2 id={headingId} className="govuk-heading-m">
