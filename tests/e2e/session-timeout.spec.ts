@@ -7,6 +7,7 @@ import { expectAccessible, signIn } from "./helpers";
  * ends, warns two minutes before, asks the server again, and signs out when nobody answers.
  */
 test("warns before the session times out, stays signed in on request, and signs out when ignored", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.clock.install();
   await signIn(page, "gemma.manager@severnvale.housing.example");
   const dialog = page.getByRole("dialog", { name: "You'll be signed out soon" });
