@@ -13,12 +13,15 @@ import {
 import type { ReactNode } from "react";
 import { useGovukFrontend } from "~/components/govuk-frontend";
 import { PageHeader } from "~/components/page-header";
+import { SessionTimeoutWarning } from "~/components/session-timeout";
 import { useNonce } from "~/components/nonce";
 import { getSession } from "~/modules/auth/auth.server";
 import { defineAbilityFor } from "~/modules/authorization/ability.server";
 import { placesFor } from "~/modules/authorization/navigation.server";
 import { navigationFor } from "~/modules/home/home-tasks";
 import { primaryRoleLabel } from "~/modules/organisations/labels";
+import { sessionTimes } from "~/modules/auth/session-timing";
+import { clock } from "~/utils/clock";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/govuk/govuk-frontend.min.css" },
@@ -40,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisationName: user.organisation.name,
       roleLabel: primaryRoleLabel(user.roles),
       navigation: navigationFor(placesFor(defineAbilityFor(abilityUser), abilityUser)),
+      /** For the timeout warning: when this session ends, from its real expiry. */
+      session: sessionTimes(result.session, clock.now()),
     },
   };
 }
@@ -80,6 +85,7 @@ function Document({ children, user }: { children: ReactNode; user: RootUser }) {
             </div>
           </div>
         </footer>
+        {user ? <SessionTimeoutWarning times={user.session} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BackToAudit, recordHistoryHref, Who } from "~/components/audit";
 import { RECORD_TYPE_LABELS, type RecordType } from "~/modules/audit/record-types";
-import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
+import { DateInput } from "~/components/date-input";
+import { Button, ErrorSummary, Select } from "~/components/form";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -11,14 +12,14 @@ import { agreementAccessReport } from "~/modules/audit/reports.server";
 import { formatDateTimeSeconds } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
-import { queryValues } from "~/utils/request.server";
+import { safeParseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Access under an agreement – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
-  const query = queryValues(request);
-  const values = { agreement: query.agreement ?? "", from: query.from ?? "", to: query.to ?? "" };
+  const { values: typed, result: period } = safeParseQuery(request, periodSchema);
+  const values = { agreement: "", from: "", to: "", ...typed };
   // Only agreements the DPO's organisation is party to are offered, or accepted.
   const agreements = await prisma.agreement.findMany({
     where: { id: { in: scope.agreementIds } },
@@ -27,7 +28,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   if (!values.agreement) return { values, agreements, errors: null as Record<string, string> | null, report: null };
   const agreement = agreements.find((a) => a.id === values.agreement);
-  const period = periodSchema.safeParse(values);
   const errors: Record<string, string> = {
     ...(agreement ? {} : { agreement: "Choose an agreement your organisation is party to" }),
     ...(period.success ? {} : zodFieldErrors(period.error)),
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), row]);
   }
   return {
-    values: { ...values, from: period.data.fromDay, to: period.data.toDay },
+    values: { agreement: agreement.id, from: period.data.fromDay, to: period.data.toDay },
     agreements,
     errors: null,
     report: {
@@ -104,8 +104,8 @@ export default function AgreementAccess() {
           defaultValue={values.agreement}
           options={[{ value: "", label: "Choose an agreement" }, ...agreements.map((a) => ({ value: a.id, label: `${a.reference}: ${a.title}` }))]}
         />
-        <TextInput name="from" label="Date from" hint="Leave blank for the last 30 days" type="date" width="10" error={errors?.from} defaultValue={values.from} />
-        <TextInput name="to" label="Date to" type="date" width="10" error={errors?.to} defaultValue={values.to} />
+        <DateInput name="from" legend="Date from" hint="Leave blank for the last 30 days. For example, 27 3 2026" error={errors?.from} values={values} />
+        <DateInput name="to" legend="Date to" error={errors?.to} values={values} />
         <Button>Show access</Button>
       </Form>
       {report ? (

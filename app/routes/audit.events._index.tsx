@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BackToAudit, EventsTable, Pager } from "~/components/audit";
+import { DateInput } from "~/components/date-input";
 import { Button, ErrorSummary, Select, TextInput } from "~/components/form";
 import { AUDIT_ACTIONS, auditActionLabel, SECURITY_ACTIONS } from "~/modules/audit/actions";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { auditOrganisationsWhere } from "~/modules/authorization/audit-scope.server";
 import { audit } from "~/modules/audit/audit.server";
 import {
-  auditFiltersSchema,
   eventLabels,
-  filterValues,
+  filterQuery,
   filtersForLog,
   filtersWhere,
   pagingSchema,
+  readAuditFilters,
   referenceNotFound,
   searchAuditEvents,
   serialiseEvent,
@@ -26,8 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Search the audit trail – Pa
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, ability, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "AuditTrail" });
-  const query = queryValues(request);
-  const values = filterValues(new URLSearchParams(query));
+  const { values: typed, result: filters } = readAuditFilters(new URLSearchParams(queryValues(request)));
   const [organisations, agreements]: [{ id: string; name: string }[], { id: string; reference: string; title: string }[]] = await Promise.all([
     // Only organisations the reader may know of are named (an administrator runs them all).
     prisma.organisation.findMany({ where: auditOrganisationsWhere(scope), orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -41,11 +41,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     actions: scope.organisationId ? AUDIT_ACTIONS : SECURITY_ACTIONS,
     canExport: ability.can("export", "AuditTrail"),
   };
-  const filters = auditFiltersSchema.safeParse(values);
   const paging = parseQuery(request, pagingSchema);
   if (!filters.success) {
-    return { ...options, values, errors: zodFieldErrors(filters.error), page: null, labels: null };
+    return { ...options, values: typed, errors: zodFieldErrors(filters.error), page: null, labels: null };
   }
+  // From here on the dates are one "YYYY-MM-DD" each, for the form and the links alike.
+  const values = filterQuery(filters.data);
   // A reference that names nothing the reader may see says so, rather than "no events".
   const unknownReference = await referenceNotFound(scope, filters.data);
   if (unknownReference) return { ...options, values, errors: { reference: unknownReference } as Record<string, string>, page: null, labels: null };
@@ -124,8 +125,8 @@ export default function AuditSearch() {
                 options={[{ value: "", label: "Any agreement" }, ...agreements.map((a) => ({ value: a.id, label: `${a.reference}: ${a.title}` }))]}
               />
             ) : null}
-            <TextInput name="from" label="Date from" hint="For example, 2026-03-27" type="date" width="10" error={errors?.from} defaultValue={values.from} />
-            <TextInput name="to" label="Date to" type="date" width="10" error={errors?.to} defaultValue={values.to} />
+            <DateInput name="from" legend="Date from" hint="For example, 27 3 2026" error={errors?.from} values={values} />
+            <DateInput name="to" legend="Date to" error={errors?.to} values={values} />
           </div>
         </div>
         <Button>Search</Button>

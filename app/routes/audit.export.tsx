@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireAuditAccess } from "~/modules/audit/access.server";
-import { auditFiltersSchema, exportAuditCsv, filterValues } from "~/modules/audit/search.server";
+import { exportAuditCsv, readAuditFilters } from "~/modules/audit/search.server";
 import { readForm } from "~/utils/forms.server";
 
 /** CSV download of a search (POST: an export is recorded, so it is never a link a page can trigger). */
@@ -10,7 +10,7 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { scope, audit } = await requireAuditAccess(request, context, { action: "export", subject: "AuditTrail" });
-  const filters = auditFiltersSchema.safeParse(filterValues(await readForm(request)));
+  const filters = readAuditFilters(await readForm(request)).result;
   if (!filters.success) return new Response("The search filters are not valid.", { status: 400 });
   const result = await exportAuditCsv(scope, filters.data, audit);
   if (!result.ok) {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventsTable, Pager } from "~/components/audit";
-import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { DateInput } from "~/components/date-input";
+import { Button, ErrorSummary } from "~/components/form";
 import { requireAuditAccess } from "~/modules/audit/access.server";
 import { audit } from "~/modules/audit/audit.server";
 import { periodSchema } from "~/modules/audit/period";
@@ -19,7 +20,7 @@ import { eventLabels, pagingSchema, serialiseEvent } from "~/modules/audit/searc
 import { formatDateTimeSeconds } from "~/utils/dates";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { z } from "zod";
-import { parseParams, parseQuery, queryValues } from "~/utils/request.server";
+import { parseParams, parseQuery, safeParseQuery } from "~/utils/request.server";
 
 const TITLES: Record<UnusualKind, string> = {
   volume: "Users viewing far more records than their colleagues",
@@ -40,10 +41,8 @@ function searchHref(values: Record<string, string>) {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { scope, audit: auditContext } = await requireAuditAccess(request, context, { action: "read", subject: "DataProtectionOversight" });
   const { kind } = parseParams(params, z.object({ kind: z.enum(UNUSUAL_KINDS) }));
-  const query = queryValues(request);
-  const values = { from: query.from ?? "", to: query.to ?? "" };
-  const period = periodSchema.safeParse(values);
-  if (!period.success) return { kind, values, errors: zodFieldErrors(period.error) as Record<string, string> | null, result: null };
+  const { values: typed, result: period } = safeParseQuery(request, periodSchema);
+  if (!period.success) return { kind, values: { from: "", to: "", ...typed }, errors: zodFieldErrors(period.error) as Record<string, string> | null, result: null };
   const p = period.data;
   const { before } = parseQuery(request, pagingSchema);
 
@@ -81,8 +80,8 @@ export default function UnusualList() {
       <ErrorSummary errors={errors ?? undefined} />
       <h1 className="govuk-heading-l">{TITLES[kind]}</h1>
       <Form method="get" className="govuk-!-margin-bottom-6">
-        <TextInput name="from" label="Date from" type="date" width="10" error={errors?.from} defaultValue={values.from} />
-        <TextInput name="to" label="Date to" type="date" width="10" error={errors?.to} defaultValue={values.to} />
+        <DateInput name="from" legend="Date from" hint="Leave blank for the last 30 days. For example, 27 3 2026" error={errors?.from} values={values} />
+        <DateInput name="to" legend="Date to" error={errors?.to} values={values} />
         <Button>Show</Button>
       </Form>
       {result?.type === "volume" ? (

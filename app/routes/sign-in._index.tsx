@@ -5,10 +5,11 @@ import { Button, ErrorSummary, TextInput, valueOf } from "~/components/form";
 import { useFreshKey } from "~/components/use-fresh-key";
 import { NotificationBanner } from "~/components/notification-banner";
 import { getSession, redirectWithSession, signInAttempt } from "~/modules/auth/auth.server";
-import { SESSION_ENDED, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
+import { SESSION_ENDED, SESSION_TIMED_OUT, SIGN_IN_FAILED, tooManyAttempts } from "~/modules/auth/messages";
 import { dummyPasswordHash } from "~/modules/auth/password.server";
 import { redirectQuery, safeRedirect, withRedirectTo } from "~/modules/auth/redirect";
 import { readSessionToken } from "~/modules/auth/session.server";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/modules/auth/session-timing";
 import { signInWithPassword } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/request.server";
@@ -16,10 +17,10 @@ import { queryFlag } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Partnership Intelligence Portal" }];
 
-const signInPageQuery = redirectQuery.extend({ expired: queryFlag, signedOut: queryFlag });
+const signInPageQuery = redirectQuery.extend({ expired: queryFlag, signedOut: queryFlag, timedOut: queryFlag });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { redirectTo, expired, signedOut } = parseQuery(request, signInPageQuery);
+  const { redirectTo, expired, signedOut, timedOut } = parseQuery(request, signInPageQuery);
   const current = await getSession(request, context);
   if (current?.session.mfaVerified) throw redirect(redirectTo);
   // Compute the dummy hash now, so the first attempt with an unknown email is not slower than others.
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     redirectTo,
     expired,
     signedOut,
+    timedOut,
   };
 }
 
@@ -61,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, expired, signedOut } = useLoaderData<typeof loader>();
+  const { redirectTo, expired, signedOut, timedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const fresh = useFreshKey(actionData);
@@ -70,6 +72,11 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         {expired && !errors ? <NotificationBanner heading={SESSION_ENDED} /> : null}
         {signedOut && !errors ? <NotificationBanner kind="success" heading="You have signed out" /> : null}
+        {timedOut && !errors ? (
+          <NotificationBanner heading={SESSION_TIMED_OUT}>
+            <p className="govuk-body">You had not used the service for {SESSION_IDLE_MS / 60_000} minutes, or you had been signed in for {SESSION_ABSOLUTE_MS / 3_600_000} hours. Anything you had not saved was not kept.</p>
+          </NotificationBanner>
+        ) : null}
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, Select, TextInput, valueOf } from "~/components/form";
+import { DateInput } from "~/components/date-input";
 import { BackLink } from "~/components/intelligence";
 import type { EntityKind } from "~/generated/prisma/enums";
 import { draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
@@ -118,7 +119,7 @@ export default function AddEntity() {
               <>
                 <TextInput name="name" label="Full name (optional if you know a nickname)" error={errors?.name} defaultValue={v("name")} autoComplete="off" />
                 <TextInput name="nickname" label="Nickname or street name (optional)" hint="For example, the name they use on the street or online." error={errors?.nickname} defaultValue={v("nickname")} autoComplete="off" />
-                <TextInput name="dateOfBirth" type="date" label="Date of birth (optional)" error={errors?.dateOfBirth} defaultValue={v("dateOfBirth")} />
+                <DateInput name="dateOfBirth" legend="Date of birth (optional)" hint="For example, 31 3 1990" error={errors?.dateOfBirth} values={result?.values ?? values ?? undefined} />
                 <Select
                   name="ageRange"
                   label="Age range, if you do not know the date of birth (optional)"

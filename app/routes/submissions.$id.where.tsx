@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, TextInput, valueOf } from "~/components/form";
+import { DateInput } from "~/components/date-input";
 import { BackLink } from "~/components/intelligence";
 import { utcToUkLocal } from "~/utils/dates";
 import { afterStep, changeSuffix, draftSentResponse, loadDraft, loadDraftForChange, writeDraft } from "~/modules/intelligence/draft-route.server";
@@ -87,13 +88,12 @@ export default function WhereStep() {
               width="10"
               autoComplete="off"
             />
-            <TextInput
+            <DateInput
               name="observedFromDate"
-              type="date"
-              label="Date it was seen or happened"
-              hint="If it went on over a period, give the date it started."
+              legend="Date it was seen or happened"
+              hint="If it went on over a period, give the date it started. For example, 27 3 2026"
               error={result?.errors.observedFromDate}
-              defaultValue={value("observedFromDate")}
+              values={result?.values ?? data.saved}
             />
             <TextInput
               name="observedFromTime"
@@ -103,13 +103,12 @@ export default function WhereStep() {
               defaultValue={value("observedFromTime")}
               width="5"
             />
-            <TextInput
+            <DateInput
               name="observedToDate"
-              type="date"
-              label="Date the period ended (optional)"
+              legend="Date the period ended (optional)"
               hint="Leave blank if it was a single event."
               error={result?.errors.observedToDate}
-              defaultValue={value("observedToDate")}
+              values={result?.values ?? data.saved}
             />
             <TextInput
               name="observedToTime"

@@ -9,6 +9,9 @@ import { z } from "zod";
  */
 const PART = /^(.*)-(day|month|year)$/;
 
+/** The three fields' suffixes, in the order they are shown. */
+export const DATE_PARTS = ["day", "month", "year"] as const;
+
 type Parts = { day: string; month: string; year: string };
 
 export function foldDateInputs<V extends Record<string, unknown>>(values: V): Record<string, unknown> {

@@ -1282,4 +1282,18 @@ export const MATRIX: Record<string, Entry> = {
       "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
     },
   },
+  // --- ux ---
+  // The session timeout warning's endpoint: every signed-in person asks when their own session ends (GET)
+  // and extends it (POST, 204); without a session, sign in.
+  "session.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+  },
 };

@@ -64,7 +64,7 @@ async function shareUnderAgreement(partner: Page): Promise<string> {
   await expect(partner.getByRole("heading", { level: 1, name: "Where and when did it happen?" })).toBeVisible();
   await partner.getByLabel("Telford and Wrekin").check();
   await partner.getByLabel("Address or place (optional)").fill("Brookside, Telford");
-  await partner.getByLabel("Date it was seen or happened").fill("2026-01-12");
+  await fillDate(partner, "Date it was seen or happened", "2026-01-12");
   await partner.getByRole("button", { name: "Save and continue" }).click();
 
   await expect(partner.getByRole("heading", { level: 1, name: "Who and what is involved?" })).toBeVisible();

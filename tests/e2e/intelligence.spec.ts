@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, fillDate, signIn, signOut } from "./helpers";
 
 /**
  * The intelligence journey: a council partner submits graded intelligence, the analyst triages it
@@ -35,7 +35,7 @@ test("a partner submits, the analyst triages and feeds back, the partner sees th
   await page.getByLabel("Telford and Wrekin").check();
   await page.getByLabel("Address or place (optional)").fill("Telford bus station");
   await page.getByLabel("Postcode (optional)").fill("not a postcode");
-  await page.getByLabel("Date it was seen or happened").fill("2026-01-05");
+  await fillDate(page, "Date it was seen or happened", "2026-01-05");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter a real UK postcode");
   // What the user typed is kept.

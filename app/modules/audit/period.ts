@@ -1,23 +1,15 @@
 import { z } from "zod";
 import { ukDay, ukDayEnd, ukDayStart } from "~/utils/dates";
 import { clock } from "~/utils/clock";
+import { optionalDateInput } from "~/utils/date-input";
 
 /** A reporting period: London days from and to (inclusive); the last 30 days unless given. */
 export const DEFAULT_PERIOD_DAYS = 30;
 const MAX_PERIOD_DAYS = 366;
 
-const day = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z
-      .string()
-      .trim()
-      .refine((v) => ukDayStart(v) !== null, `${label} must be a real date, like 2026-03-27`)
-      .optional(),
-  );
-
+/** Dates as GOV.UK date inputs (from-day, from-month, from-year), or "YYYY-MM-DD" from links. */
 export const periodSchema = z
-  .object({ from: day("Date from"), to: day("Date to") })
+  .object({ from: optionalDateInput("Date from"), to: optionalDateInput("Date to") })
   .transform((p, ctx) => {
     const today = ukDay(clock.now());
     const to = p.to ?? today;

@@ -11,6 +11,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from "./record-type
 import { recordByReference, recordKey, recordLabels } from "./record-labels.server";
 import { recordHistoryWhere } from "./reports.server";
 import { ukDayEnd, ukDayStart } from "~/utils/dates";
+import { DATE_PARTS, foldDateInputs, optionalDateInput } from "~/utils/date-input";
 import { clock } from "~/utils/clock";
 
 export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
@@ -24,7 +25,6 @@ export { RECORD_TYPE_LABELS, RECORD_TYPES } from "./record-types";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Choose from the list");
-const day = (message: string) => z.string().trim().refine((v) => ukDayStart(v) !== null, message);
 // An event id: a positive BIGINT (a larger number would make the database query fail: 400 instead).
 const cursor = bigintId;
 
@@ -39,8 +39,9 @@ export const auditFiltersSchema = z
     agreement: optional(uuid),
     action: optional(z.enum(AUDIT_ACTIONS, "Choose an action from the list")),
     outcome: optional(z.enum(["ALLOWED", "DENIED"], "Choose allowed or denied")),
-    from: optional(day("Date from must be a real date, like 2026-03-27")),
-    to: optional(day("Date to must be a real date, like 2026-03-27")),
+    /** GOV.UK date inputs (from-day, from-month, from-year), or "YYYY-MM-DD" from links. */
+    from: optionalDateInput("Date from"),
+    to: optionalDateInput("Date to"),
   })
   .superRefine((f, ctx) => {
     if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Date to must be the same as or after date from" });
@@ -56,14 +57,28 @@ export const pagingSchema = z.object({
 
 export const FILTER_KEYS = ["person", "organisation", "reference", "recordType", "recordId", "agreement", "action", "outcome", "from", "to"] as const;
 
-/** The filters as a plain object (for re-displaying the form and building links). */
+const DATE_FILTERS = ["from", "to"] as const;
+
+/** The filters as typed, a plain object (for re-displaying the form); each date as its three fields or one "YYYY-MM-DD". */
 export function filterValues(params: URLSearchParams | FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const key of FILTER_KEYS) {
+  const keys = [...FILTER_KEYS, ...DATE_FILTERS.flatMap((name) => DATE_PARTS.map((part) => `${name}-${part}`))];
+  for (const key of keys) {
     const v = params.get(key);
     if (typeof v === "string" && v.trim() !== "") values[key] = v;
   }
   return values;
+}
+
+/** The filters of a query string or form: as typed, and parsed. */
+export function readAuditFilters(params: URLSearchParams | FormData) {
+  const values = filterValues(params);
+  return { values, result: auditFiltersSchema.safeParse(foldDateInputs(values)) };
+}
+
+/** Valid filters as query values for links (paging, the export form): each date as one "YYYY-MM-DD". */
+export function filterQuery(filters: AuditFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 /**

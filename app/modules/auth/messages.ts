@@ -12,3 +12,4 @@ export function tooManyAttempts(wait: string): string {
 }
 
 export const SESSION_ENDED = "Your session has ended, sign in again";
+export const SESSION_TIMED_OUT = "You were signed out to protect the information";

@@ -5,14 +5,16 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { clock } from "~/utils/clock";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./session-timing";
+
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./session-timing";
 
 /**
  * Sessions after the Lucia guide: the cookie carries a random 160-bit token; the database keeps
  * only its SHA-256, so a leaked table cannot be replayed. Idle expiry slides on use; the absolute
- * expiry never moves. Disabling a user or signing out deletes the rows, so the next request fails.
+ * expiry never moves (the timings are in session-timing.ts). Disabling a user or signing out
+ * deletes the rows, so the next request fails.
  */
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** Extend the idle expiry at most once a minute, to keep writes off the hot path. */
 const SLIDE_GRANULARITY_MS = 60 * 1000;
 
@@ -77,10 +79,15 @@ export async function createSession(
   return { token, session };
 }
 
-/** The session and user for a token, or null if unknown, expired, or the user is disabled. */
+/**
+ * The session and user for a token, or null if unknown, expired, or the user is disabled. Using a
+ * session slides its idle expiry, except with `slide: false`: the timeout warning asking when the
+ * session ends is not the user being active.
+ */
 export async function validateSessionToken(
   token: string,
   now = clock.now(),
+  { slide = true }: { slide?: boolean } = {},
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = sessionIdFromToken(token);
@@ -91,12 +98,30 @@ export async function validateSessionToken(
     await prisma.session.deleteMany({ where: { id } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_GRANULARITY_MS) {
-    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
-    session.expiresAt = expiresAt;
+  if (slide && now.getTime() - session.lastSeenAt.getTime() >= SLIDE_GRANULARITY_MS) {
+    session.expiresAt = (await extendIdleExpiry(session, now)) ?? session.expiresAt;
   }
   return { session, user };
+}
+
+/**
+ * Restarts the idle expiry from `now` ("Stay signed in"), never past the absolute expiry. The
+ * condition is re-checked in the update, so a session signed out meanwhile stays ended.
+ * Returns the new idle expiry, or null when the session has already ended.
+ */
+export async function extendSession(sessionId: string, now = clock.now()): Promise<Date | null> {
+  const row = await prisma.session.findUnique({ where: { id: sessionId }, select: { id: true, absoluteExpiresAt: true } });
+  if (!row) return null;
+  return extendIdleExpiry(row, now);
+}
+
+async function extendIdleExpiry(session: { id: string; absoluteExpiresAt: Date }, now: Date): Promise<Date | null> {
+  const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
+  const updated = await prisma.session.updateMany({
+    where: { id: session.id, expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
+    data: { lastSeenAt: now, expiresAt },
+  });
+  return updated.count === 1 ? expiresAt : null;
 }
 
 /** Deletes every session past its idle or absolute expiry (they are refused anyway; this frees the rows). */

@@ -6,7 +6,11 @@ import { sessionIdFromToken, validateSessionToken, type SessionUser } from "./se
  * Ends the session behind `token` on the server (so the token is worthless even if the cookie
  * survives somewhere) and records it. An unknown or expired token has nothing to end.
  */
-export async function signOut(token: string, auditContextFor: (user: SessionUser) => AuditContext): Promise<void> {
+export async function signOut(
+  token: string,
+  auditContextFor: (user: SessionUser) => AuditContext,
+  { timedOut = false }: { timedOut?: boolean } = {},
+): Promise<void> {
   const current = await validateSessionToken(token);
   if (!current) return;
   await prisma.$transaction(async (tx) => {
@@ -16,7 +20,8 @@ export async function signOut(token: string, auditContextFor: (user: SessionUser
       action: "auth.sign_out",
       recordType: "User",
       recordId: current.user.id,
-      details: { secondFactorGiven: current.session.mfaVerified },
+      // A timed-out sign-out was the page's, after the user left the timeout warning unanswered.
+      details: { secondFactorGiven: current.session.mfaVerified, ...(timedOut ? { timedOut } : {}) },
     });
   });
 }

@@ -74,10 +74,19 @@ describe("where and when", () => {
 
   it("refuses future dates, impossible dates, bad times and periods that end before they start", () => {
     expect(errorsOf(whereSchema, { ...good, observedFromDate: "2999-01-01" })).toEqual({ observedFromDate: "The date it was seen must be today or in the past" });
-    expect(errorsOf(whereSchema, { ...good, observedFromDate: "2026-02-30" })).toEqual({ observedFromDate: "Enter a real date" });
+    expect(errorsOf(whereSchema, { ...good, observedFromDate: "2026-02-30" })).toEqual({ observedFromDate: "Date it was seen or happened must be a real date" });
     expect(errorsOf(whereSchema, { ...good, observedFromTime: "25:61" })).toEqual({ observedFromTime: "Enter a time in 24-hour format, for example 14:30" });
     expect(errorsOf(whereSchema, { ...good, observedToDate: "2026-01-01" })).toEqual({ observedToDate: "The end of the period must be after its start" });
     expect(errorsOf(whereSchema, { ...good, observedToTime: "10:00" })).toEqual({ observedToDate: "Enter the date the period ended" });
+  });
+
+  it("reads the dates from GOV.UK date inputs, with the error on the date that is wrong", () => {
+    const typed = (day: string, month: string, year: string) => ({ day, month, year });
+    expect(whereSchema.parse({ areaId: AREA, observedFromDate: typed("5", "Jan", "2026") }).observedFrom.toISOString()).toBe("2026-01-05T00:00:00.000Z");
+    expect(errorsOf(whereSchema, { areaId: AREA, observedFromDate: typed("31", "2", "2026") })).toEqual({ observedFromDate: "Date it was seen or happened must be a real date" });
+    expect(errorsOf(whereSchema, { areaId: AREA, observedFromDate: typed("10", "", "2026") })).toEqual({ observedFromDate: "Date it was seen or happened must include a month" });
+    expect(errorsOf(whereSchema, { ...good, observedToDate: typed("1", "13", "2026") })).toEqual({ observedToDate: "Date the period ended must be a real date" });
+    expect(whereSchema.parse({ ...good, observedToDate: typed("", "", "") }).observedTo).toBeNull();
   });
 
   it("limits the location and converts UK times to UTC", () => {
@@ -131,7 +140,11 @@ describe("entities", () => {
     expect(errorsOf(personSchema, {})).toEqual({ name: "Enter the person's name or a nickname they are known by" });
     expect(personSchema.safeParse({ nickname: "Tiny" }).success).toBe(true);
     expect(errorsOf(personSchema, { name: "A", dateOfBirth: "2999-01-01" })).toEqual({ dateOfBirth: "Date of birth must be in the past" });
-    expect(errorsOf(personSchema, { name: "A", dateOfBirth: "2001-02-31" })).toEqual({ dateOfBirth: "Enter a real date of birth" });
+    expect(errorsOf(personSchema, { name: "A", dateOfBirth: "2001-02-31" })).toEqual({ dateOfBirth: "Date of birth must be a real date" });
+    expect(errorsOf(personSchema, { name: "A", dateOfBirth: { day: "29", month: "2", year: "2001" } })).toEqual({ dateOfBirth: "Date of birth must be a real date" });
+    expect(errorsOf(personSchema, { name: "A", dateOfBirth: { day: "3", month: "4", year: "" } })).toEqual({ dateOfBirth: "Date of birth must include a year" });
+    expect(personSchema.parse({ name: "A", dateOfBirth: { day: "3", month: "4", year: "1990" } }).dateOfBirth).toBe("1990-04-03");
+    expect(personSchema.parse({ name: "A", dateOfBirth: { day: "", month: "", year: "" } }).dateOfBirth).toBeNull();
     expect(errorsOf(personSchema, { name: "A", ageRange: "about 40" })).toEqual({ ageRange: "Select an age range from the list" });
     expect(errorsOf(personSchema, { name: "x".repeat(201) })).toEqual({ name: "Name must be 200 characters or fewer" });
   });

@@ -9,6 +9,7 @@ import {
   ThreatType,
 } from "~/generated/prisma/enums";
 import { ukLocalToUtc } from "~/utils/dates";
+import { dateInput, optionalDateInput } from "~/utils/date-input";
 import { AGE_RANGES } from "./labels";
 import { formatPostcode, formatRegistration, normaliseHandle, normalisePhone, normaliseRegistration } from "./normalise";
 import { optionalText, requiredText, TEXT_LIMITS } from "./text";
@@ -22,13 +23,6 @@ import { clock } from "~/utils/clock";
 const uuid = (message: string) => z.string({ error: message }).uuid(message);
 const choice = <T extends Record<string, string>>(values: T, message: string) =>
   z.enum(values, { error: message });
-
-const optionalDate = z
-  .string()
-  .default("")
-  .transform((v) => v.trim())
-  .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Enter a real date")
-  .transform((v) => (v === "" ? null : v));
 
 const optionalTime = z
   .string()
@@ -56,13 +50,13 @@ export const whereSchema = z
     areaId: uuid("Select the area"),
     locationDescription: optionalText("Address or place", TEXT_LIMITS.location),
     postcode: optionalPostcode,
-    observedFromDate: optionalDate.refine((v) => v !== null, "Enter the date it was seen or happened"),
+    observedFromDate: dateInput("Date it was seen or happened"),
     observedFromTime: optionalTime,
-    observedToDate: optionalDate,
+    observedToDate: optionalDateInput("Date the period ended"),
     observedToTime: optionalTime,
   })
   .transform((form, ctx) => {
-    const observedFrom = ukLocalToUtc(form.observedFromDate ?? "", form.observedFromTime);
+    const observedFrom = ukLocalToUtc(form.observedFromDate, form.observedFromTime);
     if (!observedFrom) {
       ctx.addIssue({ code: "custom", path: ["observedFromDate"], message: "Enter a real date" });
       return z.NEVER;
@@ -132,7 +126,7 @@ export const personSchema = z
   .object({
     name: short("Name"),
     nickname: short("Nickname"),
-    dateOfBirth: optionalDate,
+    dateOfBirth: optionalDateInput("Date of birth").transform((v) => v ?? null),
     ageRange: z
       .string()
       .default("")
