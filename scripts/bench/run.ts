@@ -20,7 +20,7 @@ import pg from "pg";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
 import { closeDatabase } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { benchPlan, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
+import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
 
 // The server and this process share the configuration: production, secure cookie names.
 process.env.NODE_ENV = "production";
@@ -112,15 +112,6 @@ async function prepareDrafts(client: pg.Client, count: number): Promise<string[]
 }
 
 /** An open submission the analyst may assess (received, OFFICIAL, under an agreement in force). */
-function openVisibleSubmission(p: Plan): number {
-  for (let s = p.submissions - 1; s >= 0; s -= 1) {
-    const org = 2 + (s % (p.organisations - 2));
-    const agreement = org - 2 + (p.organisations - 2) * (Math.floor(s / (p.organisations - 2)) % 4);
-    if (s % 100 >= 2 && s % 100 < 12 && s % 10 !== 0 && agreement % 10 <= 5) return s;
-  }
-  throw new Error("No open submission in the data set");
-}
-
 function londonDate(daysAgo: number): string {
   return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
@@ -269,9 +260,9 @@ async function main() {
     { name: "sign-in page", description: "`GET /sign-in` without a cookie: a server-rendered page with no database work", path: "/sign-in" },
     { name: "triage queue", description: "analyst, `GET /triage`: open submissions shared with the force, 25 rows, access rules in the database, audit event written", cookie: analystCookie, path: "/triage" },
     { name: "record page", description: "analyst, `GET /triage/<id>`: one open submission with its correlation panel, audit events written", cookie: analystCookie, path: `/triage/${submissionId(record)}` },
-    { name: "identifier search", description: `analyst, \`GET /search?identifier=${phone.display}\`: a phone number named in about two submissions`, cookie: analystCookie, path: `/search?identifier=${encodeURIComponent(phone.display)}` },
-    { name: "text search, rare", description: "analyst, full-text search for a word in exactly one narrative", cookie: analystCookie, path: `/search?q=${rareWordOf(Math.floor(plan.submissions / 2))}` },
-    { name: "text search, common", description: "analyst, full-text search for two words found together in about one narrative in 35 (more matches than the index-first cap)", cookie: analystCookie, path: `/search?q=${encodeURIComponent("scooter stairwell")}` },
+    { name: "identifier search", description: `analyst, \`GET /search?identifier=${phone.display}\`: a phone number named in about two submissions`, cookie: analystCookie, path: `/search?identifier=${encodeURIComponent(phone.display)}&justification=TRIAGE` },
+    { name: "text search, rare", description: "analyst, full-text search for a word in exactly one narrative", cookie: analystCookie, path: `/search?q=${rareWordOf(Math.floor(plan.submissions / 2))}&justification=TRIAGE` },
+    { name: "text search, common", description: "analyst, full-text search for two words found together in about one narrative in 35 (more matches than the index-first cap)", cookie: analystCookie, path: `/search?q=${encodeURIComponent("scooter stairwell")}&justification=TRIAGE` },
     {
       name: "DPO audit search",
       description: `data protection officer, \`GET /audit/events?person=${person}&from=…&to=…\`: one person's events over 30 days six months back`,
