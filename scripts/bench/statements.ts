@@ -13,6 +13,7 @@ import pg from "pg";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
 import { closeDatabase } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { buildIfStale } from "../build.mjs";
 import { BUILD_PATH, createApp } from "../../server/index";
 import { createLogger } from "../../server/request-log";
 import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userId } from "./plan";
@@ -30,6 +31,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 async function main() {
+  await buildIfStale();
   const cookie = `${sessionCookieName()}=${(await createSession(userId(0), { mfaVerified: true, userAgent: "portal-bench" })).token}`;
   const build = (await import(/* @vite-ignore */ pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = await createApp(build, config, { logger: createLogger("error") });
