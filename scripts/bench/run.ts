@@ -18,6 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
+import { SERVER_BUNDLE } from "../build.mjs";
 import { closeDatabase } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
@@ -234,7 +235,8 @@ function writeReport(section: string) {
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) {
     console.log("Building the production bundle…");
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+    // npm run build: the Remix app and build/server.js, the server's production entry point.
+    const build = spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("The build failed");
   }
 
@@ -282,7 +284,9 @@ async function main() {
   ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === "baseline");
 
   console.log(`Starting the server on port ${PORT}…`);
-  const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  // What production runs (`node build/server.js`, as npm start does): no tsx compiling TypeScript in the
+  // server process, whose transforms and source maps the memory figures would otherwise include.
+  const server = spawn(process.execPath, [path.resolve(SERVER_BUNDLE)], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", BENCH_BASELINE_ROUTE: "true", SEED_DEMO: "false" },
     stdio: ["ignore", "ignore", "inherit"],
   });
