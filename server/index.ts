@@ -7,6 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { SCHEDULED_JOBS } from "~/modules/jobs/jobs.server";
 import { startScheduler } from "~/modules/jobs/scheduler.server";
+import { cancelOnAbort } from "~/utils/database.server";
 import { closeDatabase, database } from "~/utils/db.server";
 import { env, type Env } from "~/utils/env.server";
 import { addHealthRoutes, Lifecycle } from "./health";
@@ -96,6 +97,15 @@ export async function createApp(build: ServerBuild, config: Env = env(), options
     });
   }
 
+  app.use((_req, res, next) => {
+    // A client that goes away before its response is sent (as Remix's own request.signal sees it)
+    // cancels the request's statements still running on PostgreSQL.
+    const aborted = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    cancelOnAbort(aborted.signal, next);
+  });
   app.all(
     "*",
     createRequestHandler({

@@ -6,15 +6,14 @@ import { TriageHeader } from "~/components/triage";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { describeKey, summariseEntities } from "~/modules/intelligence/entities";
 import { gradingCode, RISK_LEVELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
-import { loadTriagePage } from "~/modules/intelligence/triage-route.server";
-import { CORRELATION_LIMIT, correlations } from "~/modules/intelligence/triage.server";
+import { loadTriageSummary } from "~/modules/intelligence/triage-route.server";
+import { CORRELATION_LIMIT } from "~/modules/intelligence/triage.server";
 import { triagePath } from "~/modules/intelligence/triage-pages";
 
 export const meta: MetaFunction = () => [{ title: "Assess intelligence – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, submission, header, notice, formToken } = await loadTriagePage(request, context, params);
-  const { matches, more } = await correlations(auth, submission);
+  const { submission, matches, more, header, notice, formToken } = await loadTriageSummary(request, context, params);
   return {
     header,
     notice,

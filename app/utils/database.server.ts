@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -86,6 +87,82 @@ function busyAsServiceUnavailable(client: PrismaClient): PrismaClient {
   }) as unknown as PrismaClient;
 }
 
+/**
+ * One request's database work: its abort signal and the PostgreSQL backends (process ids) holding
+ * its statements now, each with the way to cancel it. Kept on globalThis because the HTTP server
+ * (build/server.js) and the Remix build (build/index.js) are separate bundles, each with its own
+ * copy of this module, and must share one store.
+ */
+interface RequestScope {
+  signal: AbortSignal;
+  backends: Map<number, () => Promise<void>>;
+}
+const scopeHolder = globalThis as unknown as { __requestScopes?: AsyncLocalStorage<RequestScope> };
+const requestScopes = (scopeHolder.__requestScopes ??= new AsyncLocalStorage<RequestScope>());
+
+/**
+ * Runs `work` (a request's handling) so that, when `signal` aborts (the client went away), every
+ * statement its database work is running on PostgreSQL is cancelled rather than left to run to the
+ * statement timeout holding a pool connection. The cancelled statement fails with SQLSTATE 57014,
+ * which the client turns into the usual 503 (see `busyAsServiceUnavailable`).
+ */
+export function cancelOnAbort<T>(signal: AbortSignal, work: () => T): T {
+  const scope: RequestScope = { signal, backends: new Map() };
+  signal.addEventListener(
+    "abort",
+    () => {
+      for (const cancel of scope.backends.values()) void cancel();
+    },
+    { once: true },
+  );
+  return requestScopes.run(scope, work);
+}
+
+/** What PostgreSQL answers to a cancelled statement, for work asked of the pool after the abort. */
+function cancelledError(): Error {
+  return Object.assign(new Error("canceling statement due to user request"), { code: "57014", severity: "ERROR" });
+}
+
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
+
+/**
+ * Wraps `pool.connect` (which `pool.query` and @prisma/adapter-pg's transactions both go through) so
+ * that each connection checked out inside a request scope is known to that scope until released,
+ * and `cancel(pid)` is called for it if the request aborts meanwhile. Outside a scope (scripts,
+ * jobs) the pool is unchanged.
+ */
+function cancellableWithinRequests(pool: pg.Pool, cancel: (pid: number) => Promise<void>): void {
+  const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<pg.PoolClient> | undefined;
+  const track = (scope: RequestScope, client: pg.PoolClient): pg.PoolClient => {
+    // pg sets processID from the server's BackendKeyData when it connects; @types/pg omits it.
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (typeof pid !== "number") return client;
+    scope.backends.set(pid, () => cancel(pid));
+    // pg-pool gives each checkout its own release function, so wrapping this one affects only this checkout.
+    const release = client.release;
+    client.release = (error) => {
+      scope.backends.delete(pid);
+      release(error);
+    };
+    return client;
+  };
+  pool.connect = ((callback?: ConnectCallback) => {
+    const scope = requestScopes.getStore();
+    if (!scope) return connect(callback);
+    if (scope.signal.aborted) {
+      if (!callback) return Promise.reject(cancelledError());
+      callback(cancelledError(), undefined, () => undefined);
+      return undefined;
+    }
+    if (!callback) return connect()!.then((client) => track(scope, client));
+    return connect((error, client, _done) => {
+      if (error || !client) return callback(error, client, _done);
+      track(scope, client);
+      callback(undefined, client, client.release);
+    });
+  }) as typeof pool.connect;
+}
+
 export function openDatabase(config: DatabaseConfig): Database {
   return config.kind === "pglite" ? openPglite(config.dataDir) : openPostgres(config);
 }
@@ -143,6 +220,15 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     // (The migration runner lifts the limit on its own connection.)
     options: `-c search_path="${config.schema}" -c statement_timeout=${Math.max(0, Math.trunc(timeout))}`,
   });
+  // A separate connection for cancelling the statements of requests whose client went away: the
+  // pool itself may be exhausted by exactly those statements.
+  const canceller = new pg.Pool({ connectionString: config.url, max: 1, idleTimeoutMillis: 30_000 });
+  // A cancel that fails is harmless (the statement timeout still bounds the statement); an idle
+  // connection dropped by the server must not crash the process.
+  canceller.on("error", () => undefined);
+  cancellableWithinRequests(pool, async (pid) => {
+    await canceller.query("SELECT pg_cancel_backend($1)", [pid]).catch(() => undefined);
+  });
   const prisma = withClockTimestamps(busyAsServiceUnavailable(new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }) })));
   const connOf = (client: pg.Pool | pg.PoolClient): RawConnection => ({
     async exec(sql) {
@@ -168,6 +254,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+      await canceller.end().catch(() => undefined);
     },
   };
 }

@@ -80,6 +80,16 @@ export function phoneOf(plan: Plan, s: number): { display: string; normalised: s
 }
 
 /** The rare word in submission s's narrative (exactly one submission has it). */
+/** The newest submission that is open and visible to the police analyst (an active agreement, OFFICIAL). */
+export function openVisibleSubmission(p: Plan): number {
+  for (let s = p.submissions - 1; s >= 0; s -= 1) {
+    const org = 2 + (s % (p.organisations - 2));
+    const agreement = org - 2 + (p.organisations - 2) * (Math.floor(s / (p.organisations - 2)) % 4);
+    if (s % 100 >= 2 && s % 100 < 12 && s % 10 !== 0 && agreement % 10 <= 5) return s;
+  }
+  throw new Error("No open submission in the data set");
+}
+
 export const rareWordOf = (s: number) => `zq${s.toString(16)}x`;
 
 export const NICKNAME_WORDS = ["TINY", "BIG", "RED", "ACE", "DUKE", "FLASH", "GHOST", "JUNIOR", "KING", "LUCKY"];

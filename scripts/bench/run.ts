@@ -18,9 +18,10 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
+import { SERVER_BUNDLE } from "../build.mjs";
 import { closeDatabase } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { benchPlan, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
+import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
 
 // The server and this process share the configuration: production, secure cookie names.
 process.env.NODE_ENV = "production";
@@ -112,15 +113,6 @@ async function prepareDrafts(client: pg.Client, count: number): Promise<string[]
 }
 
 /** An open submission the analyst may assess (received, OFFICIAL, under an agreement in force). */
-function openVisibleSubmission(p: Plan): number {
-  for (let s = p.submissions - 1; s >= 0; s -= 1) {
-    const org = 2 + (s % (p.organisations - 2));
-    const agreement = org - 2 + (p.organisations - 2) * (Math.floor(s / (p.organisations - 2)) % 4);
-    if (s % 100 >= 2 && s % 100 < 12 && s % 10 !== 0 && agreement % 10 <= 5) return s;
-  }
-  throw new Error("No open submission in the data set");
-}
-
 function londonDate(daysAgo: number): string {
   return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
@@ -243,7 +235,8 @@ function writeReport(section: string) {
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) {
     console.log("Building the production bundle…");
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+    // npm run build: the Remix app and build/server.js, the server's production entry point.
+    const build = spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("The build failed");
   }
 
@@ -269,9 +262,9 @@ async function main() {
     { name: "sign-in page", description: "`GET /sign-in` without a cookie: a server-rendered page with no database work", path: "/sign-in" },
     { name: "triage queue", description: "analyst, `GET /triage`: open submissions shared with the force, 25 rows, access rules in the database, audit event written", cookie: analystCookie, path: "/triage" },
     { name: "record page", description: "analyst, `GET /triage/<id>`: one open submission with its correlation panel, audit events written", cookie: analystCookie, path: `/triage/${submissionId(record)}` },
-    { name: "identifier search", description: `analyst, \`GET /search?identifier=${phone.display}\`: a phone number named in about two submissions`, cookie: analystCookie, path: `/search?identifier=${encodeURIComponent(phone.display)}` },
-    { name: "text search, rare", description: "analyst, full-text search for a word in exactly one narrative", cookie: analystCookie, path: `/search?q=${rareWordOf(Math.floor(plan.submissions / 2))}` },
-    { name: "text search, common", description: "analyst, full-text search for two words found together in about one narrative in 35 (more matches than the index-first cap)", cookie: analystCookie, path: `/search?q=${encodeURIComponent("scooter stairwell")}` },
+    { name: "identifier search", description: `analyst, \`GET /search?identifier=${phone.display}\`: a phone number named in about two submissions`, cookie: analystCookie, path: `/search?identifier=${encodeURIComponent(phone.display)}&justification=TRIAGE` },
+    { name: "text search, rare", description: "analyst, full-text search for a word in exactly one narrative", cookie: analystCookie, path: `/search?q=${rareWordOf(Math.floor(plan.submissions / 2))}&justification=TRIAGE` },
+    { name: "text search, common", description: "analyst, full-text search for two words found together in about one narrative in 35 (more matches than the index-first cap)", cookie: analystCookie, path: `/search?q=${encodeURIComponent("scooter stairwell")}&justification=TRIAGE` },
     {
       name: "DPO audit search",
       description: `data protection officer, \`GET /audit/events?person=${person}&from=…&to=…\`: one person's events over 30 days six months back`,
@@ -291,7 +284,9 @@ async function main() {
   ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === "baseline");
 
   console.log(`Starting the server on port ${PORT}…`);
-  const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  // What production runs (`node build/server.js`, as npm start does): no tsx compiling TypeScript in the
+  // server process, whose transforms and source maps the memory figures would otherwise include.
+  const server = spawn(process.execPath, [path.resolve(SERVER_BUNDLE)], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", BENCH_BASELINE_ROUTE: "true", SEED_DEMO: "false" },
     stdio: ["ignore", "ignore", "inherit"],
   });

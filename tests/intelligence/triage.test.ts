@@ -17,6 +17,7 @@ import {
   sendFeedback,
   submissionForTriage,
   triageQueue,
+  triageSummary,
 } from "~/modules/intelligence/triage.server";
 import { authFor, createAgreement, createSubmission, createWorld, type World } from "./fixtures";
 
@@ -99,6 +100,17 @@ describe("assessment and status flow", () => {
     await submissionForTriage(await authFor(world.analyst.id), s.id);
     const view = await prisma.auditEvent.findFirstOrThrow({ where: { action: "submission.viewed", recordId: s.id } });
     expect(view).toMatchObject({ justification: "TRIAGE", agreementId: world.agreement.id, actorUserId: world.analyst.id });
+  });
+
+  it("logs the summary page's view and the matches it combined, in that order", async () => {
+    const key = { kind: "PHONE" as const, displayValue: "07700 900321", normalisedValue: "+447700900321" };
+    const s = await submitted({ entities: [key] });
+    const other = await submitted({ entities: [key] });
+    const summary = await triageSummary(await authFor(world.analyst.id), s.id);
+    expect(summary.matches.map((m) => m.id)).toEqual([other.id]);
+    const events = await prisma.auditEvent.findMany({ where: { recordId: s.id, actorUserId: world.analyst.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["submission.viewed", "submission.matches_viewed"]);
+    expect(events[1]).toMatchObject({ justification: "TRIAGE", agreementId: world.agreement.id, details: { count: 1, ids: [other.id], more: false } });
   });
 });
 

@@ -95,38 +95,58 @@ function rolesLiteral(roles: readonly Role[]): string {
  * when it is sealed).
  */
 export async function recordAuditEvent(client: Client, context: AuditContext, input: AuditEventInput): Promise<{ id: bigint }> {
-  const fields = withoutNul({
-    action: input.action,
-    actorEmail: context.actor?.email ?? null,
-    recordType: input.recordType ?? null,
-    recordId: input.recordId ?? null,
-    justification: input.justification ?? null,
-    justificationNote: input.justificationNote ?? null,
-    ipAddress: context.ipAddress,
-    userAgent: context.userAgent?.slice(0, 512) ?? null,
-    requestId: context.requestId?.slice(0, 200) ?? null,
-    details: input.details ?? null,
-  });
+  const [event] = await recordAuditEvents(client, context, [input]);
+  return event!;
+}
+
+/**
+ * Appends several events of one request in one INSERT statement (one round trip), in the given
+ * order; the ids come back in the same order.
+ */
+export async function recordAuditEvents(client: Client, context: AuditContext, inputs: readonly AuditEventInput[]): Promise<{ id: bigint }[]> {
+  if (inputs.length === 0) return [];
   const uuidOrNull = (value: string | null | undefined) => (value ? Prisma.sql`${value}::uuid` : Prisma.sql`NULL`);
-  const rows = await client.$queryRaw<{ id: bigint | number | string }[]>(Prisma.sql`
-    INSERT INTO "AuditEvent" (
-      "occurredAt", "action", "outcome", "actorUserId", "actorEmail", "actorOrganisationId", "actorRoles",
-      "recordType", "recordId", "recordOrganisationId", "agreementId", "justification", "justificationNote",
-      "ipAddress", "userAgent", "details", "requestId"
-    ) VALUES (
-      ${clock.now().toISOString()}::timestamptz, ${fields.action}, ${input.outcome ?? "ALLOWED"}::"AuditOutcome",
+  const occurredAt = clock.now().toISOString();
+  const rows = inputs.map((input) => {
+    const fields = withoutNul({
+      action: input.action,
+      actorEmail: context.actor?.email ?? null,
+      recordType: input.recordType ?? null,
+      recordId: input.recordId ?? null,
+      justification: input.justification ?? null,
+      justificationNote: input.justificationNote ?? null,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent?.slice(0, 512) ?? null,
+      requestId: context.requestId?.slice(0, 200) ?? null,
+      details: input.details ?? null,
+    });
+    return Prisma.sql`(
+      ${occurredAt}::timestamptz, ${fields.action}, ${input.outcome ?? "ALLOWED"}::"AuditOutcome",
       ${uuidOrNull(context.actor?.userId)}, ${fields.actorEmail}, ${uuidOrNull(context.actor?.organisationId)},
       ${rolesLiteral(context.actor?.roles ?? [])}::"Role"[],
       ${fields.recordType}, ${fields.recordId}, ${recordOrganisationSql(input)}, ${uuidOrNull(input.agreementId)},
       ${fields.justification}, ${fields.justificationNote}, ${fields.ipAddress}, ${fields.userAgent},
       ${fields.details === null ? null : JSON.stringify(fields.details)}::jsonb, ${fields.requestId}
-    ) RETURNING "id"`);
-  return { id: BigInt(rows[0]!.id) };
+    )`;
+  });
+  const inserted = await client.$queryRaw<{ id: bigint | number | string }[]>(Prisma.sql`
+    INSERT INTO "AuditEvent" (
+      "occurredAt", "action", "outcome", "actorUserId", "actorEmail", "actorOrganisationId", "actorRoles",
+      "recordType", "recordId", "recordOrganisationId", "agreementId", "justification", "justificationNote",
+      "ipAddress", "userAgent", "details", "requestId"
+    ) VALUES ${Prisma.join(rows)} RETURNING "id"`);
+  // RETURNING follows the VALUES order; sorting the sequence's ids keeps that explicit.
+  return inserted.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => ({ id }));
 }
 
 /** Shorthand for events outside any other change (views, lists, denials, sign-in failures). */
 export function audit(context: AuditContext, input: AuditEventInput) {
   return recordAuditEvent(prisma, context, input);
+}
+
+/** Several events outside any other change, from one request, in one statement (e.g. a page's view and its matches). */
+export function auditAll(context: AuditContext, inputs: readonly AuditEventInput[]) {
+  return recordAuditEvents(prisma, context, inputs);
 }
 
 /** An audit context for the system itself (seed, scheduled work). */

@@ -24,7 +24,8 @@ const entitySelect = {
   details: true,
 } satisfies Prisma.SubmissionEntitySelect;
 
-export const partnerSubmissionSelect = {
+/** A submission as submitted, without what is added to it afterwards (feedback, sanitised reports). */
+const submissionRecordSelect = {
   id: true,
   reference: true,
   status: true,
@@ -53,6 +54,10 @@ export const partnerSubmissionSelect = {
   updatedAt: true,
   disposedAt: true,
   entities: { select: entitySelect, orderBy: { id: "asc" } },
+} satisfies Prisma.SubmissionSelect;
+
+export const partnerSubmissionSelect = {
+  ...submissionRecordSelect,
   feedback: {
     select: { id: true, message: true, createdAt: true },
     orderBy: { createdAt: "asc" },
@@ -74,8 +79,12 @@ export type SearchSnippetField = (typeof SEARCH_SNIPPET_FIELDS)[number];
 
 export type PartnerSubmission = Prisma.SubmissionGetPayload<{ select: typeof partnerSubmissionSelect }>;
 
-export const policeSubmissionSelect = {
-  ...partnerSubmissionSelect,
+/**
+ * The analyst's summary page of a record: the police view without feedback and sanitised reports
+ * (the pages that show them load them), which would cost four or five more statements per view.
+ */
+export const policeSummarySelect = {
+  ...submissionRecordSelect,
   assignedAnalystId: true,
   assignedAnalyst: { select: { name: true } },
   analystSourceEvaluation: true,
@@ -88,6 +97,12 @@ export const policeSubmissionSelect = {
   threat: { select: { id: true, reference: true, title: true } },
   reviewDueAt: true,
   agreement: { select: { reference: true, title: true, classificationCeiling: true } },
+} satisfies Prisma.SubmissionSelect;
+
+export type PoliceSummary = Prisma.SubmissionGetPayload<{ select: typeof policeSummarySelect }>;
+
+export const policeSubmissionSelect = {
+  ...policeSummarySelect,
   feedback: {
     select: { id: true, message: true, createdAt: true, author: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
@@ -127,8 +142,19 @@ export const partnerListSelect = {
   submitter: { select: { name: true } },
 } satisfies Prisma.SubmissionSelect;
 
+/**
+ * A row of the triage queue: what its table shows. Each relation here costs a statement per page
+ * (Prisma loads relations one query each), so only the ones shown: area, organisation, analyst.
+ */
 export const policeListSelect = {
-  ...partnerListSelect,
+  id: true,
+  reference: true,
+  status: true,
+  threatType: true,
+  submittedAt: true,
+  classification: true,
+  handlingCode: true,
+  area: { select: { name: true } },
   riskLevel: true,
   sourceEvaluation: true,
   intelligenceAssessment: true,
@@ -136,10 +162,20 @@ export const policeListSelect = {
   analystIntelligenceAssessment: true,
   agreementId: true,
   organisation: { select: { name: true } },
-  agreement: { select: { reference: true } },
   // Work allocation: who has it (police only).
   assignedAnalystId: true,
   assignedAnalyst: { select: { name: true } },
+} satisfies Prisma.SubmissionSelect;
+
+/** A search result, for either audience: what the results table shows (one relation, the area). */
+export const searchResultSelect = {
+  id: true,
+  reference: true,
+  status: true,
+  threatType: true,
+  submittedAt: true,
+  handlingCode: true,
+  area: { select: { name: true } },
 } satisfies Prisma.SubmissionSelect;
 
 /**

@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
 import type { Auth } from "./access.server";
-import { partnerListSelect, policeListSelect, SEARCH_SNIPPET_FIELDS } from "~/modules/authorization/fields";
+import { SEARCH_SNIPPET_FIELDS, searchResultSelect } from "~/modules/authorization/fields";
 import { identifierCandidates, normalisePostcode, formatPostcode } from "./normalise";
 import { decodeCursor, encodeCursor, PAGE_SIZE } from "./paging";
 import { newestCandidates, walkKeyset, type NewestKey, type SelectiveMatch } from "./keyset-walk.server";
@@ -149,7 +149,7 @@ export async function searchSubmissions(auth: Auth, input: SearchInput) {
         load: (ids) =>
           prisma.submission.findMany({
             where: { AND: [...filters, { id: { in: ids } }] },
-            select: police ? policeListSelect : partnerListSelect,
+            select: searchResultSelect,
           }),
       });
   const extracts = textQuery ? await headlines(items.map((i) => i.id), textQuery, SEARCH_SNIPPET_FIELDS) : new Map<string, never>();

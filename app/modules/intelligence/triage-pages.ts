@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PoliceSubmission } from "~/modules/authorization/fields";
+import type { PoliceSummary } from "~/modules/authorization/fields";
 import { optionalQuery } from "~/utils/input";
 
 /**
@@ -43,7 +43,7 @@ export function triagePath(id: string, page: TriagePage, done?: TriageNotice): s
 }
 
 /** What every page of the assessment shows above its own content (never the narrative). */
-export function triageHeaderOf(s: PoliceSubmission) {
+export function triageHeaderOf(s: PoliceSummary) {
   return {
     id: s.id,
     reference: s.reference,

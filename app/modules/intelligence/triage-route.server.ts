@@ -5,7 +5,8 @@ import { FORM_TOKEN_FIELD, formTokenSchema, newFormToken } from "~/utils/form-to
 import { parseFormData, readForm, type FieldErrors, type FormValues } from "~/utils/forms.server";
 import { idParam, parseQuery } from "~/utils/request.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AssessmentRefused, FormAlreadySent, submissionForTriage, type FormOnce } from "./triage.server";
+import type { PoliceSummary } from "~/modules/authorization/fields";
+import { AssessmentRefused, FormAlreadySent, submissionForTriage, triageSummary, type FormOnce } from "./triage.server";
 import { triageHeaderOf, triageNoticeQuery } from "./triage-pages";
 
 /**
@@ -16,8 +17,19 @@ import { triageHeaderOf, triageNoticeQuery } from "./triage-pages";
 export async function loadTriagePage(request: Request, context: AppLoadContext, params: LoaderFunctionArgs["params"]) {
   const auth = await requireUser(request, context);
   const submission = await submissionForTriage(auth, idParam(params));
+  return { auth, submission, ...pageParts(request, submission) };
+}
+
+/** The summary page's start: the record with its matches (fewer statements than the full record). */
+export async function loadTriageSummary(request: Request, context: AppLoadContext, params: LoaderFunctionArgs["params"]) {
+  const auth = await requireUser(request, context);
+  const { submission, matches, more } = await triageSummary(auth, idParam(params));
+  return { auth, submission, matches, more, ...pageParts(request, submission) };
+}
+
+function pageParts(request: Request, submission: PoliceSummary) {
   const { done } = parseQuery(request, triageNoticeQuery);
-  return { auth, submission, header: triageHeaderOf(submission), notice: done ?? null, formToken: newFormToken() };
+  return { header: triageHeaderOf(submission), notice: done ?? null, formToken: newFormToken() };
 }
 
 /** The start of every action: the user, the record's id and the posted form (not yet parsed). */

@@ -1,5 +1,5 @@
 import { Prisma, type SubmissionStatus } from "~/generated/prisma/client";
-import { audit, recordAuditEvent } from "~/modules/audit/audit.server";
+import { audit, auditAll, recordAuditEvent, type AuditEventInput } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { prisma } from "~/utils/db.server";
 import { deny, recordDenial } from "~/modules/authorization/deny.server";
@@ -7,7 +7,7 @@ import type { AuditAction } from "~/modules/audit/actions";
 import { isPoliceUser } from "~/modules/authorization/roles";
 import { createThreatIn, leadOptions, ThreatRefused } from "~/modules/threats/threats.server";
 import type { Auth } from "./access.server";
-import { policeListSelect, policeSubmissionSelect, type PoliceSubmission } from "~/modules/authorization/fields";
+import { policeListSelect, policeSubmissionSelect, policeSummarySelect, type PoliceSubmission, type PoliceSummary } from "~/modules/authorization/fields";
 import type {
   assessmentSchema,
   createThreatSchema,
@@ -192,12 +192,13 @@ export async function triageFilterOptions(auth: Auth) {
 
 // ─── One submission ──────────────────────────────────────────────────────────
 
+function assessableWhere(auth: Auth, id: string): Prisma.SubmissionWhereInput {
+  return { AND: [accessibleWhere(auth.ability, "assess", "Submission"), { id }] };
+}
+
 async function findAssessable(auth: Auth, id: string, tx: Prisma.TransactionClient | typeof prisma = prisma) {
   if (!isUuid(id)) return null;
-  return tx.submission.findFirst({
-    where: { AND: [accessibleWhere(auth.ability, "assess", "Submission"), { id }] },
-    select: policeSubmissionSelect,
-  });
+  return tx.submission.findFirst({ where: assessableWhere(auth, id), select: policeSubmissionSelect });
 }
 
 /**
@@ -215,14 +216,25 @@ export async function submissionForTriage(auth: Auth, id: string): Promise<Polic
   await requirePolice(auth, "submission.viewed");
   const submission = await findAssessable(auth, id);
   if (!submission) return deny(auth, { action: "submission.viewed", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
-  await audit(auth.audit, {
-    action: "submission.viewed",
-    recordType: "Submission",
-    recordId: submission.id,
-    agreementId: submission.agreementId,
-    justification: "TRIAGE",
-  });
+  await audit(auth.audit, viewedForTriage(submission));
   return submission;
+}
+
+function viewedForTriage(submission: Pick<PoliceSummary, "id" | "agreementId">): AuditEventInput {
+  return { action: "submission.viewed", recordType: "Submission", recordId: submission.id, agreementId: submission.agreementId, justification: "TRIAGE" };
+}
+
+/**
+ * The summary page: the record (without feedback and sanitised reports, which it does not show)
+ * and its matches, with the view and the combination logged in one statement.
+ */
+export async function triageSummary(auth: Auth, id: string) {
+  await requirePolice(auth, "submission.viewed");
+  const submission = isUuid(id) ? await prisma.submission.findFirst({ where: assessableWhere(auth, id), select: policeSummarySelect }) : null;
+  if (!submission) return deny(auth, { action: "submission.viewed", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+  const { matches, more, combined } = await findMatches(auth, submission);
+  await auditAll(auth.audit, [viewedForTriage(submission), ...(combined ? [combined] : [])]);
+  return { submission, matches, more };
 }
 
 /** How many matches the correlation panel shows; beyond that it says "more than". */
@@ -235,9 +247,16 @@ export const CORRELATION_LIMIT = 20;
  * agreement, or shared with another force, can never be matched. The matching ids come from the
  * entity index first (a common nickname matches thousands; only a page of them is loaded).
  */
-export async function correlations(auth: Auth, submission: Pick<PoliceSubmission, "id" | "agreementId" | "entities">) {
+export async function correlations(auth: Auth, submission: Pick<PoliceSummary, "id" | "agreementId" | "entities">) {
+  const { matches, more, combined } = await findMatches(auth, submission);
+  if (combined) await audit(auth.audit, combined);
+  return { matches, more };
+}
+
+/** The matches, and the audit event for combining them with the record (none when there are none). */
+async function findMatches(auth: Auth, submission: Pick<PoliceSummary, "id" | "agreementId" | "entities">) {
   const keys = submission.entities.map((e) => ({ kind: e.kind, normalisedValue: e.normalisedValue }));
-  if (keys.length === 0) return { matches: [], more: false };
+  if (keys.length === 0) return { matches: [], more: false, combined: null };
   const pairs = Prisma.join(keys.map((k) => Prisma.sql`(${k.kind}::"EntityKind", ${k.normalisedValue})`));
   const { items: matches, next } = await walkKeyset({
     start: null,
@@ -260,23 +279,23 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
           threatType: true,
           submittedAt: true,
           area: { select: { name: true } },
-          organisation: { select: { name: true } },
           entities: { where: { OR: keys }, select: { kind: true, displayValue: true, normalisedValue: true } },
           threatId: true,
         },
       }),
   });
-  if (matches.length > 0) {
-    // Combining records is processing in its own right (DPA 2018 s62(1)(d)): log which were combined.
-    await audit(auth.audit, {
-      action: "submission.matches_viewed",
-      recordType: "Submission",
-      recordId: submission.id,
-      agreementId: submission.agreementId,
-      justification: "TRIAGE",
-      details: { count: matches.length, ids: matches.map((m) => m.id), more: next !== null },
-    });
-  }
+  // Combining records is processing in its own right (DPA 2018 s62(1)(d)): log which were combined.
+  const combined: AuditEventInput | null =
+    matches.length > 0
+      ? {
+          action: "submission.matches_viewed",
+          recordType: "Submission",
+          recordId: submission.id,
+          agreementId: submission.agreementId,
+          justification: "TRIAGE",
+          details: { count: matches.length, ids: matches.map((m) => m.id), more: next !== null },
+        }
+      : null;
   // A match's threat is offered for a one-click link only if this user may link to it (the same
   // rule linkThreat applies when the link is made).
   const threatIds = [...new Set(matches.flatMap((m) => (m.threatId ? [m.threatId] : [])))];
@@ -290,6 +309,7 @@ export async function correlations(auth: Auth, submission: Pick<PoliceSubmission
   return {
     matches: matches.map(({ threatId, ...m }) => ({ ...m, threat: threatId ? (threats.get(threatId) ?? null) : null })),
     more: next !== null,
+    combined,
   };
 }
 
