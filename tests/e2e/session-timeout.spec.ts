@@ -13,8 +13,8 @@ test("warns before the session times out, stays signed in on request, and signs 
   const dialog = page.getByRole("dialog", { name: "You'll be signed out soon" });
   await expect(dialog).toBeHidden();
 
-  // 28½ minutes later (on this browser's clock): the page asks the server, then warns.
-  await page.clock.fastForward("28:30");
+  // 28½ minutes later (on this browser's clock, held there): the page asks the server, then warns.
+  await page.clock.pauseAt(Date.now() + 28.5 * 60_000);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("you will be signed out in 1 minute");
   await expect(dialog.locator("[aria-live=polite]")).toContainText("To protect the information, you will be signed out in 2 minutes.");
@@ -28,12 +28,13 @@ test("warns before the session times out, stays signed in on request, and signs 
   await expectAccessible(page);
 
   // Back to the real time, Escape is "Stay signed in": the server extends the session (204).
-  await page.clock.setSystemTime(new Date());
+  await page.clock.setSystemTime(Date.now());
   const extended = page.waitForResponse((r) => r.url().endsWith("/session") && r.request().method() === "POST");
   await page.keyboard.press("Escape");
   expect((await extended).status()).toBe(204);
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("user-bar")).toBeVisible();
+  await page.clock.resume();
 
   // Ignored this time: when the countdown ends the page signs out and shows why.
   await page.clock.fastForward("28:30");
