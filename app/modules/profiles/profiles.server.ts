@@ -20,14 +20,6 @@ export type Auth = Pick<AuthenticatedRequest, "user" | "ability" | "audit">;
  * Who may do what is in authorization/rules/profiles.ts; writes re-check it inside their transaction.
  */
 
-export const VERSION_STATUS_LABELS: Record<ProfileVersionStatus, string> = {
-  DRAFT: "Draft",
-  AWAITING_APPROVAL: "Awaiting approval",
-  PUBLISHED: "Published",
-  REJECTED: "Rejected",
-  SUPERSEDED: "Superseded",
-};
-
 /** A profile has a few versions a year; the bound only guards against a mistake. */
 const VERSION_LIMIT = 200;
 
