@@ -1282,4 +1282,30 @@ export const MATRIX: Record<string, Entry> = {
       "B": "S    N    V    N    N    F    F    F    F    F    F    F    F    F",
     },
   },
+  // --- exports ---
+  // Downloads (issue 9): the threat list and outcomes for the police who work on them; a threat's
+  // plan actions for its planners, and for a partner that owns an action on it (only its own).
+  "threats.export.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  // Not nested under the plan page (plan_): that page is the planners' alone.
+  "threats.$id_.plan_.export.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    F    F    F    F    F",
+    },
+  },
+  "outcomes.export.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
 };

@@ -12,3 +12,4 @@ export function tooManyAttempts(wait: string): string {
 }
 
 export const SESSION_ENDED = "Your session has ended, sign in again";
+export const IDENTITY_NOT_CONFIRMED = "Enter your password and the security code shown in your authenticator app now";
