@@ -1308,4 +1308,16 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
     },
   },
+  // "Confirm it's you" (issue 10): anyone signed in; an incomplete form comes back with errors.
+  "confirm-identity.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
 };
