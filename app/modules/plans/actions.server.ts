@@ -209,7 +209,7 @@ export async function actionDetail(auth: Auth, id: string) {
       threat: threatShare,
       // Only planners follow the link to the threat (partners see its share here, never the record).
       threatId: planner ? action.threatId : null,
-      // The download of the threat's plan actions the user may export (a partner: its own, fields.ts share).
+      // For the download of the actions on this threat the user may export (a partner: its own only).
       planExportThreatId: action.threatId && auth.ability.can("export", "PlanAction") ? action.threatId : null,
       overdue: isOverdue(action, clock.now()),
     },
