@@ -311,3 +311,10 @@ export function valuesOf(values: Record<string, string | string[]> | undefined, 
 export function FormTokenInput({ token }: { token: string }) {
   return <input type="hidden" name="formToken" value={token} />;
 }
+
+/** The 6-digit code from the authenticator app (sign-in, enrolment, confirming identity). */
+export function SecurityCodeInput({ hint, error }: { hint: string; error?: string }) {
+  return (
+    <TextInput name="code" label="Security code" hint={hint} inputMode="numeric" autoComplete="one-time-code" spellCheck={false} width="5" error={error} />
+  );
+}

@@ -63,3 +63,29 @@ export function Pagination({ previous, next }: { previous: string | null; next: 
     </nav>
   );
 }
+
+/**
+ * "Download CSV / JSON" for a list: the export route with the list's filters (not its page cursor).
+ * Plain links that load the document, so the browser downloads the file; the export asks the user
+ * to confirm who they are first when they have not done so recently.
+ */
+export function DownloadLinks({ path, filters = {}, what }: { path: string; filters?: Record<string, string | null | undefined>; what: string }) {
+  const href = (format: "csv" | "json") => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+    params.set("format", format);
+    return `${path}?${params.toString()}`;
+  };
+  return (
+    <p className="govuk-body" data-testid="downloads">
+      Download {what}:{" "}
+      <a className="govuk-link" href={href("csv")}>
+        CSV<span className="govuk-visually-hidden"> file</span>
+      </a>{" "}
+      /{" "}
+      <a className="govuk-link" href={href("json")}>
+        JSON<span className="govuk-visually-hidden"> file</span>
+      </a>
+    </p>
+  );
+}

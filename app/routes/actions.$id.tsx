@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, Choices, ErrorSummary, Textarea } from "~/components/form";
 import { BackLink, PlainText, SummaryList } from "~/components/intelligence";
+import { DownloadLinks } from "~/components/navigation";
 import { NotificationBanner } from "~/components/notification-banner";
 import { ActionFields, ActionStatusTag, OverdueTag } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
@@ -97,6 +98,7 @@ export default function ActionPage() {
               { key: "Areas", value: a.threat.areas.map((area) => area.name).join(", ") },
             ]}
           />
+          {a.planExportThreatId ? <DownloadLinks path={`/threats/${a.planExportThreatId}/plan/export`} what="the actions you can see on this threat's plan" /> : null}
         </>
       ) : null}
       {a.areaPlan ? (

@@ -9,6 +9,7 @@ import { availableSteps, describeAgreement } from "~/modules/agreements/queries.
 import { actorOf, formError, requireAgreement, runStep } from "~/modules/agreements/route-helpers.server";
 import { diffTerms } from "~/modules/agreements/terms-display";
 import { audit } from "~/modules/audit/audit.server";
+import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
@@ -20,6 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = clock.now();
   const description = await describeAgreement(agreement, now);
   const canSign = availableSteps(auth.ability, auth.user, agreement, now).includes("sign");
+  // Confirm it's you before the declaration, not after it has been ticked.
+  if (canSign) requireRecentAuthentication(auth, request);
   const version = description.versions[description.versions.length - 1]!;
   const previous = description.versions.find((v) => v.versionNumber === version.versionNumber - 1);
   await audit(auth.audit, {
@@ -40,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { auth, agreement } = await requireAgreement(request, context, idParam(params), "sign");
+  requireRecentAuthentication(auth, request, `/agreements/${agreement.id}/sign`);
   const form = await parseForm(request, signFormSchema);
   if (!form.success) return formError(form.errors, form.values);
   const outcome = await runStep(auth, request, agreement.id, form.values, () =>

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireAuditAccess } from "~/modules/audit/access.server";
+import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
 import { exportAuditCsv, readAuditFilters } from "~/modules/audit/search.server";
 import { readForm } from "~/utils/forms.server";
 
@@ -9,8 +10,11 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, audit } = await requireAuditAccess(request, context, { action: "export", subject: "AuditTrail" });
-  const filters = readAuditFilters(await readForm(request)).result;
+  const access = await requireAuditAccess(request, context, { action: "export", subject: "AuditTrail" });
+  const { values, result: filters } = readAuditFilters(await readForm(request));
+  // Stale: confirm, then back to the same search to download again (a POST cannot be replayed).
+  requireRecentAuthentication(access, request, `/audit/events?${new URLSearchParams(values).toString()}`);
+  const { scope, audit } = access;
   if (!filters.success) return new Response("The search filters are not valid.", { status: 400 });
   const result = await exportAuditCsv(scope, filters.data, audit);
   if (!result.ok) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select, TextInput } from "~/components/form";
 import { NotificationBanner } from "~/components/notification-banner";
-import { Pagination } from "~/components/navigation";
+import { DownloadLinks, Pagination } from "~/components/navigation";
 import { pageHref } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
 import { formatDate } from "~/utils/dates";
@@ -66,6 +66,7 @@ export default function Outcomes() {
         </div>
         <Button variant="secondary">Filter</Button>
       </Form>
+      <DownloadLinks path="/outcomes/export" filters={filters} what="these outcomes" />
       <h2 className="govuk-heading-m">Totals</h2>
       <table className="govuk-table" data-testid="outcome-totals">
         <caption className="govuk-table__caption govuk-visually-hidden">Totals by kind for the chosen period and area</caption>

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { securityCodeField } from "~/modules/auth/forms";
+import { Button, ErrorSummary, SecurityCodeInput } from "~/components/form";
 import { useFreshKey } from "~/components/use-fresh-key";
 import { redirectWithSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
 import { SECURITY_CODE_WRONG, tooManyAttempts } from "~/modules/auth/messages";
@@ -18,10 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const codeSchema = z.object({
-  code: z
-    .string()
-    .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().min(1, "Enter your security code").regex(/^\d{6}$/, "Enter the 6-digit security code")),
+  code: securityCodeField("Enter your security code"),
   redirectTo: z.string().optional(),
 });
 
@@ -53,17 +51,7 @@ export default function SecurityCode() {
         <p className="govuk-body">Open the authenticator app on your phone and enter the 6-digit code it shows for this service.</p>
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            key={fresh}
-            name="code"
-            label="Security code"
-            hint="The code changes every 30 seconds"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            width="5"
-            error={errors?.code}
-          />
+          <SecurityCodeInput key={fresh} hint="The code changes every 30 seconds" error={errors?.code} />
           <Button>Continue</Button>
         </Form>
         <p className="govuk-body">

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ErrorSummary, TextInput } from "~/components/form";
+import { securityCodeField } from "~/modules/auth/forms";
+import { Button, ErrorSummary, SecurityCodeInput } from "~/components/form";
 import { useFreshKey } from "~/components/use-fresh-key";
 import { RecoveryCodeList } from "~/components/recovery-code-list";
 import { getSession, requirePendingMfaSession, signInAttempt } from "~/modules/auth/auth.server";
@@ -36,10 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const enrolSchema = z.object({
-  code: z
-    .string()
-    .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().min(1, "Enter the security code from your authenticator app").regex(/^\d{6}$/, "Enter the 6-digit security code")),
+  code: securityCodeField("Enter the security code from your authenticator app"),
   redirectTo: z.string().optional(),
 });
 
@@ -132,17 +130,7 @@ export default function Enrol() {
         <p className="govuk-body">Choose a time-based code if the app asks.</p>
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={continueTo} />
-          <TextInput
-            key={fresh}
-            name="code"
-            label="Security code"
-            hint="Enter the 6-digit code your app now shows for this service"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            width="5"
-            error={errors?.code}
-          />
+          <SecurityCodeInput key={fresh} hint="Enter the 6-digit code your app now shows for this service" error={errors?.code} />
           <Button>Continue</Button>
         </Form>
       </div>

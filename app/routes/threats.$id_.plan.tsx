@@ -5,6 +5,7 @@ import { Button, ErrorSummary, FormTokenInput } from "~/components/form";
 import { NotificationBanner } from "~/components/notification-banner";
 import { ActionFields, StrandTables } from "~/components/plans";
 import { BackLink } from "~/components/intelligence";
+import { DownloadLinks } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { createAction, requirePlannableThreat, threatPlan } from "~/modules/plans/actions.server";
 import { newActionSchema } from "~/modules/plans/forms.server";
@@ -53,6 +54,7 @@ export default function ThreatPlan() {
       </p>
       <h2 className="govuk-heading-m">Actions</h2>
       <StrandTables strands={strands} />
+      <DownloadLinks path={`/threats/${threat.id}/plan/export`} what="this plan's actions" />
       <h2 className="govuk-heading-m" id="add-action">
         Add an action
       </h2>

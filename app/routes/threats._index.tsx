@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select } from "~/components/form";
-import { Pagination } from "~/components/navigation";
+import { DownloadLinks, Pagination } from "~/components/navigation";
 import { PriorityTag, ThreatStatusTag } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
 import { ScrollableTable } from "~/components/table";
@@ -64,6 +64,7 @@ export default function Threats() {
         </div>
         <Button variant="secondary">Apply filters</Button>
       </Form>
+      <DownloadLinks path="/threats/export" filters={filters} what="these threats" />
       {threats.length === 0 ? (
         <p className="govuk-body">No threats match.</p>
       ) : (

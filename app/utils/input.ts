@@ -56,3 +56,6 @@ export const versionNumber = z
   .string()
   .regex(/^[1-9]\d{0,5}$/)
   .transform(Number);
+
+/** An export's format: `?format=csv` (the default) or `?format=json`. */
+export const exportFormat = z.enum(["csv", "json"]).default("csv");

@@ -1296,4 +1296,42 @@ export const MATRIX: Record<string, Entry> = {
       "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
     },
   },
+  // --- exports ---
+  // Downloads (issue 9): the threat list and outcomes for the police who work on them; a threat's
+  // plan actions for its planners, and for a partner that owns an action on it (only its own).
+  "threats.export.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  // Not nested under the plan page (plan_): that page is the planners' alone.
+  "threats.$id_.plan_.export.tsx": {
+    targets: "threat",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "A": "S    Y    N    Y    N    Y    N    Y    N    F    F    F    F    F",
+      "B": "S    N    Y    N    Y    N    Y    N    Y    F    F    F    F    F",
+    },
+  },
+  "outcomes.export.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    F    F    F    F    Y    Y    Y    Y    F    F    F    F    F",
+    },
+  },
+  // "Confirm it's you" (issue 10): anyone signed in; an incomplete form comes back with errors.
+  "confirm-identity.tsx": {
+    targets: "none",
+    loader: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y",
+    },
+    action: {
+      //    out  subA subB mgrA mgrB anA  anB  supA supB dpoA dpoP dpoB admA admB
+      "-": "S    V    V    V    V    V    V    V    V    V    V    V    V    V",
+    },
+  },
 };

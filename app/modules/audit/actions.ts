@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   "auth.password_changed",
   "auth.password_change_failed",
   "auth.recovery_codes_generated",
+  // Re-authentication before signing an agreement or exporting (issue 10)
+  "auth.reauthenticated",
+  "auth.reauthentication_failed",
   // Administration
   "admin.organisation_created",
   "admin.organisation_updated",
@@ -174,6 +177,7 @@ export const FAILED_AUTHENTICATION_ACTIONS: readonly AuditAction[] = [
   "auth.sign_in_failed",
   "auth.sign_in_throttled",
   "auth.mfa_failed",
+  "auth.reauthentication_failed",
 ];
 
 /**
@@ -198,6 +202,8 @@ const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "auth.mfa_failed": "Second factor failed",
   "auth.mfa_enrolled": "Set up second factor",
   "auth.recovery_code_used": "Used a recovery code",
+  "auth.reauthenticated": "Confirmed identity",
+  "auth.reauthentication_failed": "Failed to confirm identity",
   "auth.session_ended": "Ended a session",
   "auth.password_changed": "Changed password",
   "auth.password_verified": "Confirmed their password",

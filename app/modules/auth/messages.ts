@@ -13,3 +13,4 @@ export function tooManyAttempts(wait: string): string {
 
 export const SESSION_ENDED = "Your session has ended, sign in again";
 export const SESSION_TIMED_OUT = "You were signed out to protect the information";
+export const IDENTITY_NOT_CONFIRMED = "Enter your password and the security code shown in your authenticator app now";

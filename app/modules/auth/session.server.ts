@@ -39,6 +39,8 @@ export interface ValidSession {
   createdAt: Date;
   expiresAt: Date;
   absoluteExpiresAt: Date;
+  /** When the user last proved it was them: at sign-in, and again on /confirm-identity. */
+  reauthenticatedAt: Date | null;
 }
 
 export function generateSessionToken(): string {
@@ -72,6 +74,8 @@ export async function createSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
       absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      // A signed-in session starts with the proof just given (password and second factor).
+      reauthenticatedAt: options.mfaVerified ? now : null,
       ipAddress: options.ipAddress ?? null,
       userAgent: options.userAgent?.slice(0, 512) ?? null,
     },

@@ -380,3 +380,67 @@ export async function confirmEnrolment(
   await clearAccountThrottle(pending.user.email);
   return { outcome: "enrolled", ...result };
 }
+
+// ─── Re-authentication (before signing an agreement or exporting) ──────────
+
+export type ReauthenticationResult = SignInFailure | { outcome: "confirmed" };
+
+/**
+ * A signed-in user proves it is still them: their password AND a fresh code from the authenticator
+ * app (a code already used cannot be replayed). Throttled and audited exactly like sign-in, counted
+ * against the same account and address; on success the session records the time
+ * (`reauthenticatedAt`), in the transaction that claims the code's step.
+ */
+export async function confirmIdentity(
+  signedIn: { session: { id: string }; user: AuditableUser },
+  input: { password: string; code: string },
+  attempt: SignInAttempt,
+): Promise<ReauthenticationResult> {
+  const now = attempt.now ?? clock.now();
+  const { user } = signedIn;
+  const refused = await refuseIfThrottled(user.email, attempt, now, "reauthentication", user);
+  if (refused) return refused;
+
+  const credentials = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { passwordHash: true, totpSecret: true, totpLastUsedStep: true, totpEnrolledAt: true },
+  });
+  const failed = async (reason: string): Promise<SignInFailure> => {
+    const failure = await countFailure(user.email, attempt, now);
+    await audit(auditContext(attempt, user), {
+      action: "auth.reauthentication_failed",
+      outcome: "DENIED",
+      recordType: "User",
+      recordId: user.id,
+      details: { reason },
+    });
+    return failure;
+  };
+  // Both are checked whatever the first answer, so the reply does not say which one was wrong.
+  const passwordCorrect = await verifyPassword(credentials.passwordHash, input.password);
+  const secret = credentials.totpSecret && credentials.totpEnrolledAt ? decodeTotpSecret(credentials.totpSecret) : null;
+  const step = secret ? verifyTotpCode(secret, input.code, credentials.totpLastUsedStep, now.getTime()) : null;
+  if (!passwordCorrect) return failed("wrong_password");
+  if (!secret) return failed("not_enrolled");
+  if (step === null) return failed(verifyTotpCode(secret, input.code, null, now.getTime()) !== null ? "reused_code" : "wrong_code");
+
+  const confirmed = await inTransactionUnlessRefused(async (tx) => {
+    const claimed = await tx.user.updateMany({
+      where: { id: user.id, disabledAt: null, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: step } }] },
+      data: { totpLastUsedStep: step },
+    });
+    if (claimed.count !== 1) throw new SecondFactorRefused();
+    const session = await tx.session.updateMany({ where: { id: signedIn.session.id, userId: user.id, mfaVerified: true }, data: { reauthenticatedAt: now } });
+    if (session.count !== 1) throw new SecondFactorRefused();
+    await recordAuditEvent(tx, auditContext(attempt, user), {
+      action: "auth.reauthenticated",
+      recordType: "User",
+      recordId: user.id,
+      details: { method: "password_and_totp" },
+    });
+    return true;
+  });
+  if (!confirmed) return failed("reused_code");
+  await clearAccountThrottle(user.email);
+  return { outcome: "confirmed" };
+}

@@ -36,3 +36,23 @@ export function submissionWithinCeilingWhere() {
     })),
   } satisfies Prisma.SubmissionWhereInput;
 }
+
+/** The highest classification among those given (OFFICIAL when there are none). */
+export function highestClassification(classifications: Iterable<Classification>): Classification {
+  let highest: Classification = "OFFICIAL";
+  for (const classification of classifications) {
+    if (CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[highest]) highest = classification;
+  }
+  return highest;
+}
+
+/**
+ * The handling conditions that travel with every export at each classification (Government
+ * Security Classifications): the marking alone does not tell a reader of a copy what they may do.
+ */
+export const HANDLING_CONDITIONS: Record<Classification, string> = {
+  OFFICIAL:
+    "Handle under the information sharing agreement it was shared under. Use only for the purpose stated there; do not share further without the originator's agreement.",
+  OFFICIAL_SENSITIVE:
+    "Need to know only. Handle under the information sharing agreement it was shared under; store and send only on approved systems; do not share further, print or copy without the originator's agreement.",
+};

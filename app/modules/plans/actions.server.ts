@@ -209,6 +209,8 @@ export async function actionDetail(auth: Auth, id: string) {
       threat: threatShare,
       // Only planners follow the link to the threat (partners see its share here, never the record).
       threatId: planner ? action.threatId : null,
+      // For the download of the actions on this threat the user may export (a partner: its own only).
+      planExportThreatId: action.threatId && auth.ability.can("export", "PlanAction") ? action.threatId : null,
       overdue: isOverdue(action, clock.now()),
     },
     planner,

@@ -64,16 +64,21 @@ export interface ThreatFilters {
   kind?: ThreatKind;
 }
 
-/** The force's threats a page at a time by reference, filtered in the database. */
-export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: KeysetParams = { direction: "after", cursor: null }) {
-  await requireThreatWorker(auth, "threat.listed");
-  const query = keysetQuery("reference", page, THREATS_PAGE_SIZE);
+/** The list's filters as a database condition (the list page and its export share them). */
+export function threatFiltersWhere(filters: ThreatFilters): Prisma.ThreatWhereInput {
   const where: Prisma.ThreatWhereInput = {};
   if (filters.status) where.status = filters.status;
   if (filters.priority) where.priority = filters.priority;
   if (filters.kind) where.kind = filters.kind;
+  return where;
+}
+
+/** The force's threats a page at a time by reference, filtered in the database. */
+export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: KeysetParams = { direction: "after", cursor: null }) {
+  await requireThreatWorker(auth, "threat.listed");
+  const query = keysetQuery("reference", page, THREATS_PAGE_SIZE);
   const rows = await prisma.threat.findMany({
-    where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), where, query.where] },
+    where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), threatFiltersWhere(filters), query.where] },
     orderBy: query.orderBy,
     take: query.take,
     select: {

@@ -13,6 +13,8 @@ import { hasRole, isPoliceOrganisation, type AbilityUser } from "../roles";
  *   the force is in force: a suspended, revoked or expired agreement removes access on the next
  *   request. What a partner may change on an action (status and result) is the plans module's
  *   field set, `PARTNER_ACTION_FIELDS`.
+ * - "export" (CSV or JSON) follows "read": what a user may read of actions and outcomes, they may
+ *   export, and no more; a partner's export of a threat's plan holds only its own actions.
  * - Nobody else (DPOs, administrators) sees plans here; the audit trail shows who did what.
  *
  * Every condition is a Prisma relation filter, so lists filter in the database with
@@ -24,11 +26,11 @@ export function planRules({ can }: AbilityBuilderFor, user: AbilityUser, now: Da
 
   if (police && hasRole(user, "POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR")) {
     const force = user.organisationId;
-    can(["read", "create", "update"], "PlanAction", { threat: { is: { organisationId: force } } });
-    can(["read", "create", "update"], "PlanAction", { areaPlan: { is: { leadOrganisationId: force } } });
+    can(["read", "create", "update", "export"], "PlanAction", { threat: { is: { organisationId: force } } });
+    can(["read", "create", "update", "export"], "PlanAction", { areaPlan: { is: { leadOrganisationId: force } } });
     can(["read", "create", "update"], "AreaPlan", { leadOrganisationId: force });
     can(["read", "create", "update"], "AreaPlanMilestone", { areaPlan: { is: { leadOrganisationId: force } } });
-    can(["read", "create"], "Outcome", { organisationId: force });
+    can(["read", "create", "export"], "Outcome", { organisationId: force });
   }
 
   if (!police && hasRole(user, "PARTNER_SUBMITTER", "PARTNER_MANAGER")) {
@@ -37,11 +39,11 @@ export function planRules({ can }: AbilityBuilderFor, user: AbilityUser, now: Da
     const forceSharingWithPartner = {
       agreementParties: { some: { agreement: { is: agreementsInForceForOrganisationWhere(partner, now) } } },
     };
-    can(["read", "update"], "PlanAction", {
+    can(["read", "update", "export"], "PlanAction", {
       ownerOrganisationId: partner,
       threat: { is: { organisation: { is: forceSharingWithPartner } } },
     });
-    can(["read", "update"], "PlanAction", {
+    can(["read", "update", "export"], "PlanAction", {
       ownerOrganisationId: partner,
       areaPlan: { is: { leadOrganisation: { is: forceSharingWithPartner } } },
     });

@@ -13,13 +13,14 @@ import { hasRole, isPoliceOrganisation, threatLeadsWhere, type AbilityUser } fro
  *   intelligence, entities or assessments), and only when their organisation owns an action on it
  *   or received an approved dissemination of it, while an agreement is in force between their
  *   organisation and the force. Their pages select `partnerThreatShareSelect` (fields.ts).
+ * - "export" (the threat list as CSV or JSON): the police who work on the force's threats.
  */
 export function threatRules({ can }: AbilityBuilderFor, user: AbilityUser, now: Date) {
   const police = isPoliceOrganisation(user.organisationType);
 
   if (police && hasRole(user, "POLICE_ANALYST", "INTELLIGENCE_SUPERVISOR")) {
     const ownForce = { organisationId: user.organisationId };
-    can(["read", "create", "update", "score"], "Threat", ownForce);
+    can(["read", "create", "update", "score", "export"], "Threat", ownForce);
     can(["read", "create", "update", "delete"], "ThreatEntity", { threat: { is: ownForce } });
     can("read", "ThreatAssessment", { threat: { is: ownForce } });
     can("lead", "User", threatLeadsWhere(user.organisationId));

@@ -1,0 +1,26 @@
+import { redirect } from "@remix-run/node";
+import { clock } from "~/utils/clock";
+import type { AuthenticatedRequest } from "./auth.server";
+import { safeRedirect, withRedirectTo } from "./redirect";
+
+/**
+ * Sensitive steps (signing an agreement, every export) need the user to have proved it was them
+ * recently: at sign-in, or again with password and a fresh security code on /confirm-identity.
+ * The window, stated once.
+ */
+export const REAUTHENTICATION_WINDOW_MS = 15 * 60 * 1000;
+
+export function recentlyAuthenticated(session: AuthenticatedRequest["session"], now = clock.now()): boolean {
+  return session.reauthenticatedAt !== null && now.getTime() - session.reauthenticatedAt.getTime() < REAUTHENTICATION_WINDOW_MS;
+}
+
+/**
+ * Throws a redirect to "Confirm it's you" unless the session's proof is recent. `returnTo` is where
+ * to come back to afterwards (by default the requested page: a GET comes back to itself; a POST
+ * names the page its form is on). Call it after the step's own authorization check.
+ */
+export function requireRecentAuthentication(auth: Pick<AuthenticatedRequest, "session">, request: Request, returnTo?: string): void {
+  if (recentlyAuthenticated(auth.session)) return;
+  const url = new URL(request.url);
+  throw redirect(withRedirectTo("/confirm-identity", safeRedirect(returnTo ?? `${url.pathname}${url.search}`)));
+}
