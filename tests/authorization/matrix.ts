@@ -1062,7 +1062,6 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   // --- dashboards (issue 9: dashboard, profiles, good practice) ---
-  // Written from the rules in rules/profiles.ts; not yet run through the matrix tests (out of time).
   "dashboard.tsx": {
     targets: "none",
     loader: {
