@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/auth.server";
-import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
+import { requireRecentAuthenticationToDownload } from "~/modules/auth/reauthentication.server";
 import { exportSubmissionCsv } from "~/modules/intelligence/export.server";
 import { idParam } from "~/utils/request.server";
 
 /** A submission as a CSV download (partners: partner-safe fields; police: with their assessment). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthentication(auth, request);
+  requireRecentAuthenticationToDownload(auth, request);
   const { filename, csv } = await exportSubmissionCsv(auth, idParam(params));
   return new Response(csv, {
     headers: {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/auth.server";
-import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
+import { requireRecentAuthenticationToDownload } from "~/modules/auth/reauthentication.server";
 import { exportResponse } from "~/modules/exports/document.server";
 import { exportOutcomes } from "~/modules/outcomes/export.server";
 import { outcomeListQuery } from "~/modules/plans/forms.server";
@@ -10,7 +10,7 @@ import { parseQuery } from "~/utils/request.server";
 /** Outcomes, with the list's filters, as a CSV or JSON download. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthentication(auth, request);
+  requireRecentAuthenticationToDownload(auth, request);
   const { format, ...filters } = parseQuery(request, outcomeListQuery.extend({ format: exportFormat }));
   return exportResponse(await exportOutcomes(auth, filters, format));
 }

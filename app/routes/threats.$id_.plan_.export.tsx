@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireUser } from "~/modules/auth/auth.server";
-import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
+import { requireRecentAuthenticationToDownload } from "~/modules/auth/reauthentication.server";
 import { exportResponse } from "~/modules/exports/document.server";
 import { exportThreatPlan } from "~/modules/plans/export.server";
 import { exportFormat } from "~/utils/input";
@@ -10,7 +10,7 @@ import { idParam, parseQuery } from "~/utils/request.server";
 /** A threat's plan actions (a partner: only its own) as a CSV or JSON download. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthentication(auth, request);
+  requireRecentAuthenticationToDownload(auth, request);
   const id = idParam(params);
   const { format } = parseQuery(request, z.object({ format: exportFormat }));
   return exportResponse(await exportThreatPlan(auth, id, format));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/auth.server";
-import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
+import { requireRecentAuthenticationToDownload } from "~/modules/auth/reauthentication.server";
 import { exportResponse } from "~/modules/exports/document.server";
 import { exportThreats } from "~/modules/threats/export.server";
 import { threatListQuery } from "~/modules/threats/forms.server";
@@ -10,7 +10,7 @@ import { parseQuery } from "~/utils/request.server";
 /** The threat list, with the list's filters, as a CSV or JSON download. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthentication(auth, request);
+  requireRecentAuthenticationToDownload(auth, request);
   const { format, ...filters } = parseQuery(request, threatListQuery.extend({ format: exportFormat }));
   return exportResponse(await exportThreats(auth, { status: filters.status, priority: filters.priority, kind: filters.kind }, format));
 }

@@ -80,6 +80,21 @@ describe("exports after a stale sign-in", () => {
     expect(event.outcome).toBe("ALLOWED");
   });
 
+  it("from a download link, comes back to the page the link was on, not to the download", async () => {
+    const analyst = await newAnalyst();
+    const cookie = await signInFully(analyst);
+    await makeStale(cookie);
+    const fromList = (referer: string) =>
+      run(threatsExport.loader, makeRequest("/threats/export?format=csv&status=ACTIVE", { cookie, headers: { Referer: referer } }));
+    expect(locationOf(await fromList("http://localhost/threats?status=ACTIVE"))).toBe(
+      `/confirm-identity?${new URLSearchParams({ redirectTo: "/threats?status=ACTIVE" })}`,
+    );
+    // Another site's page is not somewhere to come back to: the download itself is.
+    expect(locationOf(await fromList("https://evil.example/threats"))).toBe(
+      `/confirm-identity?${new URLSearchParams({ redirectTo: "/threats/export?format=csv&status=ACTIVE" })}`,
+    );
+  });
+
   it("refuses a wrong code or password, audits the failure and leaves the session stale", async () => {
     const analyst = await newAnalyst();
     const cookie = await signInFully(analyst);

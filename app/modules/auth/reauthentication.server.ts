@@ -24,3 +24,23 @@ export function requireRecentAuthentication(auth: Pick<AuthenticatedRequest, "se
   const url = new URL(request.url);
   throw redirect(withRedirectTo("/confirm-identity", safeRedirect(returnTo ?? `${url.pathname}${url.search}`)));
 }
+
+/**
+ * For a download link (GET): after confirming, back to the page the link was on (the Referer, when
+ * it is this site), where the user downloads again. Returning to the download itself would leave
+ * the browser showing the confirmation form while the file arrives.
+ */
+export function requireRecentAuthenticationToDownload(auth: Pick<AuthenticatedRequest, "session">, request: Request): void {
+  requireRecentAuthentication(auth, request, sameSiteReferer(request));
+}
+
+function sameSiteReferer(request: Request): string | undefined {
+  const referer = request.headers.get("Referer");
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    return from.origin === new URL(request.url).origin ? `${from.pathname}${from.search}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
