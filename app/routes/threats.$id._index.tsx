@@ -23,7 +23,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const id = idParam(params);
   const banners = parseQuery(request, threatPageQuery);
-  return { threat: await threatDetail(auth, id), banners, canUpdate: auth.ability.can("update", "Threat") };
+  return {
+    threat: await threatDetail(auth, id),
+    banners,
+    canUpdate: auth.ability.can("update", "Threat"),
+    canDisseminate: auth.ability.can("create", "Dissemination"),
+  };
 }
 
 const intentSchema = z.object({ intent: z.enum(["status"]) });
@@ -48,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreatPage() {
-  const { threat: t, banners, canUpdate } = useLoaderData<typeof loader>();
+  const { threat: t, banners, canUpdate, canDisseminate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -61,6 +66,13 @@ export default function ThreatPage() {
       <span className="govuk-caption-l">{t.reference}</span>
       <h1 className="govuk-heading-l">{t.title}</h1>
       <ThreatSections id={t.id} current="" />
+      {canDisseminate ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/disseminations/new?threat=${t.id}`}>
+            Disseminate a briefing on this threat to partners
+          </Link>
+        </p>
+      ) : null}
       <SummaryList
         rows={[
           { key: "Kind", value: THREAT_KIND_LABELS[t.kind] },
