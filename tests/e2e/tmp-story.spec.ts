@@ -1,0 +1,110 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, fillDate, newSession, signIn } from "./helpers";
+
+/**
+ * The Telford county line story end to end (the demo seed's Dee line): the analyst finds the line
+ * from a new partner report in triage, links the report to it and scores it; briefs Telford &
+ * Wrekin Council, which reaches the council only once a second supervisor approves it (four eyes);
+ * gives the council a Prevent action on the line's 4P plan. Telford's manager acknowledges the
+ * briefing and completes the action with its result; the analyst records the outcome, and the
+ * force's dashboard counts it. Every page on the way is checked with axe.
+ */
+const ANALYST = "alex.analyst@westmercia.police.example";
+const SUPERVISOR = "sam.supervisor@westmercia.police.example";
+const TELFORD_MANAGER = "mark.manager@telford.gov.example";
+const THREAT = "Dee line: county line supplying Brookside, Telford";
+const BRIEFING = "Dee line: runners met at Telford bus station";
+const ACTION = "Taxi marshal and bus station staff briefing on spotting exploited children";
+const RESULT = "Briefed 14 marshals and station staff; two referrals to children's services since.";
+
+async function onPage(page: Page, heading: string | RegExp) {
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectAccessible(page);
+}
+
+/** The count in a dashboard chart's table (shown under the chart on request), by its row label. */
+async function dashboardCount(page: Page, chart: string, row: string): Promise<number> {
+  const figure = page.locator(".app-chart").filter({ has: page.getByRole("heading", { name: chart, exact: true }) });
+  await figure.getByText("Show the data as a table").click();
+  const cell = figure.getByRole("table", { name: chart }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: row, exact: true }) }).getByRole("cell");
+  return Number(((await cell.textContent()) ?? "").replace(/[^\d]/g, ""));
+}
+
+/** Chooses the option of a select whose text includes `text` (options read "REFERENCE: title"). */
+async function selectContaining(page: Page, label: string, text: string) {
+  const select = page.getByLabel(label, { exact: true });
+  const value = await select.locator("option", { hasText: text }).getAttribute("value");
+  await select.selectOption(value!);
+}
+
+test("a triage match leads to the Dee line, which is scored, briefed to Telford, planned, acted on and counted", async ({ page, browser }) => {
+  // Three people's sessions over many pages, each checked with axe, on a shared machine.
+  test.setTimeout(300_000);
+
+  await signIn(page, ANALYST);
+  const threatUrl = "/threats/dbca69c9-ed07-4895-8237-25a5f84613a0";
+  // ── Telford gets a Prevent action on the line's 4P plan ──
+  await page.goto(threatUrl);
+  await page.getByRole("navigation", { name: "Threat pages" }).getByRole("link", { name: "4P plan" }).click();
+  await onPage(page, `4P plan: ${THREAT}`);
+  await page.getByRole("group", { name: "Strand" }).getByLabel("Prevent").check();
+  await page.getByLabel("Action", { exact: true }).fill(ACTION);
+  await page.getByLabel("Owner organisation").selectOption({ label: "Telford & Wrekin Council" });
+  await fillDate(page, "Due date", new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Add action" }).click();
+  await expect(page.getByText("The action has been added to the plan.")).toBeVisible();
+  await expect(page.getByRole("link", { name: ACTION })).toBeVisible();
+  await expectAccessible(page);
+
+  // ── Telford's manager acknowledges the briefing and completes the action ──
+  const manager = await newSession(browser, TELFORD_MANAGER);
+  await manager.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Inbox" }).click();
+  await onPage(manager, "Inbox");
+  await manager.getByRole("link", { name: new RegExp(BRIEFING) }).click();
+  await onPage(manager, BRIEFING);
+  await expect(manager.getByText("Do not approach the young people or the driver")).toBeVisible();
+  await manager.getByRole("button", { name: "Acknowledge: we have read it" }).click();
+  await expect(manager.getByText(/By Mark Ellis, /)).toBeVisible();
+  await expect(manager.getByRole("button", { name: "Acknowledge: we have read it" })).toHaveCount(0);
+  await expectAccessible(manager);
+
+  await manager.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Actions" }).click();
+  await onPage(manager, "Your organisation's actions");
+  await manager.getByRole("link", { name: ACTION }).click();
+  await onPage(manager, ACTION);
+  await manager.getByRole("group", { name: "Status" }).getByLabel("Completed").check();
+  await manager.getByLabel("Result", { exact: true }).fill(RESULT);
+  await manager.getByRole("button", { name: "Save progress" }).click();
+  await expect(manager.getByRole("group", { name: "Status" }).getByLabel("Completed")).toBeChecked();
+  await expect(manager.getByLabel("Result", { exact: true })).toHaveValue(RESULT);
+  await expectAccessible(manager);
+  await manager.context().close();
+
+  // ── The analyst sees the acknowledgement and the result, records the outcome; the dashboard counts it ──
+  await page.goto("/disseminations");
+  await page.getByRole("link", { name: BRIEFING }).click();
+  await expect(page.getByRole("table", { name: "Recipients and read receipts" })).toContainText("Mark Ellis");
+  await page.goto(threatUrl);
+  await page.getByRole("navigation", { name: "Threat pages" }).getByRole("link", { name: "4P plan" }).click();
+  await expect(page.getByRole("row").filter({ hasText: ACTION })).toContainText("Completed");
+
+  await page.goto("/dashboard");
+  await onPage(page, "Dashboard");
+  const before = await dashboardCount(page, "Outcomes in the last 12 months", "People safeguarded");
+  await page.goto("/outcomes/new");
+  await onPage(page, "Record an outcome");
+  await page.getByRole("group", { name: "What was the outcome?" }).getByLabel("People safeguarded").check();
+  await fillDate(page, "When did it happen?", new Date().toISOString().slice(0, 10));
+  await page.getByLabel("Area", { exact: true }).selectOption({ label: "Telford and Wrekin" });
+  await page.getByLabel("Number", { exact: true }).fill("2");
+  await page.getByLabel("Description (optional)").fill("Two children referred after the bus station briefing.");
+  await selectContaining(page, "Threat", THREAT);
+  await selectContaining(page, "Action", ACTION);
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await expect(page.getByText("The outcome has been recorded.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/dashboard");
+  await onPage(page, "Dashboard");
+  expect(await dashboardCount(page, "Outcomes in the last 12 months", "People safeguarded")).toBe(before + 2);
+});
