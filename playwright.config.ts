@@ -36,7 +36,8 @@ export default defineConfig({
     command: "node scripts/start.mjs",
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Build, migrations and the demo seed take minutes on a shared machine under load.
+    timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
