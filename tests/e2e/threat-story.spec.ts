@@ -39,7 +39,7 @@ async function selectContaining(page: Page, label: string, text: string) {
 
 test("a triage match leads to the Dee line, which is scored, briefed to Telford, planned, acted on and counted", async ({ page, browser }) => {
   // Three people's sessions over many pages, each checked with axe, on a shared machine.
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
 
   // ── The analyst finds the line from the taxi marshal's report ──
   await signIn(page, ANALYST);
