@@ -13,6 +13,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // The machine is shared: a page can take longer than the default 5 s to answer under load.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
@@ -34,7 +36,8 @@ export default defineConfig({
     command: "node scripts/start.mjs",
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Build, migrations and the demo seed take minutes on a shared machine under load.
+    timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { auditActionLabel } from "~/modules/audit/actions";
 import { RECORD_TYPE_LABELS, type RecordType } from "~/modules/audit/record-types";
 import { formatDateTimeSeconds } from "~/utils/dates";
+import { ScrollableTable } from "./table";
 
 /** Shared pieces of the audit and oversight screens. */
 
@@ -78,54 +79,56 @@ export function EventsTable({ events, labels, caption }: { events: EventRow[]; l
   }
   return (
     <div className="app-table-scroll">
-      <table className="govuk-table" data-testid="audit-events">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When (UK time)</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Record</th>
-            <th scope="col" className="govuk-table__header">Agreement</th>
-            <th scope="col" className="govuk-table__header">Outcome</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((event) => (
-            <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell app-nowrap">
-                <Link className="govuk-link" to={`/audit/events/${event.id}`}>
-                  {formatDateTimeSeconds(event.occurredAt)}
-                  <span className="govuk-visually-hidden"> (event {event.id})</span>
-                </Link>
-              </td>
-              <td className="govuk-table__cell">
-                <Who
-                  name={event.actorUserId ? labels.people[event.actorUserId] : null}
-                  email={event.actorEmail}
-                  organisation={event.actorOrganisationId ? labels.organisations[event.actorOrganisationId] : null}
-                />
-              </td>
-              <td className="govuk-table__cell">{auditActionLabel(event.action)}</td>
-              <td className="govuk-table__cell">
-                {event.recordType && event.recordId ? (
-                  <Link className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
-                    <RecordName recordType={event.recordType} recordId={event.recordId} labels={labels} />
-                  </Link>
-                ) : event.recordType ? (
-                  RECORD_TYPE_LABELS[event.recordType as RecordType] ?? event.recordType
-                ) : (
-                  ""
-                )}
-              </td>
-              <td className="govuk-table__cell">{event.agreementId ? (labels.agreements[event.agreementId] ?? "Unknown agreement") : ""}</td>
-              <td className="govuk-table__cell">
-                <OutcomeTag outcome={event.outcome} />
-              </td>
+      <ScrollableTable label={caption}>
+        <table className="govuk-table" data-testid="audit-events">
+          <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">When (UK time)</th>
+              <th scope="col" className="govuk-table__header">Who</th>
+              <th scope="col" className="govuk-table__header">What</th>
+              <th scope="col" className="govuk-table__header">Record</th>
+              <th scope="col" className="govuk-table__header">Agreement</th>
+              <th scope="col" className="govuk-table__header">Outcome</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {events.map((event) => (
+              <tr key={event.id} className="govuk-table__row">
+                <td className="govuk-table__cell app-nowrap">
+                  <Link className="govuk-link" to={`/audit/events/${event.id}`}>
+                    {formatDateTimeSeconds(event.occurredAt)}
+                    <span className="govuk-visually-hidden"> (event {event.id})</span>
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">
+                  <Who
+                    name={event.actorUserId ? labels.people[event.actorUserId] : null}
+                    email={event.actorEmail}
+                    organisation={event.actorOrganisationId ? labels.organisations[event.actorOrganisationId] : null}
+                  />
+                </td>
+                <td className="govuk-table__cell">{auditActionLabel(event.action)}</td>
+                <td className="govuk-table__cell">
+                  {event.recordType && event.recordId ? (
+                    <Link className="govuk-link" to={recordHistoryHref(event.recordType, event.recordId)}>
+                      <RecordName recordType={event.recordType} recordId={event.recordId} labels={labels} />
+                    </Link>
+                  ) : event.recordType ? (
+                    RECORD_TYPE_LABELS[event.recordType as RecordType] ?? event.recordType
+                  ) : (
+                    ""
+                  )}
+                </td>
+                <td className="govuk-table__cell">{event.agreementId ? (labels.agreements[event.agreementId] ?? "Unknown agreement") : ""}</td>
+                <td className="govuk-table__cell">
+                  <OutcomeTag outcome={event.outcome} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
     </div>
   );
 }

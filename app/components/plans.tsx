@@ -4,6 +4,7 @@ import { formatDate } from "~/utils/dates";
 import { dateParts } from "~/modules/plans/dates";
 import { ACTION_STATUS_LABELS, STRAND_HINTS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
 import { Choices, fieldId, Select, Textarea, TextInput } from "./form";
+import { ScrollableTable } from "./table";
 
 /** GOV.UK date input (day, month, year). The day field carries the field's id for the error summary. */
 export function DateInput({
@@ -117,35 +118,37 @@ export function StrandTables({ strands }: { strands: { strand: FourPStrand; acti
           {actions.length === 0 ? (
             <p className="govuk-body">No {STRAND_LABELS[strand]} actions.</p>
           ) : (
-            <table className="govuk-table" data-testid={`strand-${strand}`}>
-              <caption className="govuk-table__caption govuk-visually-hidden">{STRAND_LABELS[strand]} actions</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Action</th>
-                  <th scope="col" className="govuk-table__header">Owner</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {actions.map((a) => (
-                  <tr key={a.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">
-                      <Link className="govuk-link" to={`/actions/${a.id}`}>
-                        {a.title}
-                      </Link>
-                      <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
-                    </td>
-                    <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
-                    <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
-                    <td className="govuk-table__cell">
-                      <ActionStatusTag status={a.status} />
-                      <OverdueTag overdue={a.overdue} />
-                    </td>
+            <ScrollableTable label={`${STRAND_LABELS[strand]} actions`}>
+              <table className="govuk-table" data-testid={`strand-${strand}`}>
+                <caption className="govuk-table__caption govuk-visually-hidden">{STRAND_LABELS[strand]} actions</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Action</th>
+                    <th scope="col" className="govuk-table__header">Owner</th>
+                    <th scope="col" className="govuk-table__header">Due</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {actions.map((a) => (
+                    <tr key={a.id} className="govuk-table__row">
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={`/actions/${a.id}`}>
+                          {a.title}
+                        </Link>
+                        <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
+                      </td>
+                      <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
+                      <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
+                      <td className="govuk-table__cell">
+                        <ActionStatusTag status={a.status} />
+                        <OverdueTag overdue={a.overdue} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
           )}
         </section>
       ))}

@@ -21,6 +21,7 @@ const SECTIONS = [
   { suffix: "/entities", label: "Entities" },
   { suffix: "/score", label: "Score" },
   { suffix: "/chart", label: "Link chart" },
+  { suffix: "/plan", label: "4P plan" },
   { suffix: "/edit", label: "Edit details" },
 ] as const;
 

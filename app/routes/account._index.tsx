@@ -12,6 +12,7 @@ import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from "~/modules/organisations/l
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/request.server";
 import { optionalQuery } from "~/utils/input";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Partnership Intelligence Portal" }];
 
@@ -128,51 +129,53 @@ export default function Account() {
         These are the browsers signed in to your account. If you do not recognise one, end it and change
         your password.
       </p>
-      <table className="govuk-table" data-testid="sessions">
-        <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Browser</th>
-            <th scope="col" className="govuk-table__header">Started</th>
-            <th scope="col" className="govuk-table__header">Last active</th>
-            <th scope="col" className="govuk-table__header">IP address</th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Status or action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {sessions.map((session) => (
-            <tr key={session.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                {session.device}
-                {session.signedIn ? null : (
-                  <>
-                    <br />
-                    <strong className="govuk-tag govuk-tag--yellow">Password given, security code not yet</strong>
-                  </>
-                )}
-              </td>
-              <td className="govuk-table__cell app-nowrap">{session.createdAt}</td>
-              <td className="govuk-table__cell app-nowrap">{session.lastSeenAt}</td>
-              <td className="govuk-table__cell">{session.ipAddress}</td>
-              <td className="govuk-table__cell">
-                {session.isCurrent ? (
-                  <strong className="govuk-tag govuk-tag--green">This session</strong>
-                ) : (
-                  <Form method="post" className="app-inline-form">
-                    <input type="hidden" name="intent" value="end-session" />
-                    <input type="hidden" name="sessionId" value={session.id} />
-                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                      End session<span className="govuk-visually-hidden"> started {session.createdAt}</span>
-                    </button>
-                  </Form>
-                )}
-              </td>
+      <ScrollableTable label="Your sessions">
+        <table className="govuk-table" data-testid="sessions">
+          <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Browser</th>
+              <th scope="col" className="govuk-table__header">Started</th>
+              <th scope="col" className="govuk-table__header">Last active</th>
+              <th scope="col" className="govuk-table__header">IP address</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Status or action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {sessions.map((session) => (
+              <tr key={session.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  {session.device}
+                  {session.signedIn ? null : (
+                    <>
+                      <br />
+                      <strong className="govuk-tag govuk-tag--yellow">Password given, security code not yet</strong>
+                    </>
+                  )}
+                </td>
+                <td className="govuk-table__cell app-nowrap">{session.createdAt}</td>
+                <td className="govuk-table__cell app-nowrap">{session.lastSeenAt}</td>
+                <td className="govuk-table__cell">{session.ipAddress}</td>
+                <td className="govuk-table__cell">
+                  {session.isCurrent ? (
+                    <strong className="govuk-tag govuk-tag--green">This session</strong>
+                  ) : (
+                    <Form method="post" className="app-inline-form">
+                      <input type="hidden" name="intent" value="end-session" />
+                      <input type="hidden" name="sessionId" value={session.id} />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        End session<span className="govuk-visually-hidden"> started {session.createdAt}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
       {others.length > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="end-other-sessions" />

@@ -10,6 +10,7 @@ import { actionListQuery } from "~/modules/plans/forms.server";
 import { ACTION_STATUS_LABELS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
 import { keysetParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Actions – Partnership Intelligence Portal" }];
 
@@ -67,39 +68,41 @@ export default function Actions() {
       {items.length === 0 ? (
         <p className="govuk-body">There are no actions to show.</p>
       ) : (
-        <table className="govuk-table" data-testid="actions">
-          <caption className="govuk-table__caption govuk-visually-hidden">Actions, overdue ones marked</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Action</th>
-              <th scope="col" className="govuk-table__header">Plan</th>
-              <th scope="col" className="govuk-table__header">Strand</th>
-              <th scope="col" className="govuk-table__header">Owner</th>
-              <th scope="col" className="govuk-table__header">Due</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((a) => (
-              <tr key={a.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/actions/${a.id}`}>
-                    {a.title}
-                  </Link>
-                  <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
-                </td>
-                <td className="govuk-table__cell">{a.threat?.title ?? a.areaPlan?.name}</td>
-                <td className="govuk-table__cell">{STRAND_LABELS[a.strand]}</td>
-                <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
-                <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
-                <td className="govuk-table__cell">
-                  <ActionStatusTag status={a.status} />
-                  <OverdueTag overdue={a.overdue} />
-                </td>
+        <ScrollableTable label="Actions, overdue ones marked">
+          <table className="govuk-table" data-testid="actions">
+            <caption className="govuk-table__caption govuk-visually-hidden">Actions, overdue ones marked</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Action</th>
+                <th scope="col" className="govuk-table__header">Plan</th>
+                <th scope="col" className="govuk-table__header">Strand</th>
+                <th scope="col" className="govuk-table__header">Owner</th>
+                <th scope="col" className="govuk-table__header">Due</th>
+                <th scope="col" className="govuk-table__header">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {items.map((a) => (
+                <tr key={a.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/actions/${a.id}`}>
+                      {a.title}
+                    </Link>
+                    <span className="govuk-hint govuk-!-margin-bottom-0">{a.reference}</span>
+                  </td>
+                  <td className="govuk-table__cell">{a.threat?.title ?? a.areaPlan?.name}</td>
+                  <td className="govuk-table__cell">{STRAND_LABELS[a.strand]}</td>
+                  <td className="govuk-table__cell">{a.ownerOrganisation.name}</td>
+                  <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
+                  <td className="govuk-table__cell">
+                    <ActionStatusTag status={a.status} />
+                    <OverdueTag overdue={a.overdue} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination previous={pageHref(pathname, search, "before", previous)} next={pageHref(pathname, search, "after", next)} />
     </>

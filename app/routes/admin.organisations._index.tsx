@@ -9,6 +9,7 @@ import { listOrganisations } from "~/modules/organisations/organisations.server"
 import { keysetParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 import { keysetCursorFields, queryFlag } from "~/utils/input";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Administration – Partnership Intelligence Portal" }];
 
@@ -52,45 +53,47 @@ export default function OrganisationsList() {
       {organisations.length === 0 ? (
         <p className="govuk-body">There are no organisations yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Organisations</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Type
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Areas covered
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Users
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {organisations.map((org) => (
-              <tr key={org.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/organisations/${org.id}`}>
-                    {org.name}
-                  </Link>
-                  {org.shortName ? <span className="govuk-hint govuk-!-margin-bottom-0">{org.shortName}</span> : null}
-                </td>
-                <td className="govuk-table__cell">{org.type}</td>
-                <td className="govuk-table__cell">{org.areas.join(", ")}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  <Link className="govuk-link" to={`/admin/users?organisation=${org.id}`}>
-                    {org.users}
-                    <span className="govuk-visually-hidden"> users in {org.name}</span>
-                  </Link>
-                </td>
+        <ScrollableTable label="Organisations">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Organisations</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Type
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Areas covered
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Users
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {organisations.map((org) => (
+                <tr key={org.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/admin/organisations/${org.id}`}>
+                      {org.name}
+                    </Link>
+                    {org.shortName ? <span className="govuk-hint govuk-!-margin-bottom-0">{org.shortName}</span> : null}
+                  </td>
+                  <td className="govuk-table__cell">{org.type}</td>
+                  <td className="govuk-table__cell">{org.areas.join(", ")}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    <Link className="govuk-link" to={`/admin/users?organisation=${org.id}`}>
+                      {org.users}
+                      <span className="govuk-visually-hidden"> users in {org.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination
         previous={previous ? `${pathname}?before=${previous}` : null}

@@ -8,6 +8,7 @@ import { listRoleGrantsToDecide, requireRoleGrantApprover } from "~/modules/user
 import { z } from "zod";
 import { optionalQuery } from "~/utils/input";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Roles to approve – Partnership Intelligence Portal" }];
 
@@ -51,40 +52,42 @@ export default function RolesToApprove() {
       {requests.length === 0 ? (
         <p className="govuk-body">There are no roles waiting for your approval.</p>
       ) : (
-        <table className="govuk-table" data-testid="role-requests">
-          <caption className="govuk-table__caption govuk-table__caption--m">Waiting for a decision, oldest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Person</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Asked for by</th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {requests.map((r) => (
-              <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  {r.name}
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">{r.email}</span>
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{r.organisation}</span>
-                </td>
-                <td className="govuk-table__cell">{r.role}</td>
-                <td className="govuk-table__cell">
-                  {r.requestedBy}
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{r.requestedAt}</span>
-                </td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/approvals/roles/${r.id}`}>
-                    Decide<span className="govuk-visually-hidden">: {r.role} for {r.name}</span>
-                  </Link>
-                </td>
+        <ScrollableTable label="Waiting for a decision, oldest first">
+          <table className="govuk-table" data-testid="role-requests">
+            <caption className="govuk-table__caption govuk-table__caption--m">Waiting for a decision, oldest first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Person</th>
+                <th scope="col" className="govuk-table__header">Role</th>
+                <th scope="col" className="govuk-table__header">Asked for by</th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {requests.map((r) => (
+                <tr key={r.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    {r.name}
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">{r.email}</span>
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{r.organisation}</span>
+                  </td>
+                  <td className="govuk-table__cell">{r.role}</td>
+                  <td className="govuk-table__cell">
+                    {r.requestedBy}
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{r.requestedAt}</span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/approvals/roles/${r.id}`}>
+                      Decide<span className="govuk-visually-hidden">: {r.role} for {r.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
     </>
   );

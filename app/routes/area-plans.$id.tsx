@@ -15,6 +15,7 @@ import { newFormToken } from "~/utils/form-token.server";
 import { parseForm, readForm, type FieldErrors } from "~/utils/forms.server";
 import { optionalQuery } from "~/utils/input";
 import { badRequest, idParam, notFound, parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Clear, Hold, Build plan – Partnership Intelligence Portal" }];
 
@@ -110,44 +111,46 @@ export default function AreaPlanPage() {
       {plan.milestones.length === 0 ? (
         <p className="govuk-body">No milestones yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="milestones">
-          <caption className="govuk-table__caption govuk-visually-hidden">Milestones by due date</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Milestone</th>
-              <th scope="col" className="govuk-table__header">Phase</th>
-              <th scope="col" className="govuk-table__header">Due</th>
-              <th scope="col" className="govuk-table__header">Achieved</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {plan.milestones.map((m) => (
-              <tr key={m.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{m.title}</td>
-                <td className="govuk-table__cell">{PHASE_LABELS[m.phase]}</td>
-                <td className="govuk-table__cell">
-                  {formatDate(m.dueDate)}
-                  <OverdueTag overdue={m.overdue} />
-                </td>
-                <td className="govuk-table__cell">
-                  {m.achievedAt ? (
-                    formatDate(m.achievedAt)
-                  ) : planner ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="achieved" />
-                      <input type="hidden" name="milestoneId" value={m.id} />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Mark achieved<span className="govuk-visually-hidden">: {m.title}</span>
-                      </button>
-                    </Form>
-                  ) : (
-                    "Not yet"
-                  )}
-                </td>
+        <ScrollableTable label="Milestones by due date">
+          <table className="govuk-table" data-testid="milestones">
+            <caption className="govuk-table__caption govuk-visually-hidden">Milestones by due date</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Milestone</th>
+                <th scope="col" className="govuk-table__header">Phase</th>
+                <th scope="col" className="govuk-table__header">Due</th>
+                <th scope="col" className="govuk-table__header">Achieved</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {plan.milestones.map((m) => (
+                <tr key={m.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">{m.title}</td>
+                  <td className="govuk-table__cell">{PHASE_LABELS[m.phase]}</td>
+                  <td className="govuk-table__cell">
+                    {formatDate(m.dueDate)}
+                    <OverdueTag overdue={m.overdue} />
+                  </td>
+                  <td className="govuk-table__cell">
+                    {m.achievedAt ? (
+                      formatDate(m.achievedAt)
+                    ) : planner ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="achieved" />
+                        <input type="hidden" name="milestoneId" value={m.id} />
+                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Mark achieved<span className="govuk-visually-hidden">: {m.title}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      "Not yet"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <h2 className="govuk-heading-m">Actions</h2>
       <StrandTables strands={strands} />

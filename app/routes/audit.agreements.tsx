@@ -13,6 +13,7 @@ import { formatDateTimeSeconds } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { safeParseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Access under an agreement – Partnership Intelligence Portal" }];
 
@@ -116,40 +117,42 @@ export default function AgreementAccess() {
           {report.organisations.length === 0 ? <p className="govuk-body">Nobody accessed anything under this agreement in this period.</p> : null}
           {report.organisations.map((organisation) => (
             <div key={organisation.name} className="app-table-scroll">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">
-                  {organisation.name}: {organisation.events} events
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Who</th>
-                    <th scope="col" className="govuk-table__header">What</th>
-                    <th scope="col" className="govuk-table__header">Records</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Events</th>
-                    <th scope="col" className="govuk-table__header">First and last (UK time)</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {organisation.rows.map((row, index) => (
-                    <tr key={index} className="govuk-table__row">
-                      <td className="govuk-table__cell">
-                        <Who name={row.actorName} email={row.actorEmail} />
-                      </td>
-                      <td className="govuk-table__cell">
-                        {auditActionLabel(row.action)}
-                        {row.outcome === "DENIED" ? " (denied)" : ""}
-                      </td>
-                      <td className="govuk-table__cell" data-testid="records-accessed">
-                        <AccessedRecords row={row} />
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.events}</td>
-                      <td className="govuk-table__cell">
-                        {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
-                      </td>
+              <ScrollableTable label={`${organisation.name}: ${organisation.events} events`}>
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-table__caption--s">
+                    {organisation.name}: {organisation.events} events
+                  </caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">Who</th>
+                      <th scope="col" className="govuk-table__header">What</th>
+                      <th scope="col" className="govuk-table__header">Records</th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Events</th>
+                      <th scope="col" className="govuk-table__header">First and last (UK time)</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {organisation.rows.map((row, index) => (
+                      <tr key={index} className="govuk-table__row">
+                        <td className="govuk-table__cell">
+                          <Who name={row.actorName} email={row.actorEmail} />
+                        </td>
+                        <td className="govuk-table__cell">
+                          {auditActionLabel(row.action)}
+                          {row.outcome === "DENIED" ? " (denied)" : ""}
+                        </td>
+                        <td className="govuk-table__cell" data-testid="records-accessed">
+                          <AccessedRecords row={row} />
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{row.events}</td>
+                        <td className="govuk-table__cell">
+                          {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollableTable>
             </div>
           ))}
         </>

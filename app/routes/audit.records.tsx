@@ -13,6 +13,7 @@ import { eventLabels, pagingSchema, searchAuditEvents, serialiseEvent } from "~/
 import { formatDateTimeSeconds } from "~/utils/dates";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { parseQuery, queryValues } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "History of a record – Partnership Intelligence Portal" }];
 
@@ -106,34 +107,36 @@ export default function RecordHistory() {
             {RECORD_TYPE_LABELS[result.recordType]} {result.label}
           </h2>
           <div className="app-table-scroll">
-            <table className="govuk-table" data-testid="record-access-summary">
-              <caption className="govuk-table__caption govuk-table__caption--m">Who saw or changed it</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Who</th>
-                  <th scope="col" className="govuk-table__header">What</th>
-                  <th scope="col" className="govuk-table__header">Under agreement</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Times</th>
-                  <th scope="col" className="govuk-table__header">Last (UK time)</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {result.summary.map((row, index) => (
-                  <tr key={index} className="govuk-table__row">
-                    <td className="govuk-table__cell">
-                      <Who email={row.actorEmail} organisation={row.actorOrganisationId ? result.labels.organisations[row.actorOrganisationId] : null} />
-                    </td>
-                    <td className="govuk-table__cell">
-                      {auditActionLabel(row.action)}
-                      {row.outcome === "DENIED" ? " (denied)" : ""}
-                    </td>
-                    <td className="govuk-table__cell">{row.agreementId ? (result.labels.agreements[row.agreementId] ?? "Unknown agreement") : "None"}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
-                    <td className="govuk-table__cell app-nowrap">{row.last ? formatDateTimeSeconds(row.last) : ""}</td>
+            <ScrollableTable label="Who saw or changed it">
+              <table className="govuk-table" data-testid="record-access-summary">
+                <caption className="govuk-table__caption govuk-table__caption--m">Who saw or changed it</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Who</th>
+                    <th scope="col" className="govuk-table__header">What</th>
+                    <th scope="col" className="govuk-table__header">Under agreement</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Times</th>
+                    <th scope="col" className="govuk-table__header">Last (UK time)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {result.summary.map((row, index) => (
+                    <tr key={index} className="govuk-table__row">
+                      <td className="govuk-table__cell">
+                        <Who email={row.actorEmail} organisation={row.actorOrganisationId ? result.labels.organisations[row.actorOrganisationId] : null} />
+                      </td>
+                      <td className="govuk-table__cell">
+                        {auditActionLabel(row.action)}
+                        {row.outcome === "DENIED" ? " (denied)" : ""}
+                      </td>
+                      <td className="govuk-table__cell">{row.agreementId ? (result.labels.agreements[row.agreementId] ?? "Unknown agreement") : "None"}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
+                      <td className="govuk-table__cell app-nowrap">{row.last ? formatDateTimeSeconds(row.last) : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
           </div>
           <EventsTable events={result.events} labels={result.labels} caption="Every event, newest first" />
           <Pager baseParams={values} newer={result.newer} older={result.older} />

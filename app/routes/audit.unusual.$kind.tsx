@@ -21,6 +21,7 @@ import { formatDateTimeSeconds } from "~/utils/dates";
 import { zodFieldErrors } from "~/utils/forms.server";
 import { z } from "zod";
 import { parseParams, parseQuery, safeParseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 const TITLES: Record<UnusualKind, string> = {
   volume: "Users viewing far more records than their colleagues",
@@ -88,70 +89,74 @@ export default function UnusualList() {
         result.rows.length === 0 ? (
           <p className="govuk-body">Nobody stands out in this period.</p>
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Users, most records first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Who</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Records viewed</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Views</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Colleagues&rsquo; average</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {result.rows.map((row) => (
-                <tr key={row.actorUserId} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={searchHref({ person: row.actorEmail ?? "", from: values.from, to: values.to })}>
-                      {row.actorEmail}
-                    </Link>
-                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span>
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.records}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.views}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {row.peerAverage} ({row.peers} {row.peers === 1 ? "colleague" : "colleagues"})
-                  </td>
+          <ScrollableTable label="Users, most records first">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">Users, most records first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Who</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Records viewed</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Views</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Colleagues&rsquo; average</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {result.rows.map((row) => (
+                  <tr key={row.actorUserId} className="govuk-table__row">
+                    <td className="govuk-table__cell">
+                      <Link className="govuk-link" to={searchHref({ person: row.actorEmail ?? "", from: values.from, to: values.to })}>
+                        {row.actorEmail}
+                      </Link>
+                      <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span>
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.records}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.views}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {row.peerAverage} ({row.peers} {row.peers === 1 ? "colleague" : "colleagues"})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         )
       ) : null}
       {result?.type === "denied" ? (
         result.rows.length === 0 ? (
           <p className="govuk-body">No repeated denials in this period.</p>
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">People and addresses, most attempts first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Who or from where</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
-                <th scope="col" className="govuk-table__header">First and last (UK time)</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {result.rows.map((row, index) => (
-                <tr key={index} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    {row.actorEmail ? (
-                      <Link className="govuk-link" to={searchHref({ person: row.actorEmail, outcome: "DENIED", from: values.from, to: values.to })}>
-                        {row.actorEmail}
-                      </Link>
-                    ) : (
-                      `Not signed in, from ${row.ipAddress ?? "an unknown address"}`
-                    )}
-                    {row.organisationName ? <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span> : null}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.attempts}</td>
-                  <td className="govuk-table__cell">
-                    {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
-                  </td>
+          <ScrollableTable label="People and addresses, most attempts first">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">People and addresses, most attempts first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Who or from where</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
+                  <th scope="col" className="govuk-table__header">First and last (UK time)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {result.rows.map((row, index) => (
+                  <tr key={index} className="govuk-table__row">
+                    <td className="govuk-table__cell">
+                      {row.actorEmail ? (
+                        <Link className="govuk-link" to={searchHref({ person: row.actorEmail, outcome: "DENIED", from: values.from, to: values.to })}>
+                          {row.actorEmail}
+                        </Link>
+                      ) : (
+                        `Not signed in, from ${row.ipAddress ?? "an unknown address"}`
+                      )}
+                      {row.organisationName ? <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{row.organisationName}</span> : null}
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.attempts}</td>
+                    <td className="govuk-table__cell">
+                      {formatDateTimeSeconds(row.first)} to {formatDateTimeSeconds(row.last)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         )
       ) : null}
       {result?.type === "events" ? (

@@ -22,6 +22,7 @@ import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
 import { optionalQuery, uuid } from "~/utils/input";
 import { idParam, parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Dissemination – Partnership Intelligence Portal" }];
 
@@ -141,36 +142,38 @@ export default function DisseminationPage() {
       </div>
 
       <h2 className="govuk-heading-m">Recipients and read receipts</h2>
-      <table className="govuk-table" data-testid="read-receipts">
-        <caption className="govuk-table__caption govuk-visually-hidden">Recipients and read receipts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Organisation</th>
-            <th scope="col" className="govuk-table__header">Under agreement</th>
-            <th scope="col" className="govuk-table__header">Acknowledged</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {d.recipients.map((r) => (
-            <tr key={r.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                {r.organisation}
-                {r.inForce ? null : (
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">Withdrawn: the agreement is no longer in force</span>
-                )}
-              </td>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/agreements/${r.agreement.id}`}>
-                  {r.agreement.reference}
-                </Link>
-              </td>
-              <td className="govuk-table__cell">
-                {r.acknowledgedAt ? `By ${r.acknowledgedBy ?? "a former user"}, ${r.acknowledgedAt}` : d.status === "APPROVED" ? "Not yet" : "Not sent"}
-              </td>
+      <ScrollableTable label="Recipients and read receipts">
+        <table className="govuk-table" data-testid="read-receipts">
+          <caption className="govuk-table__caption govuk-visually-hidden">Recipients and read receipts</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Organisation</th>
+              <th scope="col" className="govuk-table__header">Under agreement</th>
+              <th scope="col" className="govuk-table__header">Acknowledged</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {d.recipients.map((r) => (
+              <tr key={r.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  {r.organisation}
+                  {r.inForce ? null : (
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">Withdrawn: the agreement is no longer in force</span>
+                  )}
+                </td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/agreements/${r.agreement.id}`}>
+                    {r.agreement.reference}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">
+                  {r.acknowledgedAt ? `By ${r.acknowledgedBy ?? "a former user"}, ${r.acknowledgedAt}` : d.status === "APPROVED" ? "Not yet" : "Not sent"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
 
       <h2 className="govuk-heading-m">Requests for more information</h2>
       {d.requests.length === 0 ? (

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/utils/dates";
 import { keysetCursorFields } from "~/utils/input";
 import { keysetParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Disseminations – Partnership Intelligence Portal" }];
 
@@ -48,47 +49,49 @@ export default function Disseminations() {
       {disseminations.length === 0 ? (
         <p className="govuk-body">Your force has not disseminated anything yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="disseminations">
-          <caption className="govuk-table__caption govuk-visually-hidden">Disseminations, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Dissemination</th>
-              <th scope="col" className="govuk-table__header">Recipients</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {disseminations.map((d) => (
-              <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/disseminations/${d.id}`}>
-                    {d.title}
-                  </Link>
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">
-                    {d.reference}, {d.kind}
-                  </span>
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
-                    By {d.author}, {d.createdAt}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  {d.recipients.join(", ")}
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
-                    {d.acknowledged} of {d.recipients.length} acknowledged
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  <DisseminationStatusTag status={d.status} />
-                  {d.openRequests > 0 ? (
-                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
-                      {d.openRequests} {d.openRequests === 1 ? "request" : "requests"} waiting
-                    </span>
-                  ) : null}
-                </td>
+        <ScrollableTable label="Disseminations, newest first">
+          <table className="govuk-table" data-testid="disseminations">
+            <caption className="govuk-table__caption govuk-visually-hidden">Disseminations, newest first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Dissemination</th>
+                <th scope="col" className="govuk-table__header">Recipients</th>
+                <th scope="col" className="govuk-table__header">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {disseminations.map((d) => (
+                <tr key={d.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/disseminations/${d.id}`}>
+                      {d.title}
+                    </Link>
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">
+                      {d.reference}, {d.kind}
+                    </span>
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
+                      By {d.author}, {d.createdAt}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {d.recipients.join(", ")}
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
+                      {d.acknowledged} of {d.recipients.length} acknowledged
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <DisseminationStatusTag status={d.status} />
+                    {d.openRequests > 0 ? (
+                      <span className="govuk-hint govuk-!-margin-0 govuk-body-s">
+                        {d.openRequests} {d.openRequests === 1 ? "request" : "requests"} waiting
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination previous={previous ? `${pathname}?before=${previous}` : null} next={next ? `${pathname}?after=${next}` : null} />
     </>

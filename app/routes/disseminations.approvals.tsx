@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { Button, Choices, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
 import { ClassificationMarking, HandlingConditions, PlainText, SummaryList } from "~/components/intelligence";
@@ -101,6 +102,12 @@ export default function DisseminationApprovals() {
   const { items, selected, message, next, previous, formToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { pathname } = useLocation();
+  // Choosing one from the list opens it in this page: focus goes to it (the link chosen would keep it).
+  const decideHeading = useRef<HTMLHeadingElement>(null);
+  const selectedId = selected?.id;
+  useEffect(() => {
+    if (selectedId) decideHeading.current?.focus();
+  }, [selectedId]);
   return (
     <>
       {message ? <NotificationBanner kind="success" heading={message} /> : null}
@@ -115,7 +122,7 @@ export default function DisseminationApprovals() {
           <span className="govuk-caption-m">
             {selected.reference}, {selected.kind}
           </span>
-          <h2 className="govuk-heading-m" id="decide-heading">
+          <h2 className="govuk-heading-m" id="decide-heading" tabIndex={-1} ref={decideHeading}>
             {selected.title}
           </h2>
           <ClassificationMarking classification={selected.classification} />

@@ -11,6 +11,7 @@ import { deny } from "~/modules/authorization/deny.server";
 import { parseForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/request.server";
 import { clock } from "~/utils/clock";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Retention decision – Partnership Intelligence Portal" }];
 
@@ -114,27 +115,29 @@ export default function RetentionDecisionPage() {
         </Link>
       </p>
       {s.decisions.length > 0 ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Decisions so far</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Date</th>
-              <th scope="col" className="govuk-table__header">Decision</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
-              <th scope="col" className="govuk-table__header">Next review</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {s.decisions.map((d) => (
-              <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell app-nowrap">{formatDate(d.decidedAt)}</td>
-                <td className="govuk-table__cell">{d.decision === "RETAIN" ? "Retain" : "Dispose"}</td>
-                <td className="govuk-table__cell">{d.reason}</td>
-                <td className="govuk-table__cell">{d.nextReviewDate ? formatDate(d.nextReviewDate) : ""}</td>
+        <ScrollableTable label="Decisions so far">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Decisions so far</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Date</th>
+                <th scope="col" className="govuk-table__header">Decision</th>
+                <th scope="col" className="govuk-table__header">Reason</th>
+                <th scope="col" className="govuk-table__header">Next review</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {s.decisions.map((d) => (
+                <tr key={d.id} className="govuk-table__row">
+                  <td className="govuk-table__cell app-nowrap">{formatDate(d.decidedAt)}</td>
+                  <td className="govuk-table__cell">{d.decision === "RETAIN" ? "Retain" : "Dispose"}</td>
+                  <td className="govuk-table__cell">{d.reason}</td>
+                  <td className="govuk-table__cell">{d.nextReviewDate ? formatDate(d.nextReviewDate) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       ) : null}
       {s.disposedAt ? (
         <p className="govuk-body">This record has been disposed of. Only the fact that it existed, and its history, remain.</p>

@@ -10,6 +10,7 @@ import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
 import { keysetCursorFields, optionalQuery } from "~/utils/input";
 import { keysetParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Inbox – Partnership Intelligence Portal" }];
 
@@ -67,36 +68,38 @@ export default function Inbox() {
       {items.length === 0 ? (
         <p className="govuk-body">{show === "to-acknowledge" ? "Nothing is waiting for your acknowledgement." : "Nothing acknowledged yet."}</p>
       ) : (
-        <table className="govuk-table" data-testid="inbox">
-          <caption className="govuk-table__caption govuk-visually-hidden">
-            {show === "to-acknowledge" ? "To acknowledge" : "Acknowledged"}, newest first
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Dissemination</th>
-              <th scope="col" className="govuk-table__header">From</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((d) => (
-              <tr key={d.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/inbox/${d.id}`}>
-                    {d.title}
-                  </Link>
-                  {d.conditions ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">
-                    {d.reference}, {d.kind}, {d.classification}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  {d.from}
-                  <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{d.sentAt}</span>
-                </td>
+        <ScrollableTable label={show === "to-acknowledge" ? "To acknowledge" : "Acknowledged"}>
+          <table className="govuk-table" data-testid="inbox">
+            <caption className="govuk-table__caption govuk-visually-hidden">
+              {show === "to-acknowledge" ? "To acknowledge" : "Acknowledged"}, newest first
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Dissemination</th>
+                <th scope="col" className="govuk-table__header">From</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {items.map((d) => (
+                <tr key={d.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/inbox/${d.id}`}>
+                      {d.title}
+                    </Link>
+                    {d.conditions ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s app-break-anywhere">
+                      {d.reference}, {d.kind}, {d.classification}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {d.from}
+                    <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{d.sentAt}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination
         previous={previous ? `/inbox?show=${show}&before=${previous}` : null}

@@ -13,6 +13,7 @@ import { formatPence } from "~/modules/plans/money";
 import { keysetParams } from "~/utils/keyset";
 import { queryFlag } from "~/utils/input";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Outcomes – Partnership Intelligence Portal" }];
 
@@ -68,81 +69,85 @@ export default function Outcomes() {
       </Form>
       <DownloadLinks path="/outcomes/export" filters={filters} what="these outcomes" />
       <h2 className="govuk-heading-m">Totals</h2>
-      <table className="govuk-table" data-testid="outcome-totals">
-        <caption className="govuk-table__caption govuk-visually-hidden">Totals by kind for the chosen period and area</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Kind</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Number</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Value</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {totals.map((t) => (
-            <tr key={t.kind} className="govuk-table__row" data-kind={t.kind}>
-              <th scope="row" className="govuk-table__header">{OUTCOME_KIND_LABELS[t.kind]}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.quantity.toLocaleString("en-GB")}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{MONEY_KINDS.has(t.kind) ? t.value : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 className="govuk-heading-m">Recorded outcomes</h2>
-      {items.length === 0 ? (
-        <p className="govuk-body">There are no outcomes to show.</p>
-      ) : (
-        <table className="govuk-table" data-testid="outcomes">
-          <caption className="govuk-table__caption govuk-visually-hidden">Outcomes in the order recorded</caption>
+      <ScrollableTable label="Totals by kind for the chosen period and area">
+        <table className="govuk-table" data-testid="outcome-totals">
+          <caption className="govuk-table__caption govuk-visually-hidden">Totals by kind for the chosen period and area</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Outcome</th>
-              <th scope="col" className="govuk-table__header">Date</th>
-              <th scope="col" className="govuk-table__header">Area</th>
+              <th scope="col" className="govuk-table__header">Kind</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Number</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Value</th>
-              <th scope="col" className="govuk-table__header">Against</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {items.map((o) => (
-              <tr key={o.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  {OUTCOME_KIND_LABELS[o.kind]}
-                  {o.drugType ? `: ${o.drugType}` : ""}
-                  {o.sentenceMonths ? ` (${o.sentenceMonths} months)` : ""}
-                  <span className="govuk-hint govuk-!-margin-bottom-0">{o.reference}</span>
-                </td>
-                <td className="govuk-table__cell">{formatDate(o.occurredOn)}</td>
-                <td className="govuk-table__cell">{o.area.name}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{o.quantity.toLocaleString("en-GB")}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{o.value ?? ""}</td>
-                <td className="govuk-table__cell">
-                  {o.threat ? (
-                    <Link className="govuk-link" to={`/threats/${o.threat.id}/plan`}>
-                      {o.threat.title}
-                    </Link>
-                  ) : null}
-                  {o.action ? (
-                    <>
-                      {" "}
-                      <Link className="govuk-link" to={`/actions/${o.action.id}`}>
-                        {o.action.reference}
-                      </Link>
-                    </>
-                  ) : null}
-                  {o.areaPlan ? (
-                    <>
-                      {" "}
-                      <Link className="govuk-link" to={`/area-plans/${o.areaPlan.id}`}>
-                        {o.areaPlan.name}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
+            {totals.map((t) => (
+              <tr key={t.kind} className="govuk-table__row" data-kind={t.kind}>
+                <th scope="row" className="govuk-table__header">{OUTCOME_KIND_LABELS[t.kind]}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{t.quantity.toLocaleString("en-GB")}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{MONEY_KINDS.has(t.kind) ? t.value : ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </ScrollableTable>
+      <h2 className="govuk-heading-m">Recorded outcomes</h2>
+      {items.length === 0 ? (
+        <p className="govuk-body">There are no outcomes to show.</p>
+      ) : (
+        <ScrollableTable label="Outcomes in the order recorded">
+          <table className="govuk-table" data-testid="outcomes">
+            <caption className="govuk-table__caption govuk-visually-hidden">Outcomes in the order recorded</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Outcome</th>
+                <th scope="col" className="govuk-table__header">Date</th>
+                <th scope="col" className="govuk-table__header">Area</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Number</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Value</th>
+                <th scope="col" className="govuk-table__header">Against</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {items.map((o) => (
+                <tr key={o.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    {OUTCOME_KIND_LABELS[o.kind]}
+                    {o.drugType ? `: ${o.drugType}` : ""}
+                    {o.sentenceMonths ? ` (${o.sentenceMonths} months)` : ""}
+                    <span className="govuk-hint govuk-!-margin-bottom-0">{o.reference}</span>
+                  </td>
+                  <td className="govuk-table__cell">{formatDate(o.occurredOn)}</td>
+                  <td className="govuk-table__cell">{o.area.name}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{o.quantity.toLocaleString("en-GB")}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{o.value ?? ""}</td>
+                  <td className="govuk-table__cell">
+                    {o.threat ? (
+                      <Link className="govuk-link" to={`/threats/${o.threat.id}/plan`}>
+                        {o.threat.title}
+                      </Link>
+                    ) : null}
+                    {o.action ? (
+                      <>
+                        {" "}
+                        <Link className="govuk-link" to={`/actions/${o.action.id}`}>
+                          {o.action.reference}
+                        </Link>
+                      </>
+                    ) : null}
+                    {o.areaPlan ? (
+                      <>
+                        {" "}
+                        <Link className="govuk-link" to={`/area-plans/${o.areaPlan.id}`}>
+                          {o.areaPlan.name}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <Pagination previous={pageHref(pathname, search, "before", previous)} next={pageHref(pathname, search, "after", next)} />
     </>

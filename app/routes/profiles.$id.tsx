@@ -12,6 +12,7 @@ import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
 import { formTokenSchema, newFormToken } from "~/utils/form-token.server";
 import { optionalQuery, uuid, versionNumber } from "~/utils/input";
 import { idParam, parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "SOC local profile – Partnership Intelligence Portal" }];
 
@@ -203,35 +204,37 @@ export default function Profile() {
       {history.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Versions</h2>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Every version of this profile, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Version</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">Written by</th>
-                <th scope="col" className="govuk-table__header">Decided by</th>
-                <th scope="col" className="govuk-table__header">Changes</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {history.map((v) => (
-                <tr key={v.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{v.number}</td>
-                  <td className="govuk-table__cell"><strong className="govuk-tag govuk-tag--grey">{VERSION_STATUS_LABELS[v.status]}</strong></td>
-                  <td className="govuk-table__cell">{v.authorName}, {formatDate(v.createdAt)}</td>
-                  <td className="govuk-table__cell">{v.approverName ? `${v.approverName}, ${formatDate(v.decidedAt)}${v.decisionNote ? `: ${v.decisionNote}` : ""}` : ""}</td>
-                  <td className="govuk-table__cell">
-                    {v.number > 1 ? (
-                      <Link className="govuk-link" to={`/profiles/${profile.id}?compare=${v.number}#comparison`}>
-                        Compare with the version before<span className="govuk-visually-hidden"> (version {v.number})</span>
-                      </Link>
-                    ) : null}
-                  </td>
+          <ScrollableTable label="Every version of this profile, newest first">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Every version of this profile, newest first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Version</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                  <th scope="col" className="govuk-table__header">Written by</th>
+                  <th scope="col" className="govuk-table__header">Decided by</th>
+                  <th scope="col" className="govuk-table__header">Changes</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {history.map((v) => (
+                  <tr key={v.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">{v.number}</td>
+                    <td className="govuk-table__cell"><strong className="govuk-tag govuk-tag--grey">{VERSION_STATUS_LABELS[v.status]}</strong></td>
+                    <td className="govuk-table__cell">{v.authorName}, {formatDate(v.createdAt)}</td>
+                    <td className="govuk-table__cell">{v.approverName ? `${v.approverName}, ${formatDate(v.decidedAt)}${v.decisionNote ? `: ${v.decisionNote}` : ""}` : ""}</td>
+                    <td className="govuk-table__cell">
+                      {v.number > 1 ? (
+                        <Link className="govuk-link" to={`/profiles/${profile.id}?compare=${v.number}#comparison`}>
+                          Compare with the version before<span className="govuk-visually-hidden"> (version {v.number})</span>
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         </>
       ) : null}
 
@@ -250,25 +253,27 @@ export default function Profile() {
               ),
             )}
           </div>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Figures</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Figure</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Version {comparison.from}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Version {comparison.to}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {comparison.figures.map((f) => (
-                <tr key={f.label} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">{f.label}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.before.toLocaleString("en-GB")}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.after !== f.before ? <strong>{f.after.toLocaleString("en-GB")}</strong> : f.after.toLocaleString("en-GB")}</td>
+          <ScrollableTable label="Figures">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Figures</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Figure</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Version {comparison.from}</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Version {comparison.to}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {comparison.figures.map((f) => (
+                  <tr key={f.label} className="govuk-table__row">
+                    <th scope="row" className="govuk-table__header">{f.label}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{f.before.toLocaleString("en-GB")}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{f.after !== f.before ? <strong>{f.after.toLocaleString("en-GB")}</strong> : f.after.toLocaleString("en-GB")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         </section>
       ) : null}
     </>

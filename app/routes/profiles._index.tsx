@@ -9,6 +9,7 @@ import { VERSION_STATUS_LABELS } from "~/modules/profiles/labels";
 import { parseForm } from "~/utils/forms.server";
 import { newFormToken, formTokenSchema } from "~/utils/form-token.server";
 import { uuid } from "~/utils/input";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "SOC local profiles – Partnership Intelligence Portal" }];
 
@@ -49,29 +50,31 @@ export default function Profiles() {
       {profiles.length === 0 ? (
         <p className="govuk-body">There are no profiles you can read yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Profiles by area</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Area</th>
-              <th scope="col" className="govuk-table__header">Published by</th>
-              <th scope="col" className="govuk-table__header">Published version</th>
-              <th scope="col" className="govuk-table__header">Latest version</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {profiles.map((p) => (
-              <tr key={p.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/profiles/${p.id}`}>{p.areaName}</Link>
-                </td>
-                <td className="govuk-table__cell">{p.ownerName}</td>
-                <td className="govuk-table__cell">{p.published ? `Version ${p.published.number}, ${formatDate(p.published.publishedAt)}` : "Not published yet"}</td>
-                <td className="govuk-table__cell">{p.latest ? `Version ${p.latest.number}: ${VERSION_STATUS_LABELS[p.latest.status]}` : "None"}</td>
+        <ScrollableTable label="Profiles by area">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Profiles by area</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Area</th>
+                <th scope="col" className="govuk-table__header">Published by</th>
+                <th scope="col" className="govuk-table__header">Published version</th>
+                <th scope="col" className="govuk-table__header">Latest version</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {profiles.map((p) => (
+                <tr key={p.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/profiles/${p.id}`}>{p.areaName}</Link>
+                  </td>
+                  <td className="govuk-table__cell">{p.ownerName}</td>
+                  <td className="govuk-table__cell">{p.published ? `Version ${p.published.number}, ${formatDate(p.published.publishedAt)}` : "Not published yet"}</td>
+                  <td className="govuk-table__cell">{p.latest ? `Version ${p.latest.number}: ${VERSION_STATUS_LABELS[p.latest.status]}` : "None"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       {startable.length > 0 ? (
         <Form method="post" noValidate>

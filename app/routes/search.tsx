@@ -10,6 +10,7 @@ import { enumOptions, SEARCH_EXAMPLE, SEARCH_JUSTIFICATIONS, STATUS_LABELS, THRE
 import { asksWhySearching, searchAreas, searchProblems, searchSchema, searchSubmissions } from "~/modules/intelligence/search.server";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
 import { safeParseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Search intelligence – Partnership Intelligence Portal" }];
 
@@ -62,33 +63,35 @@ export default function Search() {
             {result.items.length === 0 ? "No results" : `${result.items.length}${result.nextCursor ? "+" : ""} result${result.items.length === 1 ? "" : "s"}`}
           </h2>
           {result.items.length > 0 ? (
-            <table className="govuk-table" data-testid="search-results">
-              <caption className="govuk-table__caption govuk-table__caption--s">{result.ranked ? "Most relevant first" : "Newest first"}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Reference</th>
-                  <th scope="col" className="govuk-table__header">Type</th>
-                  <th scope="col" className="govuk-table__header">Area</th>
-                  <th scope="col" className="govuk-table__header">Sent</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {result.items.map((s) => (
-                  <tr key={s.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">
-                      <Link className="govuk-link" to={police ? `/triage/${s.id}` : `/submissions/${s.id}`}>{s.reference}</Link>
-                      {s.handlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
-                      <MatchedBecause snippets={s.snippets} threatType={s.typeMatched && s.threatType ? THREAT_TYPE_LABELS[s.threatType] : null} />
-                    </td>
-                    <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
-                    <td className="govuk-table__cell">{s.area?.name}</td>
-                    <td className="govuk-table__cell app-nowrap">{formatDate(s.submittedAt)}</td>
-                    <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
+            <ScrollableTable label={`${result.ranked ? "Most relevant first" : "Newest first"}`}>
+              <table className="govuk-table" data-testid="search-results">
+                <caption className="govuk-table__caption govuk-table__caption--s">{result.ranked ? "Most relevant first" : "Newest first"}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Reference</th>
+                    <th scope="col" className="govuk-table__header">Type</th>
+                    <th scope="col" className="govuk-table__header">Area</th>
+                    <th scope="col" className="govuk-table__header">Sent</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {result.items.map((s) => (
+                    <tr key={s.id} className="govuk-table__row">
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={police ? `/triage/${s.id}` : `/submissions/${s.id}`}>{s.reference}</Link>
+                        {s.handlingCode === "C" ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Conditions</strong> : null}
+                        <MatchedBecause snippets={s.snippets} threatType={s.typeMatched && s.threatType ? THREAT_TYPE_LABELS[s.threatType] : null} />
+                      </td>
+                      <td className="govuk-table__cell">{s.threatType ? THREAT_TYPE_LABELS[s.threatType] : ""}</td>
+                      <td className="govuk-table__cell">{s.area?.name}</td>
+                      <td className="govuk-table__cell app-nowrap">{formatDate(s.submittedAt)}</td>
+                      <td className="govuk-table__cell"><StatusTag status={s.status} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
           ) : null}
           <NextPageLink href={nextPageHref(location.search, result.nextCursor)} />
         </>

@@ -16,6 +16,7 @@ import { ScoreTrend } from "~/modules/threats/score-trend";
 import { changeThreatStatus, requireThreatAccess, threatDetail, ThreatRefused } from "~/modules/threats/threats.server";
 import { parseFormData, readForm } from "~/utils/forms.server";
 import { idParam, parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Threat – Partnership Intelligence Portal" }];
 
@@ -23,7 +24,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const id = idParam(params);
   const banners = parseQuery(request, threatPageQuery);
-  return { threat: await threatDetail(auth, id), banners, canUpdate: auth.ability.can("update", "Threat") };
+  return {
+    threat: await threatDetail(auth, id),
+    banners,
+    canUpdate: auth.ability.can("update", "Threat"),
+    canDisseminate: auth.ability.can("create", "Dissemination"),
+  };
 }
 
 const intentSchema = z.object({ intent: z.enum(["status"]) });
@@ -48,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreatPage() {
-  const { threat: t, banners, canUpdate } = useLoaderData<typeof loader>();
+  const { threat: t, banners, canUpdate, canDisseminate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -61,6 +67,13 @@ export default function ThreatPage() {
       <span className="govuk-caption-l">{t.reference}</span>
       <h1 className="govuk-heading-l">{t.title}</h1>
       <ThreatSections id={t.id} current="" />
+      {canDisseminate ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/disseminations/new?threat=${t.id}`}>
+            Disseminate a briefing on this threat to partners
+          </Link>
+        </p>
+      ) : null}
       <SummaryList
         rows={[
           { key: "Kind", value: THREAT_KIND_LABELS[t.kind] },
@@ -105,39 +118,41 @@ export default function ThreatPage() {
       ) : (
         <>
           <ScoreTrend points={t.assessments.map((a) => ({ at: a.assessedAt, score: a.score }))} />
-          <table className="govuk-table" data-testid="assessments">
-            <caption className="govuk-table__caption govuk-table__caption--s">Every scoring, oldest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">By</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Harm</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Likelihood</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Capacity, capability</th>
-                <th scope="col" className="govuk-table__header">Confidence</th>
-                <th scope="col" className="govuk-table__header">Score and priority</th>
-                <th scope="col" className="govuk-table__header">Why</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {t.assessments.map((a) => (
-                <tr key={a.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{formatDateTime(a.assessedAt)}</td>
-                  <td className="govuk-table__cell">{a.assessedBy.name}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {a.harmPhysical + a.harmPsychological + a.harmFinancial + a.harmCommunity + a.harmVictimVulnerability}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{a.likelihood}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {a.capacity}, {a.capability}
-                  </td>
-                  <td className="govuk-table__cell">{CONFIDENCE_LABELS[a.confidence]}</td>
-                  <td className="govuk-table__cell"><PriorityTag priority={a.priority} score={a.score} /></td>
-                  <td className="govuk-table__cell"><PlainText text={a.reason} /></td>
+          <ScrollableTable label="Every scoring, oldest first">
+            <table className="govuk-table" data-testid="assessments">
+              <caption className="govuk-table__caption govuk-table__caption--s">Every scoring, oldest first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">When</th>
+                  <th scope="col" className="govuk-table__header">By</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Harm</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Likelihood</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Capacity, capability</th>
+                  <th scope="col" className="govuk-table__header">Confidence</th>
+                  <th scope="col" className="govuk-table__header">Score and priority</th>
+                  <th scope="col" className="govuk-table__header">Why</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {t.assessments.map((a) => (
+                  <tr key={a.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">{formatDateTime(a.assessedAt)}</td>
+                    <td className="govuk-table__cell">{a.assessedBy.name}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {a.harmPhysical + a.harmPsychological + a.harmFinancial + a.harmCommunity + a.harmVictimVulnerability}
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{a.likelihood}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {a.capacity}, {a.capability}
+                    </td>
+                    <td className="govuk-table__cell">{CONFIDENCE_LABELS[a.confidence]}</td>
+                    <td className="govuk-table__cell"><PriorityTag priority={a.priority} score={a.score} /></td>
+                    <td className="govuk-table__cell"><PlainText text={a.reason} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         </>
       )}
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/navigation";
+import { ScrollableTable } from "~/components/table";
 import { ThreatSections } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
 import { CHART_HEIGHT, CHART_WIDTH } from "~/modules/threats/link-chart";
@@ -35,7 +36,8 @@ export default function ThreatChart() {
         The threat (red), the intelligence linked to it that you may see (blue) and the people, vehicles and identifiers (green), joined where
         an analyst linked them or the intelligence mentions them. The tables below list every node and link.
       </p>
-      <div style={{ overflowX: "auto" }}>
+      {/* Kept legible at 320 px: it scrolls in its own box, which keyboard users can scroll too. */}
+      <ScrollableTable label="Link chart">
         <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} width="100%" style={{ minWidth: 320, maxWidth: CHART_WIDTH }} role="img" aria-labelledby="chart-title chart-desc" data-testid="link-chart">
           <title id="chart-title">{`Link chart of ${threat.reference}`}</title>
           <desc id="chart-desc">{`${intelligence} pieces of intelligence and ${entities} entities, with ${edges.length} links. Listed in the tables after the chart.`}</desc>
@@ -54,7 +56,7 @@ export default function ThreatChart() {
             </g>
           ))}
         </svg>
-      </div>
+      </ScrollableTable>
       <table className="govuk-table" data-testid="chart-nodes">
         <caption className="govuk-table__caption govuk-table__caption--m">Nodes</caption>
         <thead className="govuk-table__head">

@@ -21,6 +21,7 @@ import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
 import { idParam, parseQuery } from "~/utils/request.server";
 import { optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Threat entities – Partnership Intelligence Portal" }];
 
@@ -129,45 +130,47 @@ export default function ThreatEntities() {
       {t.entities.length === 0 ? (
         <p className="govuk-body">None linked yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="threat-entities">
-          <caption className="govuk-table__caption govuk-table__caption--m">Linked to {t.title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Kind</th>
-              <th scope="col" className="govuk-table__header">Entity</th>
-              <th scope="col" className="govuk-table__header">Change</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {entities.map((e) => (
-              <tr key={e.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{ENTITY_KIND_LABELS[e.kind]}</td>
-                <td className="govuk-table__cell">
-                  <strong>{e.displayValue}</strong>
-                  {e.part ? <span className="govuk-tag govuk-tag--grey govuk-!-margin-left-1">{PERSON_PART_LABELS[e.part]}</span> : null}
-                  {e.vulnerabilityFlags.length ? (
-                    <p className="govuk-body-s govuk-!-margin-bottom-0">Vulnerable: {e.vulnerabilityFlags.map((f) => VULNERABILITY_FLAG_LABELS[f]).join(", ")}</p>
-                  ) : null}
-                  {e.notes ? <p className="govuk-body-s govuk-!-margin-bottom-0">{e.notes}</p> : null}
-                </td>
-                <td className="govuk-table__cell">
-                  <p className="govuk-body">
-                    <Link className="govuk-link" to={`?edit=${e.id}#change`}>
-                      Change<span className="govuk-visually-hidden"> {e.displayValue}</span>
-                    </Link>
-                  </p>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="entityId" value={e.id} />
-                    <Button variant="warning">
-                      Remove<span className="govuk-visually-hidden"> {e.displayValue}</span>
-                    </Button>
-                  </Form>
-                </td>
+        <ScrollableTable label={`Linked to ${t.title}`}>
+          <table className="govuk-table" data-testid="threat-entities">
+            <caption className="govuk-table__caption govuk-table__caption--m">Linked to {t.title}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Kind</th>
+                <th scope="col" className="govuk-table__header">Entity</th>
+                <th scope="col" className="govuk-table__header">Change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {entities.map((e) => (
+                <tr key={e.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">{ENTITY_KIND_LABELS[e.kind]}</td>
+                  <td className="govuk-table__cell">
+                    <strong>{e.displayValue}</strong>
+                    {e.part ? <span className="govuk-tag govuk-tag--grey govuk-!-margin-left-1">{PERSON_PART_LABELS[e.part]}</span> : null}
+                    {e.vulnerabilityFlags.length ? (
+                      <p className="govuk-body-s govuk-!-margin-bottom-0">Vulnerable: {e.vulnerabilityFlags.map((f) => VULNERABILITY_FLAG_LABELS[f]).join(", ")}</p>
+                    ) : null}
+                    {e.notes ? <p className="govuk-body-s govuk-!-margin-bottom-0">{e.notes}</p> : null}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <p className="govuk-body">
+                      <Link className="govuk-link" to={`?edit=${e.id}#change`}>
+                        Change<span className="govuk-visually-hidden"> {e.displayValue}</span>
+                      </Link>
+                    </p>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="entityId" value={e.id} />
+                      <Button variant="warning">
+                        Remove<span className="govuk-visually-hidden"> {e.displayValue}</span>
+                      </Button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

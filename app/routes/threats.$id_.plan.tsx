@@ -6,6 +6,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { ActionFields, StrandTables } from "~/components/plans";
 import { BackLink } from "~/components/intelligence";
 import { DownloadLinks } from "~/components/navigation";
+import { ThreatSections } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
 import { createAction, requirePlannableThreat, threatPlan } from "~/modules/plans/actions.server";
 import { newActionSchema } from "~/modules/plans/forms.server";
@@ -45,6 +46,7 @@ export default function ThreatPlan() {
       <ErrorSummary errors={actionData?.errors} />
       <span className="govuk-caption-l">{threat.reference}</span>
       <h1 className="govuk-heading-l">4P plan: {threat.title}</h1>
+      <ThreatSections id={threat.id} current="/plan" />
       <p className="govuk-body">
         Actions under Pursue, Prevent, Protect and Prepare. Partners see the actions their organisation owns on{" "}
         <Link className="govuk-link" to="/actions">

@@ -10,6 +10,7 @@ import { submissionHistory } from "~/modules/intelligence/triage.server";
 import { triagePath } from "~/modules/intelligence/triage-pages";
 import { bigintId, optionalQuery } from "~/utils/input";
 import { parseQuery } from "~/utils/request.server";
+import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "History – Assess intelligence – Partnership Intelligence Portal" }];
 
@@ -34,32 +35,34 @@ export default function HistoryPage() {
         <p className="govuk-body">Nothing has been recorded yet.</p>
       ) : (
         <div className="app-table-scroll">
-          <table className="govuk-table" data-testid="history">
-            <caption className="govuk-table__caption govuk-visually-hidden">History of {header.reference}, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">What</th>
-                <th scope="col" className="govuk-table__header">Who</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {events.map((e) => (
-                <tr key={e.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{formatDateTime(e.occurredAt)}</td>
-                  <td className="govuk-table__cell">
-                    {auditActionLabel(e.action)}
-                    {e.status ? (
-                      <span className="govuk-!-display-block">
-                        Now <StatusTag status={e.status} />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{e.who}</td>
+          <ScrollableTable label={`History of ${header.reference}, newest first`}>
+            <table className="govuk-table" data-testid="history">
+              <caption className="govuk-table__caption govuk-visually-hidden">History of {header.reference}, newest first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">When</th>
+                  <th scope="col" className="govuk-table__header">What</th>
+                  <th scope="col" className="govuk-table__header">Who</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {events.map((e) => (
+                  <tr key={e.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">{formatDateTime(e.occurredAt)}</td>
+                    <td className="govuk-table__cell">
+                      {auditActionLabel(e.action)}
+                      {e.status ? (
+                        <span className="govuk-!-display-block">
+                          Now <StatusTag status={e.status} />
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="govuk-table__cell">{e.who}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
         </div>
       )}
       {earlier || nextBefore ? (

@@ -57,10 +57,10 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
-/** Fails the test on any axe violation (WCAG 2.2 AA). */
-export async function expectAccessible(page: Page): Promise<void> {
+/** Fails the test on any axe violation (WCAG 2.2 AA); `soft` records the failure and carries on (one check over many pages). */
+export async function expectAccessible(page: Page, { soft = false } = {}): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  (soft ? expect.soft : expect)(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `axe on ${page.url()}`).toEqual([]);
 }
 
 /** Fills a GOV.UK date input (day, month, year fields in a fieldset named `legend`) with an ISO day. */

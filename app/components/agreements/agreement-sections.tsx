@@ -4,6 +4,7 @@ import { PARTY_ROLE_LABELS, reviewOutcomeLabel } from "~/modules/agreements/labe
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { DISPLAY_STATUS_LABELS } from "~/modules/agreements/status";
 import type { AgreementStatus } from "~/generated/prisma/enums";
+import { ScrollableTable } from "~/components/table";
 
 /** Parts of the agreement page, split out so the route stays readable. */
 
@@ -15,31 +16,33 @@ export function PartiesTable({
   parties: { organisationId: string; organisation: string; role: keyof typeof PARTY_ROLE_LABELS; signs: boolean; leadName: string; leadEmail: string }[];
 }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Parties</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Organisation</th>
-          <th scope="col" className="govuk-table__header">Role</th>
-          <th scope="col" className="govuk-table__header">Lead</th>
-          <th scope="col" className="govuk-table__header">Signs</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {parties.map((party) => (
-          <tr className="govuk-table__row" key={party.organisationId}>
-            <th scope="row" className="govuk-table__header">{party.organisation}</th>
-            <td className="govuk-table__cell">{PARTY_ROLE_LABELS[party.role]}</td>
-            <td className="govuk-table__cell">
-              {party.leadName}
-              <br />
-              <span className="govuk-!-font-size-16">{party.leadEmail}</span>
-            </td>
-            <td className="govuk-table__cell">{party.signs ? "Yes" : "No"}</td>
+    <ScrollableTable label="Parties">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Parties</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Organisation</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">Lead</th>
+            <th scope="col" className="govuk-table__header">Signs</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {parties.map((party) => (
+            <tr className="govuk-table__row" key={party.organisationId}>
+              <th scope="row" className="govuk-table__header">{party.organisation}</th>
+              <td className="govuk-table__cell">{PARTY_ROLE_LABELS[party.role]}</td>
+              <td className="govuk-table__cell">
+                {party.leadName}
+                <br />
+                <span className="govuk-!-font-size-16">{party.leadEmail}</span>
+              </td>
+              <td className="govuk-table__cell">{party.signs ? "Yes" : "No"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
   );
 }
 
@@ -51,25 +54,27 @@ export function SignaturesTable({
   signatures: { organisation: string; signedBy: string | null; signedAt: DateLike | null }[];
 }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Party</th>
-          <th scope="col" className="govuk-table__header">Signed by</th>
-          <th scope="col" className="govuk-table__header">Signed</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {signatures.map((signature) => (
-          <tr className="govuk-table__row" key={signature.organisation}>
-            <th scope="row" className="govuk-table__header">{signature.organisation}</th>
-            <td className="govuk-table__cell">{signature.signedBy ?? <strong className="govuk-tag govuk-tag--yellow">Not signed</strong>}</td>
-            <td className="govuk-table__cell">{signature.signedAt ? formatDateTime(signature.signedAt) : "–"}</td>
+    <ScrollableTable label={caption}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Party</th>
+            <th scope="col" className="govuk-table__header">Signed by</th>
+            <th scope="col" className="govuk-table__header">Signed</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {signatures.map((signature) => (
+            <tr className="govuk-table__row" key={signature.organisation}>
+              <th scope="row" className="govuk-table__header">{signature.organisation}</th>
+              <td className="govuk-table__cell">{signature.signedBy ?? <strong className="govuk-tag govuk-tag--yellow">Not signed</strong>}</td>
+              <td className="govuk-table__cell">{signature.signedAt ? formatDateTime(signature.signedAt) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
   );
 }
 
@@ -79,35 +84,37 @@ export function HistoryTable({
   history: { id: string; at: DateLike; fromStatus: AgreementStatus | null; toStatus: AgreementStatus; reason: string | null; by: string }[];
 }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Status history</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">When</th>
-          <th scope="col" className="govuk-table__header">Change</th>
-          <th scope="col" className="govuk-table__header">By</th>
-          <th scope="col" className="govuk-table__header">Why</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {history.map((change) => (
-          <tr className="govuk-table__row" key={change.id}>
-            <td className="govuk-table__cell app-nowrap">{formatDateTime(change.at)}</td>
-            <td className="govuk-table__cell">
-              {change.fromStatus === null
-                ? DISPLAY_STATUS_LABELS[change.toStatus]
-                : change.fromStatus === change.toStatus
-                  ? change.toStatus === "SUSPENDED"
-                    ? "Still suspended (a party's suspension added or lifted)"
-                    : `${DISPLAY_STATUS_LABELS[change.toStatus]} (terms changed)`
-                  : `${DISPLAY_STATUS_LABELS[change.fromStatus]} to ${DISPLAY_STATUS_LABELS[change.toStatus].toLowerCase()}`}
-            </td>
-            <td className="govuk-table__cell">{change.by}</td>
-            <td className="govuk-table__cell app-preserve-lines">{change.reason ?? "–"}</td>
+    <ScrollableTable label="Status history">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Status history</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">When</th>
+            <th scope="col" className="govuk-table__header">Change</th>
+            <th scope="col" className="govuk-table__header">By</th>
+            <th scope="col" className="govuk-table__header">Why</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {history.map((change) => (
+            <tr className="govuk-table__row" key={change.id}>
+              <td className="govuk-table__cell app-nowrap">{formatDateTime(change.at)}</td>
+              <td className="govuk-table__cell">
+                {change.fromStatus === null
+                  ? DISPLAY_STATUS_LABELS[change.toStatus]
+                  : change.fromStatus === change.toStatus
+                    ? change.toStatus === "SUSPENDED"
+                      ? "Still suspended (a party's suspension added or lifted)"
+                      : `${DISPLAY_STATUS_LABELS[change.toStatus]} (terms changed)`
+                    : `${DISPLAY_STATUS_LABELS[change.fromStatus]} to ${DISPLAY_STATUS_LABELS[change.toStatus].toLowerCase()}`}
+              </td>
+              <td className="govuk-table__cell">{change.by}</td>
+              <td className="govuk-table__cell app-preserve-lines">{change.reason ?? "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
   );
 }
 
@@ -142,39 +149,41 @@ export function SuspensionsSection({ suspensions, suspended }: { suspensions: Su
           </p>
         </div>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Each party’s suspensions, and whether they have been lifted</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Suspended by</th>
-            <th scope="col" className="govuk-table__header">When and why</th>
-            <th scope="col" className="govuk-table__header">Lifted</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {suspensions.map((s) => (
-            <tr className="govuk-table__row" key={s.id}>
-              <td className="govuk-table__cell">
-                <strong>{s.organisation}</strong>
-                <br />
-                {s.suspendedBy}
-              </td>
-              <td className="govuk-table__cell app-preserve-lines">
-                {formatDateTime(s.suspendedAt)}
-                {"\n"}
-                {s.reason}
-              </td>
-              <td className="govuk-table__cell app-preserve-lines">
-                {s.liftedAt ? (
-                  `${formatDateTime(s.liftedAt)} by ${s.liftedBy ?? "Unknown"}\n${s.liftReason ?? ""}`
-                ) : (
-                  <strong className="govuk-tag govuk-tag--orange">Not lifted</strong>
-                )}
-              </td>
+      <ScrollableTable label="Each party’s suspensions, and whether they have been lifted">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Each party’s suspensions, and whether they have been lifted</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Suspended by</th>
+              <th scope="col" className="govuk-table__header">When and why</th>
+              <th scope="col" className="govuk-table__header">Lifted</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {suspensions.map((s) => (
+              <tr className="govuk-table__row" key={s.id}>
+                <td className="govuk-table__cell">
+                  <strong>{s.organisation}</strong>
+                  <br />
+                  {s.suspendedBy}
+                </td>
+                <td className="govuk-table__cell app-preserve-lines">
+                  {formatDateTime(s.suspendedAt)}
+                  {"\n"}
+                  {s.reason}
+                </td>
+                <td className="govuk-table__cell app-preserve-lines">
+                  {s.liftedAt ? (
+                    `${formatDateTime(s.liftedAt)} by ${s.liftedBy ?? "Unknown"}\n${s.liftReason ?? ""}`
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--orange">Not lifted</strong>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
     </section>
   );
 }
@@ -193,30 +202,32 @@ export function ReviewsTable({
     );
   }
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Reviews</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Reviewed</th>
-          <th scope="col" className="govuk-table__header">By</th>
-          <th scope="col" className="govuk-table__header">Outcome</th>
-          <th scope="col" className="govuk-table__header">Next review</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {reviews.map((review) => (
-          <tr className="govuk-table__row" key={review.id}>
-            <td className="govuk-table__cell app-nowrap">{formatDate(review.reviewedAt)}</td>
-            <td className="govuk-table__cell">{review.by}</td>
-            <td className="govuk-table__cell">
-              {reviewOutcomeLabel(review.outcome)}
-              {review.notes ? <p className="govuk-body-s app-preserve-lines govuk-!-margin-top-2">{review.notes}</p> : null}
-            </td>
-            <td className="govuk-table__cell">{review.nextReviewDate ? formatDate(review.nextReviewDate) : "–"}</td>
+    <ScrollableTable label="Reviews">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Reviews</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Reviewed</th>
+            <th scope="col" className="govuk-table__header">By</th>
+            <th scope="col" className="govuk-table__header">Outcome</th>
+            <th scope="col" className="govuk-table__header">Next review</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {reviews.map((review) => (
+            <tr className="govuk-table__row" key={review.id}>
+              <td className="govuk-table__cell app-nowrap">{formatDate(review.reviewedAt)}</td>
+              <td className="govuk-table__cell">{review.by}</td>
+              <td className="govuk-table__cell">
+                {reviewOutcomeLabel(review.outcome)}
+                {review.notes ? <p className="govuk-body-s app-preserve-lines govuk-!-margin-top-2">{review.notes}</p> : null}
+              </td>
+              <td className="govuk-table__cell">{review.nextReviewDate ? formatDate(review.nextReviewDate) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
   );
 }
 

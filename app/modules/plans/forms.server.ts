@@ -21,6 +21,8 @@ export function withDateInputs<S extends z.ZodType>(names: readonly string[], sc
     if (!values || typeof values !== "object") return values;
     const record = { ...(values as Record<string, unknown>) };
     for (const name of names) {
+      // parseForm has already folded the three fields (foldDateInputs): refolding would find none.
+      if (record[name] && typeof record[name] === "object") continue;
       const part = (p: string) => (typeof record[`${name}-${p}`] === "string" ? (record[`${name}-${p}`] as string).trim() : "");
       record[name] = { day: part("day"), month: part("month"), year: part("year") };
     }
