@@ -1,22 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { DisseminationStatusTag } from "~/components/dissemination";
 import { Pagination } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listDisseminations } from "~/modules/dissemination/disseminations.server";
+import { disseminationListQuery } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
 import { formatDateTime } from "~/utils/dates";
-import { keysetCursorFields } from "~/utils/input";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Disseminations – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const query = parseQuery(request, z.object(keysetCursorFields));
-  const page = await listDisseminations(auth, keysetParams(query));
+  const query = parseQuery(request, disseminationListQuery);
+  const page = await listDisseminations(auth, seekParams(query));
   return {
     disseminations: page.items.map((d) => ({
       id: d.id,

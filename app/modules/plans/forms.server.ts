@@ -3,7 +3,8 @@ import { ActionStatus, ChbPhase, FourPStrand, OutcomeKind } from "~/generated/pr
 import { ukLocalToUtc } from "~/utils/dates";
 import { checkboxList } from "~/modules/organisations/organisation-form";
 import { formTokenSchema } from "~/utils/form-token.server";
-import { keysetCursorFields, optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { dateColumn, seekCursorFields } from "~/utils/keyset";
 import { parsePounds } from "./money";
 
 /**
@@ -88,8 +89,11 @@ export type ProgressForm = z.infer<typeof progressSchema>;
 export const editActionSchema = withDateInputs(["dueDate"], z.object({ intent: z.literal("edit"), ...actionFields, ...progressFields }));
 export type EditActionForm = z.infer<typeof editActionSchema>;
 
+/** Actions soonest due first (overdue ones at the top), the id breaking ties. */
+export const ACTION_LIST_ORDER = dateColumn("dueDate", "asc");
+
 export const actionListQuery = z.object({
-  ...keysetCursorFields,
+  ...seekCursorFields(ACTION_LIST_ORDER),
   status: optionalQuery(z.enum(ActionStatus)),
   strand: optionalQuery(z.enum(FourPStrand)),
   overdue: queryFlag,
@@ -225,8 +229,11 @@ export type OutcomeForm = z.infer<typeof outcomeSchema>;
 
 const periodDate = optionalQuery(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
+/** Outcomes newest first by the day they happened, the id breaking ties. */
+export const OUTCOME_LIST_ORDER = dateColumn("occurredOn", "desc");
+
 export const outcomeListQuery = z.object({
-  ...keysetCursorFields,
+  ...seekCursorFields(OUTCOME_LIST_ORDER),
   areaId: optionalQuery(uuid),
   kind: optionalQuery(z.enum(OutcomeKind)),
   from: periodDate,

@@ -12,8 +12,8 @@ import { threatReference } from "~/modules/intelligence/workflow";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
-import type { AddEntityData, ScoreFormData, ThreatFormData, UpdateEntityData } from "./forms.server";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
+import { THREAT_LIST_ORDER, type AddEntityData, type ScoreFormData, type ThreatFormData, type UpdateEntityData } from "./forms.server";
 import { ENTITY_KIND_LABELS, STATUS_LABELS } from "~/modules/intelligence/labels";
 import { PERSON_PART_LABELS } from "./labels";
 import { CHART_HEIGHT, CHART_WIDTH, layoutNetwork, type ChartEdge, type ChartNode } from "./link-chart";
@@ -64,10 +64,10 @@ export interface ThreatFilters {
   kind?: ThreatKind;
 }
 
-/** The force's threats a page at a time by reference, filtered in the database. */
-export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: KeysetParams = { direction: "after", cursor: null }) {
+/** The force's threats a page at a time, most recently updated first, filtered in the database. */
+export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: SeekParams<Date> = { direction: "after", cursor: null }) {
   await requireThreatWorker(auth, "threat.listed");
-  const query = keysetQuery("reference", page, THREATS_PAGE_SIZE);
+  const query = seekQuery(THREAT_LIST_ORDER, page, THREATS_PAGE_SIZE);
   const where: Prisma.ThreatWhereInput = {};
   if (filters.status) where.status = filters.status;
   if (filters.priority) where.priority = filters.priority;
@@ -86,11 +86,12 @@ export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page:
       priority: true,
       priorityScore: true,
       createdAt: true,
+      updatedAt: true,
       leadAnalyst: { select: { name: true } },
       areas: { select: { name: true }, orderBy: { name: "asc" } },
     },
   });
-  const result = keysetPage(rows, page, THREATS_PAGE_SIZE, (row) => row.reference);
+  const result = seekPage(rows, THREAT_LIST_ORDER, page, THREATS_PAGE_SIZE, (row) => row.updatedAt);
   // Counted through the access rule (records the user cannot see are not even counted), for this
   // page's threats only: a `_count` in the select would group every linked submission in the table.
   const counts = result.items.length
