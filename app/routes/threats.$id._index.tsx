@@ -7,6 +7,8 @@ import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
 import { formatDateTime } from "~/utils/dates";
 import { PriorityTag, ThreatSections, ThreatStatusTag } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
+import { maySeeSentDisseminations } from "~/modules/dissemination/disseminations.server";
+import { isPlanner } from "~/modules/plans/actions.server";
 import { CLASSIFICATION_LABELS } from "~/modules/agreements/labels";
 import { formatDate } from "~/utils/dates";
 import { ENTITY_KIND_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
@@ -23,7 +25,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const id = idParam(params);
   const banners = parseQuery(request, threatPageQuery);
-  return { threat: await threatDetail(auth, id), banners, canUpdate: auth.ability.can("update", "Threat") };
+  return {
+    threat: await threatDetail(auth, id),
+    banners,
+    canUpdate: auth.ability.can("update", "Threat"),
+    canPlan: isPlanner(auth),
+    canSeeDisseminations: maySeeSentDisseminations(auth),
+    canDisseminate: auth.ability.can("create", "Dissemination"),
+  };
 }
 
 const intentSchema = z.object({ intent: z.enum(["status"]) });
@@ -48,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreatPage() {
-  const { threat: t, banners, canUpdate } = useLoaderData<typeof loader>();
+  const { threat: t, banners, canUpdate, canPlan, canSeeDisseminations, canDisseminate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -95,6 +104,35 @@ export default function ThreatPage() {
             </Form>
           </div>
         </details>
+      ) : null}
+
+      {canPlan || canSeeDisseminations || canDisseminate ? (
+        <>
+          <h2 className="govuk-heading-m">Plan and briefings</h2>
+          <ul className="govuk-list">
+            {canPlan ? (
+              <li>
+                <Link className="govuk-link" to={`/threats/${t.id}/plan`}>
+                  4P plan
+                </Link>
+              </li>
+            ) : null}
+            {canSeeDisseminations ? (
+              <li>
+                <Link className="govuk-link" to={`/disseminations?threat=${t.id}`}>
+                  Disseminations about this threat
+                </Link>
+              </li>
+            ) : null}
+            {canDisseminate ? (
+              <li>
+                <Link className="govuk-link" to={`/disseminations/new?threat=${t.id}`}>
+                  Disseminate to partners
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </>
       ) : null}
 
       <h2 className="govuk-heading-m">Risk scoring</h2>

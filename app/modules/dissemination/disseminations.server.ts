@@ -383,9 +383,14 @@ export async function disseminationToDecide(auth: Auth, id: string) {
   return dissemination;
 }
 
+/** Whether the user sees their force's sent disseminations (the force's analysts and supervisors). */
+export function maySeeSentDisseminations(auth: Auth): boolean {
+  return isPoliceUser(auth) && auth.ability.can("read", "Dissemination");
+}
+
 /** Refuses (403, recorded) anyone but the force's analysts and supervisors. */
 export async function requireSenderView(auth: Auth): Promise<void> {
-  if (!isPoliceUser(auth) || !auth.ability.can("read", "Dissemination")) {
+  if (!maySeeSentDisseminations(auth)) {
     await deny(auth, { action: "dissemination.viewed", recordType: "Dissemination", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
 }
@@ -399,10 +404,20 @@ export async function requireSentDissemination(auth: Auth, id: string, attempted
   if (found === 0) await deny(auth, { action: attempted, recordType: "Dissemination", recordId: id, reason: "RECORD_NOT_VISIBLE" });
 }
 
-/** The force's disseminations, newest first. */
-export async function listDisseminations(auth: Auth, page: SeekParams<Date>) {
+/**
+ * The force's disseminations, newest first; with `threatId`, only the briefings about that threat
+ * (404 if the threat is not one the user may read).
+ */
+export async function listDisseminations(auth: Auth, page: SeekParams<Date>, threatId?: string) {
   await requireSenderView(auth);
-  return pagedDisseminations(auth, { senderOrganisationId: auth.user.organisationId }, page, { view: "sent" });
+  const sent = { senderOrganisationId: auth.user.organisationId };
+  if (!threatId) return { ...(await pagedDisseminations(auth, sent, page, { view: "sent" })), threat: null };
+  const threat = await prisma.threat.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id: threatId }] },
+    select: { id: true, reference: true, title: true },
+  });
+  if (!threat) return deny(auth, { action: "dissemination.listed", recordType: "Threat", recordId: threatId, reason: "RECORD_NOT_VISIBLE" });
+  return { ...(await pagedDisseminations(auth, { ...sent, threatId }, page, { view: "sent", threatId })), threat };
 }
 
 async function pagedDisseminations(auth: Auth, filter: Prisma.DisseminationWhereInput, page: SeekParams<Date>, details: Prisma.InputJsonObject) {

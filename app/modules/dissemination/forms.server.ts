@@ -101,7 +101,7 @@ export const DISSEMINATION_LIST_ORDER = dateColumn("createdAt", "desc");
 /** The inbox: most recently sent (approved) first, the id breaking ties. */
 export const INBOX_ORDER = dateColumn("decidedAt", "desc");
 
-export const disseminationListQuery = z.object(seekCursorFields(DISSEMINATION_LIST_ORDER));
+export const disseminationListQuery = z.object({ ...seekCursorFields(DISSEMINATION_LIST_ORDER), threat: optionalQuery(uuid) });
 
 export const approvalsQuery = z.object({
   ...seekCursorFields(DISSEMINATION_LIST_ORDER),
