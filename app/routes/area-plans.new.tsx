@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Choices, ErrorSummary, FormTokenInput, Select, Textarea, TextInput } from "~/components/form";
 import { BackLink } from "~/components/intelligence";
-import { DateInput } from "~/components/plans";
+import { DateInput } from "~/components/date-input";
 import { requireUser } from "~/modules/auth/auth.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { areaPlanFormOptions, createAreaPlan } from "~/modules/plans/area-plans.server";
