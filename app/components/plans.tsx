@@ -1,9 +1,11 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { ActionStatus, FourPStrand } from "~/generated/prisma/enums";
 import { formatDate, ukDay } from "~/utils/dates";
 import { ACTION_STATUS_LABELS, STRAND_HINTS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
 import { DateInput } from "./date-input";
-import { Choices, Select, Textarea, TextInput } from "./form";
+import { Choices, ErrorSummary, FormTokenInput, Select, Textarea, TextInput, type Errors } from "./form";
+import { BackLink } from "./intelligence";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = {
   NOT_STARTED: "govuk-tag--grey",
@@ -142,4 +144,23 @@ export function ActionFields({
  */
 export function dayValues(dates: Record<string, Date | string | null | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(dates).flatMap(([name, at]) => (at ? [[name, ukDay(new Date(at))]] : [])));
+}
+
+/** A page that is one form (a new plan, an outcome): the way back, the errors, the heading and the form with its one-time token. */
+export function FormPage({ back, heading, errors, formToken, children }: { back: { to: string; label: string }; heading: string; errors: Errors; formToken: string; children: ReactNode }) {
+  return (
+    <>
+      <BackLink to={back.to}>{back.label}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <Form method="post" noValidate>
+            <FormTokenInput token={formToken} />
+            {children}
+          </Form>
+        </div>
+      </div>
+    </>
+  );
 }
