@@ -137,26 +137,36 @@ const entitySelect = {
   createdAt: true,
 } satisfies Prisma.ThreatEntitySelect;
 
+/** The threat's own fields, as the threat page and the edit pages show them. */
+const threatFieldsSelect = {
+  reference: true,
+  title: true,
+  kind: true,
+  threatType: true,
+  status: true,
+  classification: true,
+  summary: true,
+  priority: true,
+  priorityScore: true,
+} satisfies Prisma.ThreatSelect;
+
+/** The threat's entities the user may read, by kind then value. */
+function entitiesSelect(auth: Auth) {
+  return { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] } satisfies Prisma.Threat$entitiesArgs;
+}
+
 export async function threatDetail(auth: Auth, id: string) {
   await findReadable(auth, id, "threat.viewed");
   const threat = await prisma.threat.findUniqueOrThrow({
     where: { id },
     select: {
       id: true,
-      reference: true,
-      title: true,
-      kind: true,
-      threatType: true,
-      status: true,
-      classification: true,
-      summary: true,
-      priority: true,
-      priorityScore: true,
+      ...threatFieldsSelect,
       createdAt: true,
       updatedAt: true,
       leadAnalyst: { select: { id: true, name: true } },
       areas: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-      entities: { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] },
+      entities: entitiesSelect(auth),
       assessments: {
         where: accessibleWhere(auth.ability, "read", "ThreatAssessment"),
         orderBy: [{ assessedAt: "asc" }, { id: "asc" }],
@@ -227,18 +237,10 @@ export async function threatForEditing(auth: Auth, id: string, attempted: AuditA
     select: {
       id: true,
       organisationId: true,
-      reference: true,
-      title: true,
-      kind: true,
-      threatType: true,
-      status: true,
-      classification: true,
-      summary: true,
-      priority: true,
-      priorityScore: true,
+      ...threatFieldsSelect,
       leadAnalystId: true,
       areas: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-      entities: { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] },
+      entities: entitiesSelect(auth),
     },
   });
   await audit(auth.audit, { action: "threat.viewed", recordType: "Threat", recordId: threat.id, justification: "THREAT_ASSESSMENT", details: { view: "edit" } });
