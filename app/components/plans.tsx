@@ -164,3 +164,16 @@ export function FormPage({ back, heading, errors, formToken, children }: { back:
     </>
   );
 }
+
+/** The area a plan or an outcome belongs to (field `areaId`). */
+export function AreaSelect({ areas, error, selected }: { areas: { id: string; name: string }[]; error?: string; selected?: string }) {
+  return (
+    <Select
+      name="areaId"
+      label="Area"
+      error={error}
+      defaultValue={selected ?? ""}
+      options={[{ value: "", label: "Select an area" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
+    />
+  );
+}

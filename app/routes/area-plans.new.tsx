@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Choices, Select, Textarea, TextInput, valueOf, valuesOf } from "~/components/form";
-import { FormPage } from "~/components/plans";
+import { Button, Choices, Textarea, TextInput, valueOf, valuesOf } from "~/components/form";
+import { AreaSelect, FormPage } from "~/components/plans";
 import { DateInput } from "~/components/date-input";
 import { requireUser } from "~/modules/auth/auth.server";
 import { deny } from "~/modules/authorization/deny.server";
@@ -38,13 +38,7 @@ export default function NewAreaPlan() {
     <FormPage back={{ to: "/area-plans", label: "Clear, Hold, Build plans" }} heading="Start a Clear, Hold, Build plan" errors={errors} formToken={formToken}>
       <TextInput name="name" label="Name of the plan" error={errors?.name} defaultValue={typed("name")} />
       <TextInput name="neighbourhood" label="Neighbourhood" hint="For example, Oswestry town centre" error={errors?.neighbourhood} defaultValue={typed("neighbourhood")} />
-      <Select
-        name="areaId"
-        label="Area"
-        error={errors?.areaId}
-        defaultValue={typed("areaId") ?? ""}
-        options={[{ value: "", label: "Select an area" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
-      />
+      <AreaSelect areas={areas} error={errors?.areaId} selected={typed("areaId")} />
       <Choices
         kind="radio"
         name="phase"

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Choices, Select, Textarea, TextInput, valueOf, valuesOf } from "~/components/form";
-import { FormPage } from "~/components/plans";
+import { Button, Choices, Select, Textarea, TextInput, valueOf } from "~/components/form";
+import { AreaSelect, FormPage } from "~/components/plans";
 import { DateInput } from "~/components/date-input";
 import { requireUser } from "~/modules/auth/auth.server";
 import { deny } from "~/modules/authorization/deny.server";
@@ -49,13 +49,7 @@ export default function NewOutcome() {
         options={OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_KIND_LABELS[k] }))}
       />
       <DateInput name="occurredOn" legend="When did it happen?" hint="For example, 14 2 2026" error={errors?.occurredOn} values={values} />
-      <Select
-        name="areaId"
-        label="Area"
-        error={errors?.areaId}
-        defaultValue={typed("areaId") ?? ""}
-        options={[{ value: "", label: "Select an area" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
-      />
+      <AreaSelect areas={areas} error={errors?.areaId} selected={typed("areaId")} />
       <TextInput
         name="quantity"
         label="Number"
