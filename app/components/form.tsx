@@ -146,8 +146,9 @@ export function Textarea({
   isPageHeading,
   defaultValue,
   rows = 5,
-}: FieldProps & { defaultValue?: string; rows?: number }) {
-  const id = fieldId(name);
+  id: givenId,
+}: FieldProps & { defaultValue?: string; rows?: number; /** Where one name repeats on a page (one form per record), an id of its own. */ id?: string }) {
+  const id = givenId ?? fieldId(name);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <Label id={id} label={label} isPageHeading={isPageHeading} />

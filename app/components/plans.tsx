@@ -1,79 +1,12 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { ActionStatus, FourPStrand } from "~/generated/prisma/enums";
-import { formatDate } from "~/utils/dates";
-import { dateParts } from "~/modules/plans/dates";
+import { formatDate, ukDay } from "~/utils/dates";
 import { ACTION_STATUS_LABELS, STRAND_HINTS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
-import { Choices, fieldId, Select, Textarea, TextInput } from "./form";
+import { DateInput } from "./date-input";
+import { Choices, ErrorSummary, FormTokenInput, Select, Textarea, TextInput, type Errors } from "./form";
+import { BackLink } from "./intelligence";
 import { ScrollableTable } from "./table";
-
-/** GOV.UK date input (day, month, year). The day field carries the field's id for the error summary. */
-export function DateInput({
-  name,
-  legend,
-  hint,
-  error,
-  values,
-  defaultValue,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  values?: Record<string, string | string[]>;
-  defaultValue?: Date | string | null;
-}) {
-  const id = fieldId(name);
-  const initial = dateParts(defaultValue);
-  const value = (part: "day" | "month" | "year") => {
-    const typed = values?.[`${name}-${part}`];
-    return typeof typed === "string" ? typed : initial[part];
-  };
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const parts = [
-    { part: "day" as const, label: "Day", width: "2" },
-    { part: "month" as const, label: "Month", width: "2" },
-    { part: "year" as const, label: "Year", width: "4" },
-  ];
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input" id={`${id}-group`}>
-          {parts.map(({ part, label, width }) => {
-            const inputId = part === "day" ? id : `${id}-${part}`;
-            return (
-              <div key={part} className="govuk-date-input__item">
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
-                    {label}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-                    id={inputId}
-                    name={`${name}-${part}`}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={value(part)}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 const STATUS_COLOURS: Record<ActionStatus, string> = {
   NOT_STARTED: "govuk-tag--grey",
@@ -203,7 +136,47 @@ export function ActionFields({
         defaultValue={typed("ownerOrganisationId") ?? defaults?.ownerOrganisationId ?? ""}
         options={[{ value: "", label: "Select an organisation" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
       />
-      <DateInput name="dueDate" legend="Due date" hint="For example, 27 3 2027" error={errors?.dueDate} values={values} defaultValue={defaults?.dueDate} />
+      <DateInput name="dueDate" legend="Due date" hint="For example, 27 3 2027" error={errors?.dueDate} values={{ ...dayValues({ dueDate: defaults?.dueDate }), ...values }} />
     </>
+  );
+}
+
+/**
+ * Stored dates as the "YYYY-MM-DD" (UK calendar day) values `DateInput` fills its fields from;
+ * spread the values as typed after them, so a resubmitted form shows what was typed.
+ */
+export function dayValues(dates: Record<string, Date | string | null | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(dates).flatMap(([name, at]) => (at ? [[name, ukDay(new Date(at))]] : [])));
+}
+
+/** A page that is one form (a new plan, an outcome): the way back, the errors, the heading and the form with its one-time token. */
+export function FormPage({ back, heading, errors, formToken, children }: { back: { to: string; label: string }; heading: string; errors: Errors; formToken: string; children: ReactNode }) {
+  return (
+    <>
+      <BackLink to={back.to}>{back.label}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <Form method="post" noValidate>
+            <FormTokenInput token={formToken} />
+            {children}
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The area a plan or an outcome belongs to (field `areaId`). */
+export function AreaSelect({ areas, error, selected }: { areas: { id: string; name: string }[]; error?: string; selected?: string }) {
+  return (
+    <Select
+      name="areaId"
+      label="Area"
+      error={error}
+      defaultValue={selected ?? ""}
+      options={[{ value: "", label: "Select an area" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
+    />
   );
 }

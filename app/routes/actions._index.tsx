@@ -8,7 +8,7 @@ import { formatDate } from "~/utils/dates";
 import { isPlanner, listActions } from "~/modules/plans/actions.server";
 import { actionListQuery } from "~/modules/plans/forms.server";
 import { ACTION_STATUS_LABELS, STRAND_LABELS, STRANDS } from "~/modules/plans/labels";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
 
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Actions – Partnership Intel
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const filters = parseQuery(request, actionListQuery);
-  const page = await listActions(auth, filters, keysetParams(filters));
+  const page = await listActions(auth, filters, seekParams(filters));
   return { ...page, filters: { status: filters.status ?? "", strand: filters.strand ?? "", overdue: filters.overdue }, planner: isPlanner(auth) };
 }
 

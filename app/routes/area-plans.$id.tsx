@@ -4,7 +4,8 @@ import { z } from "zod";
 import { Button, Choices, ErrorSummary, FormTokenInput, TextInput } from "~/components/form";
 import { BackLink, PlainText, SummaryList } from "~/components/intelligence";
 import { NotificationBanner } from "~/components/notification-banner";
-import { ActionFields, DateInput, OverdueTag, StrandTables } from "~/components/plans";
+import { DateInput } from "~/components/date-input";
+import { ActionFields, dayValues, OverdueTag, StrandTables } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
 import { formatDate } from "~/utils/dates";
 import { createAction } from "~/modules/plans/actions.server";
@@ -84,6 +85,7 @@ export default function AreaPlanPage() {
   const actionData = useActionData<typeof action>();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
+  const phaseValues = { ...dayValues({ clearStart: plan.clearStart, holdStart: plan.holdStart, buildStart: plan.buildStart, endDate: plan.endDate }), ...valuesFor("phase") };
   return (
     <>
       <BackLink to="/area-plans">Clear, Hold, Build plans</BackLink>
@@ -172,10 +174,10 @@ export default function AreaPlanPage() {
                   selected={plan.phase}
                   options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
                 />
-                <DateInput name="clearStart" legend="Clear phase starts" error={errorsFor("phase")?.clearStart} values={valuesFor("phase")} defaultValue={plan.clearStart} />
-                <DateInput name="holdStart" legend="Hold phase starts" error={errorsFor("phase")?.holdStart} values={valuesFor("phase")} defaultValue={plan.holdStart} />
-                <DateInput name="buildStart" legend="Build phase starts" error={errorsFor("phase")?.buildStart} values={valuesFor("phase")} defaultValue={plan.buildStart} />
-                <DateInput name="endDate" legend="Plan ends" error={errorsFor("phase")?.endDate} values={valuesFor("phase")} defaultValue={plan.endDate} />
+                <DateInput name="clearStart" legend="Clear phase starts" error={errorsFor("phase")?.clearStart} values={phaseValues} />
+                <DateInput name="holdStart" legend="Hold phase starts" error={errorsFor("phase")?.holdStart} values={phaseValues} />
+                <DateInput name="buildStart" legend="Build phase starts" error={errorsFor("phase")?.buildStart} values={phaseValues} />
+                <DateInput name="endDate" legend="Plan ends" error={errorsFor("phase")?.endDate} values={phaseValues} />
                 <Button variant="secondary">Save phase</Button>
               </Form>
             </div>

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Choices, ErrorSummary, FormTokenInput, Select, Textarea, TextInput } from "~/components/form";
-import { BackLink } from "~/components/intelligence";
-import { DateInput } from "~/components/plans";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Choices, Textarea, TextInput, valueOf, valuesOf } from "~/components/form";
+import { AreaSelect, FormPage } from "~/components/plans";
+import { DateInput } from "~/components/date-input";
 import { requireUser } from "~/modules/auth/auth.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { areaPlanFormOptions, createAreaPlan } from "~/modules/plans/area-plans.server";
@@ -33,72 +33,52 @@ export default function NewAreaPlan() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values;
-  const typed = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
-  const list = (name: string) => {
-    const v = values?.[name];
-    return Array.isArray(v) ? v : v ? [v] : [];
-  };
+  const typed = (name: string) => valueOf(values, name);
   return (
-    <>
-      <BackLink to="/area-plans">Clear, Hold, Build plans</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Start a Clear, Hold, Build plan</h1>
-          <Form method="post" noValidate>
-            <FormTokenInput token={formToken} />
-            <TextInput name="name" label="Name of the plan" error={errors?.name} defaultValue={typed("name")} />
-            <TextInput name="neighbourhood" label="Neighbourhood" hint="For example, Oswestry town centre" error={errors?.neighbourhood} defaultValue={typed("neighbourhood")} />
-            <Select
-              name="areaId"
-              label="Area"
-              error={errors?.areaId}
-              defaultValue={typed("areaId") ?? ""}
-              options={[{ value: "", label: "Select an area" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
-            />
-            <Choices
-              kind="radio"
-              name="phase"
-              legend="Phase"
-              small
-              error={errors?.phase}
-              selected={typed("phase") ?? "PLANNING"}
-              options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
-            />
-            <DateInput name="clearStart" legend="Clear phase starts (optional)" error={errors?.clearStart} values={values} />
-            <DateInput name="holdStart" legend="Hold phase starts (optional)" error={errors?.holdStart} values={values} />
-            <DateInput name="buildStart" legend="Build phase starts (optional)" error={errors?.buildStart} values={values} />
-            <DateInput name="endDate" legend="Plan ends (optional)" error={errors?.endDate} values={values} />
-            <Textarea name="summary" label="Summary (optional)" rows={4} error={errors?.summary} defaultValue={typed("summary") ?? ""} />
-            {partners.length > 0 ? (
-              <Choices
-                kind="checkbox"
-                name="partnerIds"
-                legend="Partners involved"
-                hint="Partners with an agreement in force with your force. They can read the plan."
-                small
-                error={errors?.partnerIds}
-                selected={list("partnerIds")}
-                options={partners.map((p) => ({ value: p.id, label: p.name }))}
-              />
-            ) : (
-              <p className="govuk-body">No partner has an agreement in force with your force.</p>
-            )}
-            {threats.length > 0 ? (
-              <Choices
-                kind="checkbox"
-                name="threatIds"
-                legend="Threats it targets (optional)"
-                small
-                error={errors?.threatIds}
-                selected={list("threatIds")}
-                options={threats.map((t) => ({ value: t.id, label: `${t.reference}: ${t.title}` }))}
-              />
-            ) : null}
-            <Button>Start plan</Button>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage back={{ to: "/area-plans", label: "Clear, Hold, Build plans" }} heading="Start a Clear, Hold, Build plan" errors={errors} formToken={formToken}>
+      <TextInput name="name" label="Name of the plan" error={errors?.name} defaultValue={typed("name")} />
+      <TextInput name="neighbourhood" label="Neighbourhood" hint="For example, Oswestry town centre" error={errors?.neighbourhood} defaultValue={typed("neighbourhood")} />
+      <AreaSelect areas={areas} error={errors?.areaId} selected={typed("areaId")} />
+      <Choices
+        kind="radio"
+        name="phase"
+        legend="Phase"
+        small
+        error={errors?.phase}
+        selected={typed("phase") ?? "PLANNING"}
+        options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
+      />
+      <DateInput name="clearStart" legend="Clear phase starts (optional)" error={errors?.clearStart} values={values} />
+      <DateInput name="holdStart" legend="Hold phase starts (optional)" error={errors?.holdStart} values={values} />
+      <DateInput name="buildStart" legend="Build phase starts (optional)" error={errors?.buildStart} values={values} />
+      <DateInput name="endDate" legend="Plan ends (optional)" error={errors?.endDate} values={values} />
+      <Textarea name="summary" label="Summary (optional)" rows={4} error={errors?.summary} defaultValue={typed("summary") ?? ""} />
+      {partners.length > 0 ? (
+        <Choices
+          kind="checkbox"
+          name="partnerIds"
+          legend="Partners involved"
+          hint="Partners with an agreement in force with your force. They can read the plan."
+          small
+          error={errors?.partnerIds}
+          selected={valuesOf(values, "partnerIds")}
+          options={partners.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      ) : (
+        <p className="govuk-body">No partner has an agreement in force with your force.</p>
+      )}
+      {threats.length > 0 ? (
+        <Choices
+          kind="checkbox"
+          name="threatIds"
+          legend="Threats it targets (optional)"
+          small
+          error={errors?.threatIds}
+          selected={valuesOf(values, "threatIds")}
+          options={threats.map((t) => ({ value: t.id, label: `${t.reference}: ${t.title}` }))}
+        />
+      ) : null}
+      <Button>Start plan</Button>
+    </FormPage>
   );
 }

@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DisseminationStatusTag, RequestStatusTag } from "~/components/dissemination";
-import { Button, Choices, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
-import { BackLink, ClassificationMarking, HandlingConditions, PlainText, SummaryList } from "~/components/intelligence";
-import { NotificationBanner } from "~/components/notification-banner";
+import { DisseminationHeader, DisseminationStatusTag, RequestStatusTag } from "~/components/dissemination";
+import { Button, Choices, FormTokenInput, Textarea, valueOf } from "~/components/form";
+import { PlainText, SummaryList } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
 import {
   answerInformationRequest,
@@ -94,15 +93,7 @@ export default function DisseminationPage() {
   const result = useActionData<typeof action>();
   return (
     <>
-      <BackLink to="/disseminations">Disseminations</BackLink>
-      {message ? <NotificationBanner kind="success" heading={message} /> : null}
-      <ErrorSummary errors={result?.errors} />
-      <span className="govuk-caption-l">
-        {d.reference}, {d.kind}
-      </span>
-      <h1 className="govuk-heading-l">{d.title}</h1>
-      <ClassificationMarking classification={d.classification} />
-      <HandlingConditions code={d.handlingCode} conditions={d.handlingConditions} />
+      <DisseminationHeader back={{ to: "/disseminations", label: "Disseminations" }} message={message} errors={result?.errors} dissemination={d} />
       <SummaryList
         rows={[
           { key: "Status", value: <DisseminationStatusTag status={d.status} /> },

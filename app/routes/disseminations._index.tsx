@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { DisseminationStatusTag } from "~/components/dissemination";
+import { BackLink } from "~/components/intelligence";
 import { Pagination } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listDisseminations } from "~/modules/dissemination/disseminations.server";
+import { disseminationListQuery } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
 import { formatDateTime } from "~/utils/dates";
-import { keysetCursorFields } from "~/utils/input";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
 
@@ -16,9 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Disseminations – Partnershi
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const query = parseQuery(request, z.object(keysetCursorFields));
-  const page = await listDisseminations(auth, keysetParams(query));
+  const query = parseQuery(request, disseminationListQuery);
+  const page = await listDisseminations(auth, seekParams(query), query.threat);
   return {
+    threat: page.threat,
     disseminations: page.items.map((d) => ({
       id: d.id,
       reference: d.reference,
@@ -37,17 +38,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Disseminations() {
-  const { disseminations, next, previous } = useLoaderData<typeof loader>();
+  const { threat, disseminations, next, previous } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
+  // Page links keep the threat filter.
+  const href = (direction: "after" | "before", cursor: string | null) => {
+    if (!cursor) return null;
+    const params = new URLSearchParams(threat ? { threat: threat.id } : {});
+    params.set(direction, cursor);
+    return `${pathname}?${params.toString()}`;
+  };
   return (
     <>
-      <h1 className="govuk-heading-l">Disseminations to partners</h1>
-      <p className="govuk-body">
-        What your force has sent, or asked to send, to partner organisations, newest first. Start a dissemination from an approved
-        sanitised report or a threat.
-      </p>
+      {threat ? <BackLink to={`/threats/${threat.id}`}>Threat {threat.reference}</BackLink> : null}
+      {threat ? <span className="govuk-caption-l">{threat.reference}</span> : null}
+      <h1 className="govuk-heading-l">{threat ? `Disseminations about ${threat.title}` : "Disseminations to partners"}</h1>
+      {threat ? (
+        <p className="govuk-body">
+          What your force has sent, or asked to send, to partner organisations about this threat, newest first.{" "}
+          <Link className="govuk-link" to="/disseminations">
+            All disseminations
+          </Link>
+        </p>
+      ) : (
+        <p className="govuk-body">
+          What your force has sent, or asked to send, to partner organisations, newest first. Start a dissemination from an approved
+          sanitised report or a threat.
+        </p>
+      )}
       {disseminations.length === 0 ? (
-        <p className="govuk-body">Your force has not disseminated anything yet.</p>
+        <p className="govuk-body">{threat ? "Nothing has been disseminated about this threat yet." : "Your force has not disseminated anything yet."}</p>
       ) : (
         <ScrollableTable label="Disseminations, newest first">
           <table className="govuk-table" data-testid="disseminations">
@@ -93,7 +112,7 @@ export default function Disseminations() {
           </table>
         </ScrollableTable>
       )}
-      <Pagination previous={previous ? `${pathname}?before=${previous}` : null} next={next ? `${pathname}?after=${next}` : null} />
+      <Pagination previous={href("before", previous)} next={href("after", next)} />
     </>
   );
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { Button, Choices, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
 import { ClassificationMarking, HandlingConditions, PlainText, SummaryList } from "~/components/intelligence";
 import { Pagination } from "~/components/navigation";
@@ -16,14 +15,13 @@ import {
   FormAlreadySent,
   requireDisseminationApprover,
 } from "~/modules/dissemination/disseminations.server";
-import { decisionSchema } from "~/modules/dissemination/forms.server";
+import { approvalsQuery, decisionSchema } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
 import { formatDateTime } from "~/utils/dates";
 import { DATA_CATEGORY_LABELS } from "~/modules/intelligence/labels";
 import { newFormToken } from "~/utils/form-token.server";
 import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
-import { keysetCursorFields, optionalQuery, uuid } from "~/utils/input";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Disseminations to approve – Partnership Intelligence Portal" }];
@@ -33,16 +31,10 @@ const DONE_MESSAGES = {
   rejected: "Dissemination rejected. Nobody receives it; your reason is recorded.",
 } as const;
 
-const approvalsQuery = z.object({
-  ...keysetCursorFields,
-  dissemination: optionalQuery(uuid),
-  done: optionalQuery(z.enum(["approved", "rejected"])),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const query = parseQuery(request, approvalsQuery);
-  const page = await approvalsQueue(auth, keysetParams(query));
+  const page = await approvalsQueue(auth, seekParams(query));
   const selected = query.dissemination ? await disseminationToDecide(auth, query.dissemination) : null;
   return {
     message: query.done ? DONE_MESSAGES[query.done] : null,

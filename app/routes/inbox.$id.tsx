@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RequestStatusTag } from "~/components/dissemination";
-import { Button, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
-import { BackLink, ClassificationMarking, HandlingConditions, PlainText, SummaryList } from "~/components/intelligence";
-import { NotificationBanner } from "~/components/notification-banner";
+import { DisseminationHeader, RequestStatusTag } from "~/components/dissemination";
+import { Button, FormTokenInput, Textarea, valueOf } from "~/components/form";
+import { PlainText, SummaryList } from "~/components/intelligence";
 import { requireUser } from "~/modules/auth/auth.server";
 import { FormAlreadySent } from "~/modules/dissemination/disseminations.server";
 import { acknowledgeSchema, informationRequestSchema } from "~/modules/dissemination/forms.server";
@@ -90,15 +89,7 @@ export default function ReceivedDissemination() {
   const result = useActionData<typeof action>();
   return (
     <>
-      <BackLink to="/inbox">Inbox</BackLink>
-      {message ? <NotificationBanner kind="success" heading={message} /> : null}
-      <ErrorSummary errors={result?.errors} />
-      <span className="govuk-caption-l">
-        {d.reference}, {d.kind}
-      </span>
-      <h1 className="govuk-heading-l">{d.title}</h1>
-      <ClassificationMarking classification={d.classification} />
-      <HandlingConditions code={d.handlingCode} conditions={d.handlingConditions} />
+      <DisseminationHeader back={{ to: "/inbox", label: "Inbox" }} message={message} errors={result?.errors} dissemination={d} />
       <div className="govuk-inset-text">
         <PlainText text={d.body} />
       </div>

@@ -1,27 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Pagination } from "~/components/navigation";
 import { requireUser } from "~/modules/auth/auth.server";
 import { listInbox } from "~/modules/dissemination/inbox.server";
+import { inboxQuery } from "~/modules/dissemination/forms.server";
 import { DISSEMINATION_KIND_LABELS } from "~/modules/dissemination/labels";
 import { formatDateTime } from "~/utils/dates";
 import { CLASSIFICATION_LABELS } from "~/modules/intelligence/labels";
-import { keysetCursorFields, optionalQuery } from "~/utils/input";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Inbox – Partnership Intelligence Portal" }];
-
-const inboxQuery = z.object({ ...keysetCursorFields, show: optionalQuery(z.enum(["to-acknowledge", "acknowledged"])) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const query = parseQuery(request, inboxQuery);
   // Unacknowledged first: the inbox opens on what still needs a read receipt.
   const show = query.show ?? "to-acknowledge";
-  const page = await listInbox(auth, show, keysetParams(query));
+  const page = await listInbox(auth, show, seekParams(query));
   return {
     show,
     waiting: page.waiting,
@@ -33,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       classification: CLASSIFICATION_LABELS[d.classification],
       conditions: d.handlingCode === "C",
       from: d.senderOrganisation.name,
-      sentAt: d.decidedAt ? formatDateTime(d.decidedAt) : "",
+      sentAt: formatDateTime(d.decidedAt),
       acknowledged: d.recipients.some((r) => r.acknowledgedAt !== null),
     })),
     next: page.next,

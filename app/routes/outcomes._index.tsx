@@ -10,7 +10,7 @@ import { listOutcomes } from "~/modules/outcomes/outcomes.server";
 import { outcomeListQuery } from "~/modules/plans/forms.server";
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS } from "~/modules/plans/labels";
 import { formatPence } from "~/modules/plans/money";
-import { keysetParams } from "~/utils/keyset";
+import { seekParams } from "~/utils/keyset";
 import { queryFlag } from "~/utils/input";
 import { parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Outcomes – Partnership Inte
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const filters = parseQuery(request, outcomeListQuery.extend({ recorded: queryFlag }));
-  const page = await listOutcomes(auth, filters, keysetParams(filters));
+  const page = await listOutcomes(auth, filters, seekParams(filters));
   // Money travels as text: BigInt does not survive serialisation to the page.
   return {
     items: page.items.map((o) => ({ ...o, value: o.valuePence === null ? null : formatPence(o.valuePence), valuePence: undefined })),
@@ -96,7 +96,7 @@ export default function Outcomes() {
       ) : (
         <ScrollableTable label="Outcomes in the order recorded">
           <table className="govuk-table" data-testid="outcomes">
-            <caption className="govuk-table__caption govuk-visually-hidden">Outcomes in the order recorded</caption>
+            <caption className="govuk-table__caption govuk-visually-hidden">Outcomes, newest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Outcome</th>

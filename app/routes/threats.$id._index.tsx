@@ -7,6 +7,7 @@ import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
 import { formatDateTime } from "~/utils/dates";
 import { PriorityTag, ThreatSections, ThreatStatusTag } from "~/components/threats";
 import { requireUser } from "~/modules/auth/auth.server";
+import { maySeeSentDisseminations } from "~/modules/dissemination/disseminations.server";
 import { CLASSIFICATION_LABELS } from "~/modules/agreements/labels";
 import { formatDate } from "~/utils/dates";
 import { ENTITY_KIND_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
@@ -28,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     threat: await threatDetail(auth, id),
     banners,
     canUpdate: auth.ability.can("update", "Threat"),
+    canSeeDisseminations: maySeeSentDisseminations(auth),
     canDisseminate: auth.ability.can("create", "Dissemination"),
   };
 }
@@ -54,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreatPage() {
-  const { threat: t, banners, canUpdate, canDisseminate } = useLoaderData<typeof loader>();
+  const { threat: t, banners, canUpdate, canSeeDisseminations, canDisseminate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -67,13 +69,6 @@ export default function ThreatPage() {
       <span className="govuk-caption-l">{t.reference}</span>
       <h1 className="govuk-heading-l">{t.title}</h1>
       <ThreatSections id={t.id} current="" />
-      {canDisseminate ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/disseminations/new?threat=${t.id}`}>
-            Disseminate a briefing on this threat to partners
-          </Link>
-        </p>
-      ) : null}
       <SummaryList
         rows={[
           { key: "Kind", value: THREAT_KIND_LABELS[t.kind] },
@@ -108,6 +103,28 @@ export default function ThreatPage() {
             </Form>
           </div>
         </details>
+      ) : null}
+
+      {canSeeDisseminations || canDisseminate ? (
+        <>
+          <h2 className="govuk-heading-m">Briefings to partners</h2>
+          <ul className="govuk-list">
+            {canSeeDisseminations ? (
+              <li>
+                <Link className="govuk-link" to={`/disseminations?threat=${t.id}`}>
+                  Disseminations about this threat
+                </Link>
+              </li>
+            ) : null}
+            {canDisseminate ? (
+              <li>
+                <Link className="govuk-link" to={`/disseminations/new?threat=${t.id}`}>
+                  Disseminate a briefing on this threat to partners
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </>
       ) : null}
 
       <h2 className="govuk-heading-m">Risk scoring</h2>

@@ -9,7 +9,8 @@ import { THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { threatListQuery } from "~/modules/threats/forms.server";
 import { THREAT_KIND_LABELS, THREAT_PRIORITY_LABELS, THREAT_STATUS_LABELS } from "~/modules/threats/labels";
 import { listThreats } from "~/modules/threats/threats.server";
-import { keysetParams } from "~/utils/keyset";
+import { formatDateTime } from "~/utils/dates";
+import { seekParams } from "~/utils/keyset";
 import { parseQuery } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Threats – Partnership Intelligence Portal" }];
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
   const query = parseQuery(request, threatListQuery);
   const filters = { status: query.status, priority: query.priority, kind: query.kind };
-  const page = await listThreats(auth, filters, keysetParams(query));
+  const page = await listThreats(auth, filters, seekParams(query));
   const href = (cursor: string | null, direction: "after" | "before") => {
     if (!cursor) return null;
     const params = new URLSearchParams();
@@ -42,7 +43,7 @@ export default function Threats() {
   return (
     <>
       <h1 className="govuk-heading-l">Threats</h1>
-      <p className="govuk-body">Organised crime groups, county lines, networks and problem locations your force is working on, by reference.</p>
+      <p className="govuk-body">Organised crime groups, county lines, networks and problem locations your force is working on, most recently updated first.</p>
       {canCreate ? (
         <p className="govuk-body">
           <Link className="govuk-button" to="/threats/new" role="button" data-module="govuk-button">
@@ -70,7 +71,7 @@ export default function Threats() {
       ) : (
         <ScrollableTable label="Threats">
           <table className="govuk-table" data-testid="threats">
-          <caption className="govuk-table__caption govuk-visually-hidden">Threats, by reference</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">Threats, most recently updated first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">Reference</th>
@@ -81,6 +82,7 @@ export default function Threats() {
               <th scope="col" className="govuk-table__header">Priority</th>
               <th scope="col" className="govuk-table__header">Lead analyst</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Linked intelligence</th>
+              <th scope="col" className="govuk-table__header">Updated</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -98,6 +100,7 @@ export default function Threats() {
                 <td className="govuk-table__cell"><PriorityTag priority={t.priority} score={t.priorityScore} /></td>
                 <td className="govuk-table__cell">{t.leadAnalyst?.name ?? "None"}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{t.linkedSubmissions}</td>
+                <td className="govuk-table__cell">{formatDateTime(t.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

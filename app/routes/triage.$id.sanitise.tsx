@@ -49,9 +49,18 @@ export default function SanitisePage() {
   const { header, notice, formToken, reports, userId, canApprove } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: Intent) => (result?.intent === intent ? result.errors : undefined);
+  // One decision form per report awaiting approval: each reason box has an id of its own, and an
+  // error belongs to the form that was sent (and the summary links to that box).
+  const decided = result?.intent === "decide" ? valueOf(result.values, "sanitisedId") : undefined;
+  const noteId = (reportId: string) => `decisionNote-${reportId}`;
+  const decideErrors = (reportId: string) => (reportId === decided ? errorsFor("decide") : undefined);
+  const summaryErrors =
+    decided && result?.errors.decisionNote
+      ? Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field === "decisionNote" ? noteId(decided) : field, message]))
+      : result?.errors;
   return (
     <>
-      <TriageHeader submission={header} current="sanitise" notice={result ? null : notice} errorSummary={<ErrorSummary errors={result?.errors} />} />
+      <TriageHeader submission={header} current="sanitise" notice={result ? null : notice} errorSummary={<ErrorSummary errors={summaryErrors} />} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l">Sanitised versions</h2>
@@ -75,7 +84,7 @@ export default function SanitisePage() {
                       <input type="hidden" name="intent" value="decide" />
                       <FormTokenInput token={formToken} />
                       <input type="hidden" name="sanitisedId" value={r.id} />
-                      <Textarea name="decisionNote" label="Reason (needed to reject)" error={errorsFor("decide")?.decisionNote} rows={2} />
+                      <Textarea name="decisionNote" id={noteId(r.id)} label="Reason (needed to reject)" error={decideErrors(r.id)?.decisionNote} rows={2} />
                       <div className="govuk-button-group">
                         <Button name="decision" value="approve">Approve for dissemination</Button>
                         <Button name="decision" value="reject" variant="warning">Reject</Button>

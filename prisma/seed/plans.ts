@@ -1,14 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { OutcomeKind } from "~/generated/prisma/enums";
-import { sessionUserSelect } from "~/modules/auth/session.server";
-import { defineAbilityFor } from "~/modules/authorization/ability.server";
-import type { Auth } from "~/modules/intelligence/access.server";
 import { recordOutcome } from "~/modules/outcomes/outcomes.server";
 import { createAction, recordProgress } from "~/modules/plans/actions.server";
 import { addMilestone, achieveMilestone, changePhase, createAreaPlan } from "~/modules/plans/area-plans.server";
 import { startOfUkDay } from "~/modules/plans/dates";
 import { clock } from "~/utils/clock";
 import { newFormToken } from "~/utils/form-token.server";
+import { actingAtEachStep, daysBefore } from "./people";
 
 /**
  * Demo 4P plan, Clear, Hold, Build plan and outcomes, made through the plans module's own
@@ -126,22 +124,6 @@ export function demoOutcomes(now: Date): DemoOutcome[] {
   return outcomes.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.kind.localeCompare(b.kind) || a.areaCode.localeCompare(b.areaCode));
 }
 
-async function demoAuth(prisma: PrismaClient, email: string): Promise<Auth> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: sessionUserSelect });
-  return {
-    user,
-    // Built at the time of each step: the rules compare agreements with `now`.
-    get ability() {
-      return defineAbilityFor({ ...user, organisationType: user.organisation.type }, clock.now());
-    },
-    audit: {
-      actor: { userId: user.id, email: user.email, organisationId: user.organisationId, roles: user.roles },
-      ipAddress: null,
-      userAgent: "demo seed",
-    },
-  };
-}
-
 function must<T extends { ok: boolean }>(result: T | null, what: string): Extract<T, { ok: true }> {
   if (!result || !isOk(result)) throw new Error(`Demo seed: could not create ${what}: ${JSON.stringify(result)}`);
   return result;
@@ -153,11 +135,11 @@ function isOk<T extends { ok: boolean }>(result: T): result is Extract<T, { ok: 
 
 export async function seedPlans(prisma: PrismaClient, nowMs = Date.now()): Promise<void> {
   const now = new Date(nowMs);
-  const at = (daysAgo: number, hour = 10) => new Date(startOfUkDay(new Date(nowMs - daysAgo * DAY)).getTime() + hour * 3_600_000);
+  const at = (daysAgo: number, hour = 10) => daysBefore(now, daysAgo, hour);
   const day = (offsetDays: number) => startOfUkDay(new Date(nowMs + offsetDays * DAY));
-  const analyst = await demoAuth(prisma, "alex.analyst@westmercia.police.example");
-  const supervisor = await demoAuth(prisma, "sam.supervisor@westmercia.police.example");
-  const telfordManager = await demoAuth(prisma, "mark.manager@telford.gov.example");
+  const analyst = await actingAtEachStep("alex.analyst@westmercia.police.example");
+  const supervisor = await actingAtEachStep("sam.supervisor@westmercia.police.example");
+  const telfordManager = await actingAtEachStep("mark.manager@telford.gov.example");
   const organisation = (name: string) => prisma.organisation.findUniqueOrThrow({ where: { name }, select: { id: true } }).then((o) => o.id);
   const police = analyst.user.organisationId;
   const telford = await organisation("Telford & Wrekin Council");

@@ -12,10 +12,9 @@ import { isPoliceUser } from "~/modules/authorization/roles";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import type { KeysetParams } from "~/utils/keyset";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
 import { eligiblePairs, eligibleRecipients, type DisseminationTerms } from "./eligibility.server";
-import type { CreateDisseminationForm, DisseminationSource } from "./forms.server";
-import { newestFirstPage, newestFirstQuery } from "./paging.server";
+import { DISSEMINATION_LIST_ORDER, type CreateDisseminationForm, type DisseminationSource } from "./forms.server";
 
 export type Auth = Pick<AuthenticatedRequest, "user" | "ability" | "audit">;
 
@@ -354,7 +353,7 @@ const listSelect = {
 } satisfies Prisma.DisseminationSelect;
 
 /** The supervisor's queue: the force's disseminations awaiting approval that are not their own, newest first. */
-export async function approvalsQueue(auth: Auth, page: KeysetParams) {
+export async function approvalsQueue(auth: Auth, page: SeekParams<Date>) {
   await requireDisseminationApprover(auth);
   return pagedDisseminations(auth, accessibleWhere(auth.ability, "approve", "Dissemination"), page, { view: "approvals" });
 }
@@ -384,9 +383,14 @@ export async function disseminationToDecide(auth: Auth, id: string) {
   return dissemination;
 }
 
+/** Whether the user sees their force's sent disseminations (the force's analysts and supervisors). */
+export function maySeeSentDisseminations(auth: Auth): boolean {
+  return isPoliceUser(auth) && auth.ability.can("read", "Dissemination");
+}
+
 /** Refuses (403, recorded) anyone but the force's analysts and supervisors. */
 export async function requireSenderView(auth: Auth): Promise<void> {
-  if (!isPoliceUser(auth) || !auth.ability.can("read", "Dissemination")) {
+  if (!maySeeSentDisseminations(auth)) {
     await deny(auth, { action: "dissemination.viewed", recordType: "Dissemination", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
 }
@@ -400,21 +404,31 @@ export async function requireSentDissemination(auth: Auth, id: string, attempted
   if (found === 0) await deny(auth, { action: attempted, recordType: "Dissemination", recordId: id, reason: "RECORD_NOT_VISIBLE" });
 }
 
-/** The force's disseminations, newest first. */
-export async function listDisseminations(auth: Auth, page: KeysetParams) {
+/**
+ * The force's disseminations, newest first; with `threatId`, only the briefings about that threat
+ * (404 if the threat is not one the user may read).
+ */
+export async function listDisseminations(auth: Auth, page: SeekParams<Date>, threatId?: string) {
   await requireSenderView(auth);
-  return pagedDisseminations(auth, { senderOrganisationId: auth.user.organisationId }, page, { view: "sent" });
+  const sent = { senderOrganisationId: auth.user.organisationId };
+  if (!threatId) return { ...(await pagedDisseminations(auth, sent, page, { view: "sent" })), threat: null };
+  const threat = await prisma.threat.findFirst({
+    where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), { id: threatId }] },
+    select: { id: true, reference: true, title: true },
+  });
+  if (!threat) return deny(auth, { action: "dissemination.listed", recordType: "Threat", recordId: threatId, reason: "RECORD_NOT_VISIBLE" });
+  return { ...(await pagedDisseminations(auth, { ...sent, threatId }, page, { view: "sent", threatId })), threat };
 }
 
-async function pagedDisseminations(auth: Auth, filter: Prisma.DisseminationWhereInput, page: KeysetParams, details: Prisma.InputJsonObject) {
-  const query = newestFirstQuery("reference", page, DISSEMINATIONS_PAGE_SIZE);
+async function pagedDisseminations(auth: Auth, filter: Prisma.DisseminationWhereInput, page: SeekParams<Date>, details: Prisma.InputJsonObject) {
+  const query = seekQuery(DISSEMINATION_LIST_ORDER, page, DISSEMINATIONS_PAGE_SIZE);
   const rows = await prisma.dissemination.findMany({
     where: { AND: [accessibleWhere(auth.ability, "read", "Dissemination"), filter, query.where] },
     orderBy: query.orderBy,
     take: query.take,
     select: listSelect,
   });
-  const result = newestFirstPage(rows, page, DISSEMINATIONS_PAGE_SIZE, (row) => row.reference);
+  const result = seekPage(rows, DISSEMINATION_LIST_ORDER, page, DISSEMINATIONS_PAGE_SIZE, (row) => row.createdAt);
   await audit(auth.audit, {
     action: "dissemination.listed",
     recordType: "Dissemination",

@@ -3,6 +3,7 @@ import { Classification, DataCategory, HandlingCode } from "~/generated/prisma/e
 import { optionalText, requiredText, TEXT_LIMITS } from "~/modules/intelligence/text";
 import { formTokenSchema } from "~/utils/form-token.server";
 import { optionalQuery, uuid } from "~/utils/input";
+import { dateColumn, seekCursorFields } from "~/utils/keyset";
 
 /**
  * The boundaries of the dissemination pages: query strings and forms, parsed in loaders and
@@ -92,4 +93,23 @@ export const answerSchema = z.object({
   requestId: uuid,
   outcome: z.enum(["answer", "decline"], { error: "Select answer or decline" }),
   response: requiredText("Response", TEXT_LIMITS.reason, "Enter the answer, or the reason for declining"),
+});
+
+/** The sender's lists (sent, awaiting approval): newest first, the id breaking ties. */
+export const DISSEMINATION_LIST_ORDER = dateColumn("createdAt", "desc");
+
+/** The inbox: most recently sent (approved) first, the id breaking ties. */
+export const INBOX_ORDER = dateColumn("decidedAt", "desc");
+
+export const disseminationListQuery = z.object({ ...seekCursorFields(DISSEMINATION_LIST_ORDER), threat: optionalQuery(uuid) });
+
+export const approvalsQuery = z.object({
+  ...seekCursorFields(DISSEMINATION_LIST_ORDER),
+  dissemination: optionalQuery(uuid),
+  done: optionalQuery(z.enum(["approved", "rejected"])),
+});
+
+export const inboxQuery = z.object({
+  ...seekCursorFields(INBOX_ORDER),
+  show: optionalQuery(z.enum(["to-acknowledge", "acknowledged"])),
 });

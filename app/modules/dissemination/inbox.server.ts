@@ -4,9 +4,9 @@ import { deny } from "~/modules/authorization/deny.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import type { KeysetParams } from "~/utils/keyset";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
 import { FormAlreadySent, type Auth } from "./disseminations.server";
-import { newestFirstPage, newestFirstQuery } from "./paging.server";
+import { INBOX_ORDER } from "./forms.server";
 
 /**
  * What a recipient organisation received. Everything here goes through the recipient rules
@@ -27,14 +27,15 @@ export async function requireRecipient(auth: Auth, attempted = "dissemination.vi
 }
 
 /** The organisation's received disseminations: those waiting for acknowledgement, or those acknowledged; newest first. */
-export async function listInbox(auth: Auth, show: InboxShow, page: KeysetParams) {
+export async function listInbox(auth: Auth, show: InboxShow, page: SeekParams<Date>) {
   await requireRecipient(auth);
   const visible = accessibleWhere(auth.ability, "read", "DisseminationRecipient");
   const acknowledged = show === "acknowledged";
-  const query = newestFirstQuery("reference", page, INBOX_PAGE_SIZE);
-  const [rows, waiting] = await Promise.all([
+  const query = seekQuery(INBOX_ORDER, page, INBOX_PAGE_SIZE);
+  const [found, waiting] = await Promise.all([
     prisma.dissemination.findMany({
-      where: { AND: [query.where, { recipients: { some: { AND: [visible, { acknowledgedAt: acknowledged ? { not: null } : null }] } } }] },
+      // A copy is visible only once sent, so decidedAt is set; the condition says so to the types.
+      where: { AND: [query.where, { decidedAt: { not: null } }, { recipients: { some: { AND: [visible, { acknowledgedAt: acknowledged ? { not: null } : null }] } } }] },
       orderBy: query.orderBy,
       take: query.take,
       select: {
@@ -51,7 +52,8 @@ export async function listInbox(auth: Auth, show: InboxShow, page: KeysetParams)
     }),
     prisma.disseminationRecipient.count({ where: { AND: [visible, { acknowledgedAt: null }] } }),
   ]);
-  const result = newestFirstPage(rows, page, INBOX_PAGE_SIZE, (row) => row.reference);
+  const rows = found.flatMap(({ decidedAt, ...row }) => (decidedAt ? [{ ...row, decidedAt }] : []));
+  const result = seekPage(rows, INBOX_ORDER, page, INBOX_PAGE_SIZE, (row) => row.decidedAt);
   await audit(auth.audit, {
     action: "dissemination.listed",
     recordType: "Dissemination",

@@ -6,13 +6,13 @@ import { deny } from "~/modules/authorization/deny.server";
 import type { Auth } from "~/modules/intelligence/access.server";
 import { ukLocalToUtc } from "~/utils/dates";
 import { formTokenReused, type WriteResult } from "~/modules/plans/actions.server";
-import type { OutcomeForm, OutcomeListFilters } from "~/modules/plans/forms.server";
+import { OUTCOME_LIST_ORDER, type OutcomeForm, type OutcomeListFilters } from "~/modules/plans/forms.server";
 import { OUTCOME_KINDS } from "~/modules/plans/labels";
 import { nextReference } from "~/modules/plans/references.server";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
 import { badRequest } from "~/utils/request.server";
 
 /**
@@ -62,10 +62,10 @@ export async function outcomeTotals(where: Prisma.OutcomeWhereInput): Promise<Ou
   });
 }
 
-export async function listOutcomes(auth: Auth, filters: OutcomeListFilters, page: KeysetParams) {
+export async function listOutcomes(auth: Auth, filters: OutcomeListFilters, page: SeekParams<Date>) {
   if (!auth.ability.can("read", "Outcome")) return deny(auth, { action: "outcome.listed", recordType: "Outcome", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const where = outcomesWhere(auth, filters);
-  const query = keysetQuery("reference", page, OUTCOMES_PAGE_SIZE);
+  const query = seekQuery(OUTCOME_LIST_ORDER, page, OUTCOMES_PAGE_SIZE);
   const [rows, totals, areas] = await Promise.all([
     prisma.outcome.findMany({
       where: { AND: [where, query.where] },
@@ -90,7 +90,7 @@ export async function listOutcomes(auth: Auth, filters: OutcomeListFilters, page
     outcomeTotals(where),
     prisma.area.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  const result = keysetPage(rows, page, OUTCOMES_PAGE_SIZE, (row) => row.reference);
+  const result = seekPage(rows, OUTCOME_LIST_ORDER, page, OUTCOMES_PAGE_SIZE, (row) => row.occurredOn);
   await audit(auth.audit, {
     action: "outcome.listed",
     recordType: "Outcome",

@@ -8,9 +8,9 @@ import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
 import type { FieldErrors } from "~/utils/forms.server";
-import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
 import { isOverdue, startOfUkDay } from "./dates";
-import type { ActionListFilters, EditActionForm, NewActionForm, ProgressForm } from "./forms.server";
+import { ACTION_LIST_ORDER, type ActionListFilters, type EditActionForm, type NewActionForm, type ProgressForm } from "./forms.server";
 import { nextReference } from "./references.server";
 import { STRANDS } from "./labels";
 
@@ -308,12 +308,12 @@ export async function editAction(auth: Auth, id: string, form: EditActionForm): 
 
 /**
  * The actions the user's organisation works on: partners those assigned to their organisation,
- * police their force's. Keyset-paged by reference; overdue ones are marked (and can be filtered).
+ * police their force's. Keyset-paged soonest due first; overdue ones are marked (and can be filtered).
  */
-export async function listActions(auth: Auth, filters: ActionListFilters, page: KeysetParams) {
+export async function listActions(auth: Auth, filters: ActionListFilters, page: SeekParams<Date>) {
   if (!auth.ability.can("read", "PlanAction")) return deny(auth, { action: "plan_action.listed", recordType: "PlanAction", reason: "ACTION_NOT_PERMITTED", status: 403 });
   const now = clock.now();
-  const query = keysetQuery("reference", page, ACTIONS_PAGE_SIZE);
+  const query = seekQuery(ACTION_LIST_ORDER, page, ACTIONS_PAGE_SIZE);
   const rows = await prisma.planAction.findMany({
     where: {
       AND: [
@@ -332,7 +332,7 @@ export async function listActions(auth: Auth, filters: ActionListFilters, page: 
       areaPlan: { select: { name: true } },
     },
   });
-  const result = keysetPage(withOverdue(rows, now), page, ACTIONS_PAGE_SIZE, (row) => row.reference);
+  const result = seekPage(withOverdue(rows, now), ACTION_LIST_ORDER, page, ACTIONS_PAGE_SIZE, (row) => row.dueDate);
   await audit(auth.audit, {
     action: "plan_action.listed",
     recordType: "PlanAction",

@@ -15,10 +15,3 @@ const CLOSED_STATUSES = new Set(["COMPLETED", "CANCELLED"]);
 export function isOverdue(action: { dueDate: Date | string; status: string }, now: Date): boolean {
   return !CLOSED_STATUSES.has(action.status) && new Date(action.dueDate) < startOfUkDay(now);
 }
-
-/** The day, month and year fields of a GOV.UK date input for an instant (UK calendar day). */
-export function dateParts(at: Date | string | null | undefined): { day: string; month: string; year: string } {
-  if (!at) return { day: "", month: "", year: "" };
-  const [year, month, day] = utcToUkLocal(new Date(at)).date.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year: year! };
-}

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { ActionStatus, ChbPhase, FourPStrand, OutcomeKind } from "~/generated/prisma/enums";
-import { ukLocalToUtc } from "~/utils/dates";
+import { dateInput, optionalDateInput } from "~/utils/date-input";
+import { ukDayStart } from "~/utils/dates";
 import { checkboxList } from "~/modules/organisations/organisation-form";
 import { formTokenSchema } from "~/utils/form-token.server";
-import { keysetCursorFields, optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { optionalQuery, queryFlag, uuid } from "~/utils/input";
+import { dateColumn, seekCursorFields } from "~/utils/keyset";
 import { parsePounds } from "./money";
 
 /**
@@ -12,49 +14,21 @@ import { parsePounds } from "./money";
  */
 
 /**
- * A GOV.UK date input sends `<name>-day`, `<name>-month` and `<name>-year`. `withDateInputs` folds
- * them into one value `<name>` ({ day, month, year }) before the schema runs, so the date's error
- * is keyed by `<name>` (the day field carries that id, for the error summary's link).
+ * Calendar days from the GOV.UK date input (app/utils/date-input.ts: the form parser folds the
+ * three fields into one value, checked with the GOV.UK messages), stored as the start of that day
+ * in UK time. `label` starts the messages ("Due date must be a real date").
  */
-export function withDateInputs<S extends z.ZodType>(names: readonly string[], schema: S) {
-  return z.preprocess((values) => {
-    if (!values || typeof values !== "object") return values;
-    const record = { ...(values as Record<string, unknown>) };
-    for (const name of names) {
-      // parseForm has already folded the three fields (foldDateInputs): refolding would find none.
-      if (record[name] && typeof record[name] === "object") continue;
-      const part = (p: string) => (typeof record[`${name}-${p}`] === "string" ? (record[`${name}-${p}`] as string).trim() : "");
-      record[name] = { day: part("day"), month: part("month"), year: part("year") };
-    }
-    return record;
-  }, schema);
+const requiredDate = (label: string) => dateInput(label).transform(startOfDay);
+const optionalDate = (label: string) => optionalDateInput(label).transform((day, ctx) => (day === undefined ? null : startOfDay(day, ctx)));
+
+function startOfDay(day: string, ctx: z.RefinementCtx): Date {
+  const at = ukDayStart(day);
+  if (at) return at;
+  // dateInput gives only real "YYYY-MM-DD" days, so this is not reached.
+  ctx.addIssue({ code: "custom", message: "The date must be a real date" });
+  return z.NEVER;
 }
 
-const dateParts = z.object({ day: z.string(), month: z.string(), year: z.string() });
-
-/** A calendar date from a GOV.UK date input, as the start of that day in UK time. */
-export function ukDate(label: string, { required = true } = {}) {
-  return dateParts.transform((p, ctx): Date | null => {
-    if (!p.day && !p.month && !p.year) {
-      if (!required) return null;
-      ctx.addIssue({ code: "custom", message: `Enter the ${label}` });
-      return z.NEVER;
-    }
-    if (!p.day || !p.month || !p.year) {
-      ctx.addIssue({ code: "custom", message: `The ${label} must include a day, month and year` });
-      return z.NEVER;
-    }
-    const valid = /^\d{1,2}$/.test(p.day) && /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year);
-    const at = valid ? ukLocalToUtc(`${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`, null) : null;
-    if (!at || Number(p.year) < 2000 || Number(p.year) > 2100) {
-      ctx.addIssue({ code: "custom", message: `The ${label} must be a real date` });
-      return z.NEVER;
-    }
-    return at;
-  });
-}
-
-const requiredDate = (label: string) => ukDate(label).pipe(z.date());
 const optionalText = (max: number, label: string) =>
   z
     .string()
@@ -70,11 +44,11 @@ const actionFields = {
   title: z.string().trim().min(1, "Enter what is to be done").max(200, "The action must be 200 characters or fewer"),
   description: optionalText(2000, "The details"),
   ownerOrganisationId: z.uuid("Select the organisation that owns the action"),
-  dueDate: requiredDate("due date"),
+  dueDate: requiredDate("Due date"),
 };
 
 /** A new action on a threat's plan or an area plan (police). */
-export const newActionSchema = withDateInputs(["dueDate"], z.object({ formToken: formTokenSchema, ...actionFields }));
+export const newActionSchema = z.object({ formToken: formTokenSchema, ...actionFields });
 export type NewActionForm = z.infer<typeof newActionSchema>;
 
 const progressFields = {
@@ -87,11 +61,14 @@ export const progressSchema = z.object({ intent: z.literal("progress"), ...progr
 export type ProgressForm = z.infer<typeof progressSchema>;
 
 /** Every field of an action (police). */
-export const editActionSchema = withDateInputs(["dueDate"], z.object({ intent: z.literal("edit"), ...actionFields, ...progressFields }));
+export const editActionSchema = z.object({ intent: z.literal("edit"), ...actionFields, ...progressFields });
 export type EditActionForm = z.infer<typeof editActionSchema>;
 
+/** Actions soonest due first (overdue ones at the top), the id breaking ties. */
+export const ACTION_LIST_ORDER = dateColumn("dueDate", "asc");
+
 export const actionListQuery = z.object({
-  ...keysetCursorFields,
+  ...seekCursorFields(ACTION_LIST_ORDER),
   status: optionalQuery(z.enum(ActionStatus)),
   strand: optionalQuery(z.enum(FourPStrand)),
   overdue: queryFlag,
@@ -105,10 +82,10 @@ const areaPlanFields = {
   neighbourhood: z.string().trim().min(1, "Enter the neighbourhood").max(200, "The neighbourhood must be 200 characters or fewer"),
   areaId: z.uuid("Select the area"),
   phase: z.enum(ChbPhase, "Select the phase"),
-  clearStart: ukDate("date the Clear phase starts", { required: false }),
-  holdStart: ukDate("date the Hold phase starts", { required: false }),
-  buildStart: ukDate("date the Build phase starts", { required: false }),
-  endDate: ukDate("end date", { required: false }),
+  clearStart: optionalDate("Clear phase start date"),
+  holdStart: optionalDate("Hold phase start date"),
+  buildStart: optionalDate("Build phase start date"),
+  endDate: optionalDate("End date"),
   summary: optionalText(4000, "The summary"),
   partnerIds: checkboxList(z.uuid("Select partners from the list")),
   threatIds: checkboxList(z.uuid("Select threats from the list")),
@@ -128,37 +105,28 @@ function phaseDatesInOrder(
   }
 }
 
-export const areaPlanSchema = withDateInputs(
-  PHASE_DATES,
-  z.object({ formToken: formTokenSchema, ...areaPlanFields }).superRefine(phaseDatesInOrder),
-);
+export const areaPlanSchema = z.object({ formToken: formTokenSchema, ...areaPlanFields }).superRefine(phaseDatesInOrder);
 export type AreaPlanForm = z.infer<typeof areaPlanSchema>;
 
-export const phaseSchema = withDateInputs(
-  PHASE_DATES,
-  z
-    .object({
-      intent: z.literal("phase"),
-      phase: areaPlanFields.phase,
-      clearStart: areaPlanFields.clearStart,
-      holdStart: areaPlanFields.holdStart,
-      buildStart: areaPlanFields.buildStart,
-      endDate: areaPlanFields.endDate,
-    })
-    .superRefine(phaseDatesInOrder),
-);
+export const phaseSchema = z
+  .object({
+    intent: z.literal("phase"),
+    phase: areaPlanFields.phase,
+    clearStart: areaPlanFields.clearStart,
+    holdStart: areaPlanFields.holdStart,
+    buildStart: areaPlanFields.buildStart,
+    endDate: areaPlanFields.endDate,
+  })
+  .superRefine(phaseDatesInOrder);
 export type PhaseForm = z.infer<typeof phaseSchema>;
 
-export const milestoneSchema = withDateInputs(
-  ["milestoneDue"],
-  z.object({
-    intent: z.literal("milestone"),
-    formToken: formTokenSchema,
-    milestonePhase: z.enum(ChbPhase, "Select the phase of the milestone"),
-    milestoneTitle: z.string().trim().min(1, "Enter the milestone").max(200, "The milestone must be 200 characters or fewer"),
-    milestoneDue: requiredDate("milestone's due date"),
-  }),
-);
+export const milestoneSchema = z.object({
+  intent: z.literal("milestone"),
+  formToken: formTokenSchema,
+  milestonePhase: z.enum(ChbPhase, "Select the phase of the milestone"),
+  milestoneTitle: z.string().trim().min(1, "Enter the milestone").max(200, "The milestone must be 200 characters or fewer"),
+  milestoneDue: requiredDate("Milestone due date"),
+});
 
 export const achieveMilestoneSchema = z.object({ intent: z.literal("achieved"), milestoneId: uuid });
 
@@ -192,43 +160,43 @@ const optionalMoney = (label: string) =>
 
 const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Select from the list").optional());
 
-export const outcomeSchema = withDateInputs(
-  ["occurredOn"],
-  z
-    .object({
-      formToken: formTokenSchema,
-      kind: z.enum(OutcomeKind, "Select the kind of outcome"),
-      occurredOn: requiredDate("date of the outcome"),
-      areaId: z.uuid("Select the area"),
-      quantity: positiveWhole("number"),
-      valuePence: optionalMoney("value"),
-      drugType: optionalText(100, "The drug type"),
-      drugQuantityGrams: optionalWhole("quantity in grams", 10_000_000),
-      sentenceMonths: optionalWhole("sentence length in months", 1_200),
-      description: optionalText(2000, "The description"),
-      threatId: optionalId,
-      actionId: optionalId,
-      areaPlanId: optionalId,
-    })
-    .superRefine((value, ctx) => {
-      if (value.kind === "DRUGS_SEIZED") {
-        if (!value.drugType) ctx.addIssue({ code: "custom", path: ["drugType"], message: "Enter the type of drug seized" });
-        if (value.valuePence === null) ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the estimated street value" });
-      }
-      if (value.kind === "CASH_SEIZED" && value.valuePence === null) {
-        ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the amount of cash seized" });
-      }
-      if (value.kind === "CONVICTION" && value.sentenceMonths === undefined) {
-        ctx.addIssue({ code: "custom", path: ["sentenceMonths"], message: "Enter the sentence length in months" });
-      }
-    }),
-);
+export const outcomeSchema = z
+  .object({
+    formToken: formTokenSchema,
+    kind: z.enum(OutcomeKind, "Select the kind of outcome"),
+    occurredOn: requiredDate("Date of the outcome"),
+    areaId: z.uuid("Select the area"),
+    quantity: positiveWhole("number"),
+    valuePence: optionalMoney("value"),
+    drugType: optionalText(100, "The drug type"),
+    drugQuantityGrams: optionalWhole("quantity in grams", 10_000_000),
+    sentenceMonths: optionalWhole("sentence length in months", 1_200),
+    description: optionalText(2000, "The description"),
+    threatId: optionalId,
+    actionId: optionalId,
+    areaPlanId: optionalId,
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === "DRUGS_SEIZED") {
+      if (!value.drugType) ctx.addIssue({ code: "custom", path: ["drugType"], message: "Enter the type of drug seized" });
+      if (value.valuePence === null) ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the estimated street value" });
+    }
+    if (value.kind === "CASH_SEIZED" && value.valuePence === null) {
+      ctx.addIssue({ code: "custom", path: ["valuePence"], message: "Enter the amount of cash seized" });
+    }
+    if (value.kind === "CONVICTION" && value.sentenceMonths === undefined) {
+      ctx.addIssue({ code: "custom", path: ["sentenceMonths"], message: "Enter the sentence length in months" });
+    }
+  });
 export type OutcomeForm = z.infer<typeof outcomeSchema>;
 
 const periodDate = optionalQuery(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
+/** Outcomes newest first by the day they happened, the id breaking ties. */
+export const OUTCOME_LIST_ORDER = dateColumn("occurredOn", "desc");
+
 export const outcomeListQuery = z.object({
-  ...keysetCursorFields,
+  ...seekCursorFields(OUTCOME_LIST_ORDER),
   areaId: optionalQuery(uuid),
   kind: optionalQuery(z.enum(OutcomeKind)),
   from: periodDate,

@@ -12,7 +12,8 @@ import {
 } from "~/generated/prisma/enums";
 import { optionalText, requiredText, TEXT_LIMITS } from "~/modules/intelligence/text";
 import { formTokenSchema } from "~/utils/form-token.server";
-import { keysetCursorFields, optionalQuery, queryFlag } from "~/utils/input";
+import { optionalQuery, queryFlag } from "~/utils/input";
+import { dateColumn, seekCursorFields } from "~/utils/keyset";
 
 /**
  * The zod schemas of the threat forms and the list's query string. Messages follow the GOV.UK
@@ -105,12 +106,15 @@ export const removeEntitySchema = z.object({ entityId: uuid("Select an entity") 
 export type AddEntityData = z.infer<typeof addEntitySchema>;
 export type UpdateEntityData = z.infer<typeof updateEntitySchema>;
 
+/** The list's order: the threats worked on most recently first (the id breaks ties). */
+export const THREAT_LIST_ORDER = dateColumn("updatedAt", "desc");
+
 /** The list's query string: filters and keyset cursors; anything else is 400. */
 export const threatListQuery = z.object({
   status: optionalQuery(z.enum(ThreatStatus)),
   priority: optionalQuery(z.enum(ThreatPriority)),
   kind: optionalQuery(z.enum(ThreatKind)),
-  ...keysetCursorFields,
+  ...seekCursorFields(THREAT_LIST_ORDER),
 });
 
 export type ThreatListQuery = z.infer<typeof threatListQuery>;

@@ -12,8 +12,8 @@ import { threatReference } from "~/modules/intelligence/workflow";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { claimFormToken } from "~/utils/form-token.server";
-import { keysetPage, keysetQuery, type KeysetParams } from "~/utils/keyset";
-import type { AddEntityData, ScoreFormData, ThreatFormData, UpdateEntityData } from "./forms.server";
+import { seekPage, seekQuery, type SeekParams } from "~/utils/keyset";
+import { THREAT_LIST_ORDER, type AddEntityData, type ScoreFormData, type ThreatFormData, type UpdateEntityData } from "./forms.server";
 import { ENTITY_KIND_LABELS, STATUS_LABELS } from "~/modules/intelligence/labels";
 import { PERSON_PART_LABELS } from "./labels";
 import { CHART_HEIGHT, CHART_WIDTH, layoutNetwork, type ChartEdge, type ChartNode } from "./link-chart";
@@ -73,10 +73,10 @@ export function threatFiltersWhere(filters: ThreatFilters): Prisma.ThreatWhereIn
   return where;
 }
 
-/** The force's threats a page at a time by reference, filtered in the database. */
-export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: KeysetParams = { direction: "after", cursor: null }) {
+/** The force's threats a page at a time, most recently updated first, filtered in the database. */
+export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page: SeekParams<Date> = { direction: "after", cursor: null }) {
   await requireThreatWorker(auth, "threat.listed");
-  const query = keysetQuery("reference", page, THREATS_PAGE_SIZE);
+  const query = seekQuery(THREAT_LIST_ORDER, page, THREATS_PAGE_SIZE);
   const rows = await prisma.threat.findMany({
     where: { AND: [accessibleWhere(auth.ability, "read", "Threat"), threatFiltersWhere(filters), query.where] },
     orderBy: query.orderBy,
@@ -91,11 +91,12 @@ export async function listThreats(auth: Auth, filters: ThreatFilters = {}, page:
       priority: true,
       priorityScore: true,
       createdAt: true,
+      updatedAt: true,
       leadAnalyst: { select: { name: true } },
       areas: { select: { name: true }, orderBy: { name: "asc" } },
     },
   });
-  const result = keysetPage(rows, page, THREATS_PAGE_SIZE, (row) => row.reference);
+  const result = seekPage(rows, THREAT_LIST_ORDER, page, THREATS_PAGE_SIZE, (row) => row.updatedAt);
   // Counted through the access rule (records the user cannot see are not even counted), for this
   // page's threats only: a `_count` in the select would group every linked submission in the table.
   const counts = result.items.length
@@ -141,26 +142,36 @@ const entitySelect = {
   createdAt: true,
 } satisfies Prisma.ThreatEntitySelect;
 
+/** The threat's own fields, as the threat page and the edit pages show them. */
+const threatFieldsSelect = {
+  reference: true,
+  title: true,
+  kind: true,
+  threatType: true,
+  status: true,
+  classification: true,
+  summary: true,
+  priority: true,
+  priorityScore: true,
+} satisfies Prisma.ThreatSelect;
+
+/** The threat's entities the user may read, by kind then value. */
+function entitiesSelect(auth: Auth) {
+  return { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] } satisfies Prisma.Threat$entitiesArgs;
+}
+
 export async function threatDetail(auth: Auth, id: string) {
   await findReadable(auth, id, "threat.viewed");
   const threat = await prisma.threat.findUniqueOrThrow({
     where: { id },
     select: {
       id: true,
-      reference: true,
-      title: true,
-      kind: true,
-      threatType: true,
-      status: true,
-      classification: true,
-      summary: true,
-      priority: true,
-      priorityScore: true,
+      ...threatFieldsSelect,
       createdAt: true,
       updatedAt: true,
       leadAnalyst: { select: { id: true, name: true } },
       areas: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-      entities: { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] },
+      entities: entitiesSelect(auth),
       assessments: {
         where: accessibleWhere(auth.ability, "read", "ThreatAssessment"),
         orderBy: [{ assessedAt: "asc" }, { id: "asc" }],
@@ -231,18 +242,10 @@ export async function threatForEditing(auth: Auth, id: string, attempted: AuditA
     select: {
       id: true,
       organisationId: true,
-      reference: true,
-      title: true,
-      kind: true,
-      threatType: true,
-      status: true,
-      classification: true,
-      summary: true,
-      priority: true,
-      priorityScore: true,
+      ...threatFieldsSelect,
       leadAnalystId: true,
       areas: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-      entities: { where: accessibleWhere(auth.ability, "read", "ThreatEntity"), select: entitySelect, orderBy: [{ kind: "asc" }, { displayValue: "asc" }] },
+      entities: entitiesSelect(auth),
     },
   });
   await audit(auth.audit, { action: "threat.viewed", recordType: "Threat", recordId: threat.id, justification: "THREAT_ASSESSMENT", details: { view: "edit" } });
