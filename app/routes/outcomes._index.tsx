@@ -1,25 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Button, Select, TextInput } from "~/components/form";
+import { DateInput } from "~/components/date-input";
+import { Button, ErrorSummary, Select } from "~/components/form";
 import { NotificationBanner } from "~/components/notification-banner";
 import { DownloadLinks, Pagination } from "~/components/navigation";
 import { pageHref } from "~/components/plans";
 import { requireUser } from "~/modules/auth/auth.server";
 import { formatDate } from "~/utils/dates";
 import { listOutcomes } from "~/modules/outcomes/outcomes.server";
-import { outcomeListQuery } from "~/modules/plans/forms.server";
+import { outcomeListQuery, type OutcomeListFilters } from "~/modules/plans/forms.server";
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS } from "~/modules/plans/labels";
 import { formatPence } from "~/modules/plans/money";
 import { seekParams } from "~/utils/keyset";
 import { queryFlag } from "~/utils/input";
-import { parseQuery } from "~/utils/request.server";
+import { zodFieldErrors } from "~/utils/forms.server";
+import { badRequest, parseQuery, safeParseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
 
 export const meta: MetaFunction = () => [{ title: "Outcomes – Partnership Intelligence Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  const filters = parseQuery(request, outcomeListQuery.extend({ recorded: queryFlag }));
+  // Dates typed wrongly are shown on their fields (the list is then not limited by date); any other
+  // part of the address that does not fit is 400.
+  const { values: typed, result } = safeParseQuery(request, outcomeListQuery.extend({ recorded: queryFlag }));
+  const errors = result.success ? null : zodFieldErrors(result.error);
+  if (errors && Object.keys(errors).some((field) => field !== "from" && field !== "to")) throw badRequest("The web address is not valid.");
+  const filters: OutcomeListFilters & { recorded: boolean } = result.success
+    ? result.data
+    : parseQuery(request, outcomeListQuery.omit({ from: true, to: true }).extend({ recorded: queryFlag }));
   const page = await listOutcomes(auth, filters, seekParams(filters));
   // Money travels as text: BigInt does not survive serialisation to the page.
   return {
@@ -29,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     next: page.next,
     previous: page.previous,
     filters: { areaId: filters.areaId ?? "", kind: filters.kind ?? "", from: filters.from ?? "", to: filters.to ?? "" },
+    typed,
+    errors,
     recorded: filters.recorded,
     canRecord: auth.ability.can("create", "Outcome"),
   };
@@ -37,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const MONEY_KINDS = new Set(["DRUGS_SEIZED", "CASH_SEIZED"]);
 
 export default function Outcomes() {
-  const { items, totals, areas, next, previous, filters, recorded, canRecord } = useLoaderData<typeof loader>();
+  const { items, totals, areas, next, previous, filters, typed, errors, recorded, canRecord } = useLoaderData<typeof loader>();
   const { pathname, search } = useLocation();
   return (
     <>
@@ -50,19 +61,22 @@ export default function Outcomes() {
           </Link>
         </p>
       ) : null}
+      <ErrorSummary errors={errors ?? undefined} />
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-quarter">
+          <div className="govuk-grid-column-one-half">
             <Select name="areaId" label="Area" defaultValue={filters.areaId} options={[{ value: "", label: "All areas" }, ...areas.map((a) => ({ value: a.id, label: a.name }))]} />
           </div>
-          <div className="govuk-grid-column-one-quarter">
+          <div className="govuk-grid-column-one-half">
             <Select name="kind" label="Kind" defaultValue={filters.kind} options={[{ value: "", label: "All kinds" }, ...OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_KIND_LABELS[k] }))]} />
           </div>
-          <div className="govuk-grid-column-one-quarter">
-            <TextInput name="from" label="From" type="date" defaultValue={filters.from} />
+        </div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half">
+            <DateInput name="from" legend="From" hint="For example, 1 4 2026" values={typed} error={errors?.from} />
           </div>
-          <div className="govuk-grid-column-one-quarter">
-            <TextInput name="to" label="To" type="date" defaultValue={filters.to} />
+          <div className="govuk-grid-column-one-half">
+            <DateInput name="to" legend="To" hint="For example, 31 3 2027" values={typed} error={errors?.to} />
           </div>
         </div>
         <Button variant="secondary">Filter</Button>

@@ -7,7 +7,9 @@ import { formatPence } from "~/modules/plans/money";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { newFormToken } from "~/utils/form-token.server";
-import { createOrganisation, createUser } from "../helpers/factories";
+import * as outcomesPage from "~/routes/outcomes._index";
+import { createOrganisation, createUser, signedInCookie } from "../helpers/factories";
+import { makeRequest, run, statusOf } from "../helpers/remix";
 import { authFor, createAgreement, createWorld, type World } from "../intelligence/fixtures";
 
 const DAY = 86_400_000;
@@ -194,5 +196,21 @@ describe("outcome totals", () => {
     const page = await listOutcomes(analyst, { from }, { direction: "after", cursor: null });
     expect(page.items).toHaveLength(4);
     expect(await statusOfThrown(listOutcomes(await authFor(world.manager.id), {}, { direction: "after", cursor: null }))).toBe(403);
+  });
+});
+
+describe("the outcomes page's period", () => {
+  it("is typed in GOV.UK date inputs: a date that is not real is shown on its field, never a 500", async () => {
+    const cookie = await signedInCookie(world.analyst.id);
+    const load = (query: string) => run(outcomesPage.loader, makeRequest(`/outcomes?${query}`, { cookie }));
+    const wrong = await load("from-day=31&from-month=2&from-year=2026&to-day=&to-month=&to-year=");
+    expect(wrong).toMatchObject({ errors: { from: "Date from must be a real date" }, typed: { "from-day": "31" } });
+    const partial = await load("to-day=3&to-month=&to-year=2026");
+    expect(partial).toMatchObject({ errors: { to: "Date to must include a month" } });
+    // Typed correctly, or as a link's YYYY-MM-DD, the period filters the list and is kept for paging and export.
+    expect(await load("from-day=1&from-month=4&from-year=2026")).toMatchObject({ errors: null, filters: { from: "2026-04-01" } });
+    expect(await load("from=2026-04-01")).toMatchObject({ errors: null, filters: { from: "2026-04-01" } });
+    // Anything else in the address that does not fit is still 400.
+    expect(statusOf(await load("kind=BOGUS"))).toBe(400);
   });
 });

@@ -190,7 +190,6 @@ export const outcomeSchema = z
   });
 export type OutcomeForm = z.infer<typeof outcomeSchema>;
 
-const periodDate = optionalQuery(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** Outcomes newest first by the day they happened, the id breaking ties. */
 export const OUTCOME_LIST_ORDER = dateColumn("occurredOn", "desc");
@@ -199,7 +198,7 @@ export const outcomeListQuery = z.object({
   ...seekCursorFields(OUTCOME_LIST_ORDER),
   areaId: optionalQuery(uuid),
   kind: optionalQuery(z.enum(OutcomeKind)),
-  from: periodDate,
-  to: periodDate,
+  from: optionalDateInput("Date from"),
+  to: optionalDateInput("Date to"),
 });
 export type OutcomeListFilters = z.infer<typeof outcomeListQuery>;
