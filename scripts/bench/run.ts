@@ -21,7 +21,7 @@ import { createSession, sessionCookieName } from "~/modules/auth/session.server"
 import { SERVER_BUNDLE } from "../build.mjs";
 import { closeDatabase } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId, type Plan } from "./plan";
+import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId } from "./plan";
 
 // The server and this process share the configuration: production, secure cookie names.
 process.env.NODE_ENV = "production";
