@@ -12,9 +12,8 @@ import { buildApp, startTestServer, type RunningServer } from "./server";
  * PGlite runs in-process with one connection and nothing to cancel, so this exists only on PostgreSQL.
  */
 const config = env();
-const onPostgres = config.DATABASE_URL !== undefined;
 
-describe.runIf(onPostgres)("a request whose client goes away", () => {
+describe("a request whose client goes away", () => {
   let server: RunningServer;
   let shared: Database | undefined;
   let patient: Database;
