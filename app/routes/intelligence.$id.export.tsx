@@ -7,8 +7,7 @@ import { idParam } from "~/utils/request.server";
 /** A submission as a CSV download (partners: partner-safe fields; police: with their assessment). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthenticationToDownload(auth, request);
-  const { filename, csv } = await exportSubmissionCsv(auth, idParam(params));
+  const { filename, csv } = await exportSubmissionCsv(auth, idParam(params), { beforeExport: () => requireRecentAuthenticationToDownload(auth, request) });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -10,7 +10,6 @@ import { parseQuery } from "~/utils/request.server";
 /** Outcomes, with the list's filters, as a CSV or JSON download. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthenticationToDownload(auth, request);
   const { format, ...filters } = parseQuery(request, outcomeListQuery.extend({ format: exportFormat }));
-  return exportResponse(await exportOutcomes(auth, filters, format));
+  return exportResponse(await exportOutcomes(auth, filters, { format, beforeExport: () => requireRecentAuthenticationToDownload(auth, request) }));
 }

@@ -10,8 +10,7 @@ import { idParam, parseQuery } from "~/utils/request.server";
 /** A threat's plan actions (a partner: only its own) as a CSV or JSON download. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthenticationToDownload(auth, request);
   const id = idParam(params);
   const { format } = parseQuery(request, z.object({ format: exportFormat }));
-  return exportResponse(await exportThreatPlan(auth, id, format));
+  return exportResponse(await exportThreatPlan(auth, id, { format, beforeExport: () => requireRecentAuthenticationToDownload(auth, request) }));
 }

@@ -10,7 +10,6 @@ import { parseQuery } from "~/utils/request.server";
 /** The threat list, with the list's filters, as a CSV or JSON download. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request, context);
-  requireRecentAuthenticationToDownload(auth, request);
   const { format, ...filters } = parseQuery(request, threatListQuery.extend({ format: exportFormat }));
-  return exportResponse(await exportThreats(auth, { status: filters.status, priority: filters.priority, kind: filters.kind }, format));
+  return exportResponse(await exportThreats(auth, { status: filters.status, priority: filters.priority, kind: filters.kind }, { format, beforeExport: () => requireRecentAuthenticationToDownload(auth, request) }));
 }

@@ -5,7 +5,6 @@ import { sessionIdFromToken } from "~/modules/auth/session.server";
 import * as confirm from "~/routes/confirm-identity";
 import * as sign from "~/routes/agreements.$id.sign";
 import * as auditExport from "~/routes/audit.export";
-import * as intelligenceExport from "~/routes/intelligence.$id.export";
 import * as threatsExport from "~/routes/threats.export";
 import { prisma } from "~/utils/db.server";
 import { actorFor, agreementTerms } from "../helpers/agreements";
@@ -135,16 +134,12 @@ describe("exports after a stale sign-in", () => {
     expect(locationOf(confirmed)).toBe("/");
   });
 
-  it("asks again before the audit export and the intelligence export", async () => {
+  // The list and single-record exports: tests/exports/exports.test.ts ("without a recent proof of identity").
+  it("asks again before the audit export", async () => {
     const dpoCookie = await signInFully(dpo);
     await makeStale(dpoCookie);
     const audit = await run(auditExport.action, makeRequest("/audit/export", { cookie: dpoCookie, form: { action: "auth.sign_in" } }));
     expect(locationOf(audit)).toBe(`/confirm-identity?${new URLSearchParams({ redirectTo: "/audit/events?action=auth.sign_in" })}`);
-    const analystCookie = await signInFully(await newAnalyst());
-    await makeStale(analystCookie);
-    const id = "00000000-0000-4000-8000-000000000000";
-    const intelligence = await run(intelligenceExport.loader, makeRequest(`/intelligence/${id}/export`, { cookie: analystCookie }), { id });
-    expect(locationOf(intelligence)).toMatch(/^\/confirm-identity\?redirectTo=/);
   });
 });
 

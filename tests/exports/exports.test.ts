@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HANDLING_CONDITIONS } from "~/modules/authorization/classification";
+import { EXPORT_ROW_LIMIT, renderExport, withinExportLimit } from "~/modules/exports/document.server";
+import * as submissionExport from "~/routes/intelligence.$id.export";
 import * as outcomesExport from "~/routes/outcomes.export";
 import * as planExport from "~/routes/threats.$id_.plan_.export";
 import * as threatsExport from "~/routes/threats.export";
 import { prisma } from "~/utils/db.server";
-import { createUser, signedInCookie } from "../helpers/factories";
+import { createUser, signedInCookie, staleSignedInCookie } from "../helpers/factories";
+import { locationOf } from "../auth/flow";
 import { makeRequest, run, statusOf } from "../helpers/remix";
-import { createWorld, type World } from "../intelligence/fixtures";
+import { createSubmission, createWorld, type World } from "../intelligence/fixtures";
 
 /**
  * Exports (issue 9): the threat list, a threat's plan actions and outcomes, as CSV and JSON, with
@@ -196,5 +199,49 @@ describe("outcomes export", () => {
     expect(json).toMatchObject({ classification: "OFFICIAL", count: 0 });
     const partner = await createUser({ roles: ["PARTNER_MANAGER"], organisationId: world.council.id });
     expect(statusOf(await download(outcomesExport.loader, "/outcomes/export", partner.id))).toBe(403);
+  });
+});
+
+describe("an export asked for without a recent proof of identity", () => {
+  async function staleDownload(loader: Loader, path: string, userId: string, params: Record<string, string> = {}) {
+    return run(loader, makeRequest(path, { cookie: await staleSignedInCookie(userId) }), params);
+  }
+
+  it("is refused as a refusal (403 or 404) to whoever may not have it, not sent to confirm first", async () => {
+    expect(statusOf(await staleDownload(threatsExport.loader, "/threats/export", world.manager.id))).toBe(403);
+    expect(statusOf(await staleDownload(outcomesExport.loader, "/outcomes/export", world.submitter.id))).toBe(403);
+    expect(statusOf(await staleDownload(planExport.loader, `/threats/${sensitive.id}/plan/export`, world.otherAnalyst.id, { id: sensitive.id }))).toBe(404);
+    expect(statusOf(await staleDownload(planExport.loader, `/threats/${randomUUID()}/plan/export`, world.analyst.id, { id: randomUUID() }))).toBe(404);
+    const unknown = randomUUID();
+    expect(statusOf(await staleDownload(submissionExport.loader, `/intelligence/${unknown}/export`, world.analyst.id, { id: unknown }))).toBe(404);
+  });
+
+  it("sends whoever may have it to confirm it is them, and nothing is exported or audited as exported", async () => {
+    const before = await prisma.auditEvent.count({ where: { action: "plan_actions.exported", actorUserId: world.analyst.id } });
+    const outcome = await staleDownload(planExport.loader, `/threats/${sensitive.id}/plan/export`, world.analyst.id, { id: sensitive.id });
+    expect(statusOf(outcome)).toBe(302);
+    expect(locationOf(outcome)).toMatch(/^\/confirm-identity\?redirectTo=/);
+    expect(await prisma.auditEvent.count({ where: { action: "plan_actions.exported", actorUserId: world.analyst.id } })).toBe(before);
+    const submission = await createSubmission({ submitterId: world.submitter.id, organisationId: world.council.id, agreementId: world.agreement.id });
+    const single = await staleDownload(submissionExport.loader, `/intelligence/${submission.id}/export`, world.analyst.id, { id: submission.id });
+    expect(locationOf(single)).toMatch(/^\/confirm-identity\?redirectTo=/);
+  });
+});
+
+describe("an export of more than one export holds", () => {
+  it("holds the first EXPORT_ROW_LIMIT rows and says, in CSV and JSON, that more matched", () => {
+    const read = Array.from({ length: EXPORT_ROW_LIMIT + 1 }, (_, i) => ({ reference: `R-${i}` }));
+    const { rows, truncated } = withinExportLimit(read);
+    expect(rows).toHaveLength(EXPORT_ROW_LIMIT);
+    expect(truncated).toBe(true);
+    expect(withinExportLimit(read.slice(0, EXPORT_ROW_LIMIT))).toEqual({ rows: read.slice(0, EXPORT_ROW_LIMIT), truncated: false });
+
+    const doc = { title: "Threats", classifications: ["OFFICIAL" as const], exportedAt: new Date("2026-12-02T10:00:00Z"), exportedBy: "A", filters: {}, columns: [{ key: "reference" as const, label: "Reference" }], rows, truncated };
+    const csv = renderExport(doc, "csv").body;
+    expect(csv).toContain("Records,\"10000 (more matched: this export holds the first 10,000; narrow the filters for the rest)\"");
+    const json = JSON.parse(renderExport(doc, "json").body) as { count: number; truncated: boolean; truncatedNote: string };
+    expect(json).toMatchObject({ count: EXPORT_ROW_LIMIT, truncated: true });
+    expect(json.truncatedNote).toContain("narrow the filters");
+    expect(JSON.parse(renderExport({ ...doc, rows: [], truncated: false }, "json").body)).toMatchObject({ count: 0, truncated: false });
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { OrganisationType, Role } from "~/generated/prisma/enums";
-import { createSession, sessionCookieName } from "~/modules/auth/session.server";
+import { REAUTHENTICATION_WINDOW_MS } from "~/modules/auth/reauthentication.server";
+import { createSession, sessionCookieName, sessionIdFromToken } from "~/modules/auth/session.server";
+import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
 import { encodeTotpSecret, generateTotpSecret } from "~/modules/auth/totp.server";
 
@@ -52,5 +54,15 @@ export async function createUser(
 /** A Cookie header for a fully signed-in (MFA-verified) session of `userId`. */
 export async function signedInCookie(userId: string): Promise<string> {
   const { token } = await createSession(userId, { mfaVerified: true });
+  return `${sessionCookieName()}=${token}`;
+}
+
+/** A signed-in session whose last proof of identity is older than the re-authentication window. */
+export async function staleSignedInCookie(userId: string): Promise<string> {
+  const { token } = await createSession(userId, { mfaVerified: true });
+  await prisma.session.update({
+    where: { id: sessionIdFromToken(token) },
+    data: { reauthenticatedAt: new Date(clock.now().getTime() - REAUTHENTICATION_WINDOW_MS - 60_000) },
+  });
   return `${sessionCookieName()}=${token}`;
 }

@@ -156,16 +156,16 @@ describe("what partners see", () => {
     expect(JSON.stringify(view.feedback)).not.toContain(world.analyst.id);
     const list = await listOrganisationSubmissions(await authFor(world.manager.id), null);
     expect(JSON.stringify(list)).not.toMatch(/riskLevel|analyst/);
-    const csv = await exportSubmissionCsv(await authFor(world.submitter.id), s.id);
+    const csv = await exportSubmissionCsv(await authFor(world.submitter.id), s.id, { beforeExport: () => undefined });
     expect(csv.csv).not.toMatch(/SECRET ANALYST NOTE|NFA REASON|Risk level/);
-    const policeCsv = await exportSubmissionCsv(await authFor(world.analyst.id), s.id);
+    const policeCsv = await exportSubmissionCsv(await authFor(world.analyst.id), s.id, { beforeExport: () => undefined });
     expect(policeCsv.csv).toContain("SECRET ANALYST NOTE");
   });
 
   it("puts handling code C conditions first in every export, formula-safe", async () => {
     const s = await submitted({ extra: { handlingCode: "C", handlingConditions: "=cmd|' /C calc'!A0 Do not disclose" } });
     for (const userId of [world.submitter.id, world.analyst.id]) {
-      const { csv } = await exportSubmissionCsv(await authFor(userId), s.id);
+      const { csv } = await exportSubmissionCsv(await authFor(userId), s.id, { beforeExport: () => undefined });
       const lines = csv.replace("\uFEFF", "").split("\r\n");
       expect(lines[1]).toBe(`HANDLING CODE C: CONDITIONS APPLY,'=cmd|' /C calc'!A0 Do not disclose`);
     }

@@ -13,6 +13,28 @@ import { formatDateTime } from "~/utils/dates";
 
 export type ExportFormat = "csv" | "json";
 
+/**
+ * The most rows one export holds, so one download cannot hold a whole region's records or the
+ * server's memory. Services read one more to know there are more, and the document says so.
+ */
+export const EXPORT_ROW_LIMIT = 10_000;
+
+/** The rows to export (at most the limit) from a read of `EXPORT_ROW_LIMIT + 1`, and whether more matched. */
+export function withinExportLimit<T>(rows: T[]): { rows: T[]; truncated: boolean } {
+  return rows.length > EXPORT_ROW_LIMIT ? { rows: rows.slice(0, EXPORT_ROW_LIMIT), truncated: true } : { rows, truncated: false };
+}
+
+/** What a route asks of an export service. */
+export interface ExportRequest {
+  format: ExportFormat;
+  /**
+   * Called once the user is known to be allowed the export, before any row is read: the route
+   * passes its proof-of-identity check (a redirect to "Confirm it's you"), so a refusal is answered
+   * as a refusal, never with a confirmation step that leads to one.
+   */
+  beforeExport: () => void;
+}
+
 export type ExportCell = string | number | null;
 
 export interface ExportColumn<K extends string> {
@@ -31,6 +53,8 @@ export interface ExportDocument<K extends string> {
   filters: Record<string, string>;
   columns: readonly ExportColumn<K>[];
   rows: Record<K, ExportCell>[];
+  /** More rows matched than one export holds (EXPORT_ROW_LIMIT); only the first are in it. */
+  truncated: boolean;
 }
 
 export interface RenderedExport {
@@ -55,6 +79,8 @@ export function renderExport<K extends string>(doc: ExportDocument<K>, format: E
         exportedBy: doc.exportedBy,
         filters: doc.filters,
         count: doc.rows.length,
+        truncated: doc.truncated,
+        ...(doc.truncated ? { truncatedNote: truncatedNote(doc.rows.length) } : {}),
         items: doc.rows,
       },
       null,
@@ -69,12 +95,16 @@ export function renderExport<K extends string>(doc: ExportDocument<K>, format: E
     ["Exported", formatDateTime(doc.exportedAt)],
     ["Exported by", doc.exportedBy],
     ["Filters", filters],
-    ["Records", doc.rows.length],
+    ["Records", doc.truncated ? `${doc.rows.length} (${truncatedNote(doc.rows.length)})` : doc.rows.length],
     [],
     doc.columns.map((c) => c.label),
     ...doc.rows.map((row) => doc.columns.map((c) => row[c.key])),
   ]);
   return { body, filename, contentType: "text/csv; charset=utf-8", classification };
+}
+
+function truncatedNote(count: number): string {
+  return `more matched: this export holds the first ${count.toLocaleString("en-GB")}; narrow the filters for the rest`;
 }
 
 /** The download: never cached, never sniffed into something a browser would run. */

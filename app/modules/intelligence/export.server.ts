@@ -1,6 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { SUBMITTED_STATUSES } from "~/modules/authorization/rules/intelligence";
+import type { ExportRequest } from "~/modules/exports/document.server";
 import { prisma } from "~/utils/db.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { isPoliceUser } from "~/modules/authorization/roles";
@@ -23,12 +24,13 @@ import { isUuid } from "./submissions.server";
  * code C, the conditions come FIRST, so they travel with every copy. Partners get the partner-safe
  * fields; police also get their assessment. Formula-looking cells are neutralised (app/utils/csv.ts).
  */
-export async function exportSubmissionCsv(auth: Auth, id: string): Promise<{ filename: string; csv: string }> {
+export async function exportSubmissionCsv(auth: Auth, id: string, { beforeExport }: Pick<ExportRequest, "beforeExport">): Promise<{ filename: string; csv: string }> {
   const police = isPoliceUser(auth);
   const where = { AND: [accessibleWhere(auth.ability, "read", "Submission"), { id, status: { in: SUBMITTED_STATUSES } }] };
   const policeView = police && isUuid(id) ? await prisma.submission.findFirst({ where, select: policeSubmissionSelect }) : null;
   const submission = police ? policeView : isUuid(id) ? await prisma.submission.findFirst({ where, select: partnerSubmissionSelect }) : null;
   if (!submission) return deny(auth, { action: "submission.exported", recordType: "Submission", recordId: id, reason: "RECORD_NOT_VISIBLE" });
+  beforeExport();
 
   const handlingCode = policeView?.analystHandlingCode ?? submission.handlingCode;
   const rows: (string | null)[][] = [

@@ -1,7 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { deny } from "~/modules/authorization/deny.server";
-import { renderExport, type ExportFormat, type RenderedExport } from "~/modules/exports/document.server";
+import { EXPORT_ROW_LIMIT, renderExport, withinExportLimit, type ExportRequest, type RenderedExport } from "~/modules/exports/document.server";
 import type { Auth } from "~/modules/intelligence/access.server";
 import type { OutcomeListFilters } from "~/modules/plans/forms.server";
 import { OUTCOME_KIND_LABELS } from "~/modules/plans/labels";
@@ -32,11 +32,13 @@ const COLUMNS = [
  * user may export, by reference. An outcome recorded against a threat (directly or through one of
  * its actions) carries the threat's classification; the export carries the highest.
  */
-export async function exportOutcomes(auth: Auth, filters: Pick<OutcomeListFilters, "areaId" | "kind" | "from" | "to">, format: ExportFormat): Promise<RenderedExport> {
+export async function exportOutcomes(auth: Auth, filters: Pick<OutcomeListFilters, "areaId" | "kind" | "from" | "to">, { format, beforeExport }: ExportRequest): Promise<RenderedExport> {
   if (!auth.ability.can("export", "Outcome")) {
     return deny(auth, { action: "outcomes.exported", recordType: "Outcome", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
-  const outcomes = await prisma.outcome.findMany({
+  beforeExport();
+  const read = await prisma.outcome.findMany({
+    take: EXPORT_ROW_LIMIT + 1,
     where: { AND: [accessibleWhere(auth.ability, "export", "Outcome"), outcomesWhere(auth, filters)] },
     orderBy: { reference: "asc" },
     select: {
@@ -55,6 +57,7 @@ export async function exportOutcomes(auth: Auth, filters: Pick<OutcomeListFilter
       areaPlan: { select: { reference: true } },
     },
   });
+  const { rows: outcomes, truncated } = withinExportLimit(read);
   const area = filters.areaId ? await prisma.area.findUnique({ where: { id: filters.areaId }, select: { name: true } }) : null;
   const rendered = renderExport(
     {
@@ -69,6 +72,7 @@ export async function exportOutcomes(auth: Auth, filters: Pick<OutcomeListFilter
         ...(filters.to ? { To: formatDate(filters.to) } : {}),
       },
       columns: COLUMNS,
+      truncated,
       rows: outcomes.map((o) => ({
         reference: o.reference,
         kind: OUTCOME_KIND_LABELS[o.kind],
@@ -92,6 +96,7 @@ export async function exportOutcomes(auth: Auth, filters: Pick<OutcomeListFilter
     recordType: "Outcome",
     details: {
       format,
+      truncated,
       rowCount: outcomes.length,
       references: outcomes.map((o) => o.reference),
       filters: { areaId: filters.areaId ?? null, kind: filters.kind ?? null, from: filters.from ?? null, to: filters.to ?? null },

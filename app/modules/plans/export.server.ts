@@ -2,7 +2,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { deny } from "~/modules/authorization/deny.server";
 import { partnerThreatShareSelect } from "~/modules/authorization/fields";
-import { renderExport, type ExportFormat, type RenderedExport } from "~/modules/exports/document.server";
+import { EXPORT_ROW_LIMIT, renderExport, withinExportLimit, type ExportRequest, type RenderedExport } from "~/modules/exports/document.server";
 import type { Auth } from "~/modules/intelligence/access.server";
 import { clock } from "~/utils/clock";
 import { formatDate, formatDateTime } from "~/utils/dates";
@@ -28,7 +28,7 @@ const COLUMNS = [
  * the actions its organisation owns (the export rule in rules/plans.ts), under the partner-safe
  * share of the threat. The export carries the threat's classification and is audited with what it held.
  */
-export async function exportThreatPlan(auth: Auth, threatId: string, format: ExportFormat): Promise<RenderedExport> {
+export async function exportThreatPlan(auth: Auth, threatId: string, { format, beforeExport }: ExportRequest): Promise<RenderedExport> {
   if (!auth.ability.can("export", "PlanAction")) {
     return deny(auth, { action: "plan_actions.exported", recordType: "Threat", recordId: threatId, reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
@@ -38,8 +38,10 @@ export async function exportThreatPlan(auth: Auth, threatId: string, format: Exp
     select: { ...partnerThreatShareSelect, classification: true, organisationId: true },
   });
   if (!threat) return deny(auth, { action: "plan_actions.exported", recordType: "Threat", recordId: threatId, reason: "RECORD_NOT_VISIBLE" });
+  beforeExport();
   const now = clock.now();
-  const actions = await prisma.planAction.findMany({
+  const read = await prisma.planAction.findMany({
+    take: EXPORT_ROW_LIMIT + 1,
     where: { AND: [accessibleWhere(auth.ability, "export", "PlanAction"), { threatId }] },
     orderBy: [{ dueDate: "asc" }, { reference: "asc" }],
     select: {
@@ -54,6 +56,7 @@ export async function exportThreatPlan(auth: Auth, threatId: string, format: Exp
       ownerOrganisation: { select: { name: true } },
     },
   });
+  const { rows: actions, truncated } = withinExportLimit(read);
   const rendered = renderExport(
     {
       title: `Plan actions ${threat.reference}`,
@@ -62,6 +65,7 @@ export async function exportThreatPlan(auth: Auth, threatId: string, format: Exp
       exportedBy: auth.user.name,
       filters: { Threat: `${threat.reference}: ${threat.title}` },
       columns: COLUMNS,
+      truncated,
       rows: actions.map((a) => ({
         reference: a.reference,
         strand: STRAND_LABELS[a.strand],
@@ -84,6 +88,7 @@ export async function exportThreatPlan(auth: Auth, threatId: string, format: Exp
     recordOrganisationId: threat.organisationId,
     details: {
       format,
+      truncated,
       rowCount: actions.length,
       references: actions.map((a) => a.reference),
       filters: { threat: threat.reference },

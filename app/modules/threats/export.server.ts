@@ -1,7 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import { accessibleWhere } from "~/modules/authorization/ability.server";
 import { deny } from "~/modules/authorization/deny.server";
-import { renderExport, type ExportFormat, type RenderedExport } from "~/modules/exports/document.server";
+import { EXPORT_ROW_LIMIT, renderExport, withinExportLimit, type ExportRequest, type RenderedExport } from "~/modules/exports/document.server";
 import { CLASSIFICATION_LABELS, THREAT_TYPE_LABELS } from "~/modules/intelligence/labels";
 import { clock } from "~/utils/clock";
 import { prisma } from "~/utils/db.server";
@@ -25,11 +25,13 @@ const COLUMNS = [
  * The threat list, with the list page's filters, as CSV or JSON: every threat the user may export
  * (not only one page), by reference. The export is audited with what it held.
  */
-export async function exportThreats(auth: Auth, filters: ThreatFilters, format: ExportFormat): Promise<RenderedExport> {
+export async function exportThreats(auth: Auth, filters: ThreatFilters, { format, beforeExport }: ExportRequest): Promise<RenderedExport> {
   if (!auth.ability.can("export", "Threat")) {
     return deny(auth, { action: "threat_list.exported", recordType: "Threat", reason: "ACTION_NOT_PERMITTED", status: 403 });
   }
-  const threats = await prisma.threat.findMany({
+  beforeExport();
+  const read = await prisma.threat.findMany({
+    take: EXPORT_ROW_LIMIT + 1,
     where: { AND: [accessibleWhere(auth.ability, "export", "Threat"), threatFiltersWhere(filters)] },
     orderBy: { reference: "asc" },
     select: {
@@ -45,6 +47,7 @@ export async function exportThreats(auth: Auth, filters: ThreatFilters, format: 
       areas: { select: { name: true }, orderBy: { name: "asc" } },
     },
   });
+  const { rows: threats, truncated } = withinExportLimit(read);
   const rendered = renderExport(
     {
       title: "Threats",
@@ -57,6 +60,7 @@ export async function exportThreats(auth: Auth, filters: ThreatFilters, format: 
         ...(filters.kind ? { Kind: THREAT_KIND_LABELS[filters.kind] } : {}),
       },
       columns: COLUMNS,
+      truncated,
       rows: threats.map((t) => ({
         reference: t.reference,
         title: t.title,
@@ -77,6 +81,7 @@ export async function exportThreats(auth: Auth, filters: ThreatFilters, format: 
     recordType: "Threat",
     details: {
       format,
+      truncated,
       rowCount: threats.length,
       references: threats.map((t) => t.reference),
       filters: { status: filters.status ?? null, priority: filters.priority ?? null, kind: filters.kind ?? null },
