@@ -291,8 +291,9 @@ export async function decideDissemination(
       }
     }
     const status = form.decision === "approve" ? "APPROVED" : "REJECTED";
+    // The approve rule again in the update (awaiting, not the decider's own): one decision lands.
     const updated = await tx.dissemination.updateMany({
-      where: { id: dissemination.id, status: "AWAITING_APPROVAL", authorId: { not: auth.user.id } },
+      where: { AND: [accessibleWhere(auth.ability, "approve", "Dissemination"), { id: dissemination.id }] },
       data: { status, approverId: auth.user.id, decidedAt: now, decisionNote: form.reason },
     });
     if (updated.count !== 1) return null;

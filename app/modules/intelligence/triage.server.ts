@@ -511,8 +511,9 @@ export async function decideSanitised(auth: Auth, data: z.infer<typeof sanitised
     // Thrown, not returned: the transaction rolls back, so the token is free for a corrected retry.
     if (!report) throw notDecided;
     const status = data.decision === "approve" ? "APPROVED" : "REJECTED";
+    // The approve rule again in the update (awaiting, not the decider's own): one decision lands.
     const updated = await tx.sanitisedReport.updateMany({
-      where: { id: report.id, status: "AWAITING_APPROVAL", authorId: { not: auth.user.id } },
+      where: { AND: [accessibleWhere(auth.ability, "approve", "SanitisedReport"), { id: report.id }] },
       data: { status, approverId: auth.user.id, decidedAt: clock.now(), decisionNote: data.decisionNote },
     });
     if (updated.count !== 1) throw notDecided;
