@@ -22,6 +22,7 @@ import { parseFormData, readForm, type FormValues } from "~/utils/forms.server";
 import { optionalQuery, uuid } from "~/utils/input";
 import { idParam, parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
+import { useFocusOnChoice } from "~/components/use-focus-on-choice";
 
 export const meta: MetaFunction = () => [{ title: "Dissemination – Partnership Intelligence Portal" }];
 
@@ -90,6 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 
 export default function DisseminationPage() {
   const { dissemination: d, answering, message, formToken } = useLoaderData<typeof loader>();
+  const replyHeading = useFocusOnChoice<HTMLHeadingElement>(answering?.id);
   const result = useActionData<typeof action>();
   return (
     <>
@@ -195,7 +197,9 @@ export default function DisseminationPage() {
       )}
       {answering ? (
         <Form method="post" noValidate id="answer">
-          <h3 className="govuk-heading-s">Reply to {answering.requester}</h3>
+          <h3 className="govuk-heading-s" tabIndex={-1} ref={replyHeading}>
+            Reply to {answering.requester}
+          </h3>
           <input type="hidden" name="intent" value="answer" />
           <input type="hidden" name="requestId" value={answering.id} />
           <FormTokenInput token={formToken} />

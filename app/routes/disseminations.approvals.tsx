@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useFocusOnChoice } from "~/components/use-focus-on-choice";
 import { Button, Choices, ErrorSummary, FormTokenInput, Textarea, valueOf } from "~/components/form";
 import { ClassificationMarking, HandlingConditions, PlainText, SummaryList } from "~/components/intelligence";
 import { Pagination } from "~/components/navigation";
@@ -94,12 +94,7 @@ export default function DisseminationApprovals() {
   const { items, selected, message, next, previous, formToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { pathname } = useLocation();
-  // Choosing one from the list opens it in this page: focus goes to it (the link chosen would keep it).
-  const decideHeading = useRef<HTMLHeadingElement>(null);
-  const selectedId = selected?.id;
-  useEffect(() => {
-    if (selectedId) decideHeading.current?.focus();
-  }, [selectedId]);
+  const decideHeading = useFocusOnChoice<HTMLHeadingElement>(selected?.id);
   return (
     <>
       {message ? <NotificationBanner kind="success" heading={message} /> : null}

@@ -13,6 +13,7 @@ import { formTokenSchema, newFormToken } from "~/utils/form-token.server";
 import { optionalQuery, uuid, versionNumber } from "~/utils/input";
 import { idParam, parseQuery } from "~/utils/request.server";
 import { ScrollableTable } from "~/components/table";
+import { useFocusOnChoice } from "~/components/use-focus-on-choice";
 
 export const meta: MetaFunction = () => [{ title: "SOC local profile – Partnership Intelligence Portal" }];
 
@@ -105,6 +106,7 @@ function Narrative({ text }: { text: string }) {
 
 export default function Profile() {
   const { profile, published, history, open, mayDraft, comparison, done, formToken } = useLoaderData<typeof loader>();
+  const comparisonHeading = useFocusOnChoice<HTMLHeadingElement>(comparison ? `${comparison.from}-${comparison.to}` : null);
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values;
@@ -240,7 +242,7 @@ export default function Profile() {
 
       {comparison ? (
         <section id="comparison" aria-labelledby="comparison-heading">
-          <h2 id="comparison-heading" className="govuk-heading-m">Changes from version {comparison.from} to version {comparison.to}</h2>
+          <h2 id="comparison-heading" className="govuk-heading-m" tabIndex={-1} ref={comparisonHeading}>Changes from version {comparison.from} to version {comparison.to}</h2>
           <h3 className="govuk-heading-s">Narrative</h3>
           <div className="app-diff" data-testid="diff">
             {comparison.narrative.map((part, i) =>

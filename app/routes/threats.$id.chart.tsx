@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/navigation";
 import { ScrollableTable } from "~/components/table";
 import { ThreatSections } from "~/components/threats";
@@ -69,7 +69,15 @@ export default function ThreatChart() {
         <tbody className="govuk-table__body">
           {nodes.map((n) => (
             <tr key={n.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{n.label}</td>
+              <td className="govuk-table__cell">
+                {n.href ? (
+                  <Link className="govuk-link" to={n.href}>
+                    {n.label}
+                  </Link>
+                ) : (
+                  n.label
+                )}
+              </td>
               <td className="govuk-table__cell">{NODE_STYLE[n.kind].name}</td>
               <td className="govuk-table__cell">{n.detail}</td>
             </tr>

@@ -5,6 +5,7 @@ import type { EntityKind, PersonPart, VulnerabilityFlag } from "~/generated/pris
 import { Button, Choices, ErrorSummary, FormTokenInput, Select, Textarea, TextInput, valueOf, valuesOf, type Errors } from "~/components/form";
 import { Breadcrumbs, SuccessBanner } from "~/components/navigation";
 import { ThreatSections } from "~/components/threats";
+import { useFocusOnChoice } from "~/components/use-focus-on-choice";
 import { requireUser } from "~/modules/auth/auth.server";
 import { ENTITY_KIND_LABELS } from "~/modules/intelligence/labels";
 import { addEntitySchema, removeEntitySchema, updateEntitySchema } from "~/modules/threats/forms.server";
@@ -116,6 +117,7 @@ export default function ThreatEntities() {
   const entities = t.entities as EntityRow[];
   // One form at a time besides the remove buttons, so every field id on the page is unique.
   const editing = entities.find((e) => e.id === (actionData?.intent === "update" ? actionData.entityId : edit));
+  const changeHeading = useFocusOnChoice<HTMLHeadingElement>(editing?.id);
   const editErrors = actionData?.intent === "update" ? actionData.errors : undefined;
   return (
     <>
@@ -176,7 +178,7 @@ export default function ThreatEntities() {
         <div className="govuk-grid-column-two-thirds">
           {editing ? (
             <>
-              <h2 className="govuk-heading-m" id="change">
+              <h2 className="govuk-heading-m" id="change" tabIndex={-1} ref={changeHeading}>
                 Change {editing.displayValue}
               </h2>
               <Form method="post" noValidate>

@@ -37,7 +37,8 @@ test("an analyst sees the dashboard's charts, the Dee line's link chart and a pr
   await page.goto("/profiles");
   await page.getByRole("link", { name: /Telford and Wrekin/ }).first().click();
   await page.getByRole("link", { name: /Compare with the version before.*version 2/ }).click();
-  await expect(page.getByRole("heading", { name: "Changes from version 1 to version 2" })).toBeVisible();
+  // Focus moves to the comparison chosen, not left on the link (keyboard and screen-reader users).
+  await expect(page.getByRole("heading", { name: "Changes from version 1 to version 2" })).toBeFocused();
   await expect(page.getByTestId("diff").locator("ins").first()).toBeVisible();
   await expectAccessible(page);
 });

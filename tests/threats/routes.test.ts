@@ -162,6 +162,12 @@ describe("threat records", () => {
     const chart = (await run(threatChart.loader, makeRequest(`/threats/${id}/chart`, { cookie: cookie.analyst }), { id })) as Awaited<ReturnType<typeof threatChart.loader>>;
     expect(chart.nodes.map((n) => n.label).sort()).toEqual([visible.reference, "07700 900777", chart.threat.reference].sort());
     expect(chart.edges).toHaveLength(2);
+    // The table beside the drawing leads to each record's page; entities are not records of their own.
+    expect(Object.fromEntries(chart.nodes.map((n) => [n.label, n.href ?? null]))).toEqual({
+      [chart.threat.reference]: `/threats/${id}`,
+      [visible.reference!]: `/triage/${visible.id}`,
+      "07700 900777": null,
+    });
     for (const n of chart.nodes) {
       expect(n.x).toBeGreaterThanOrEqual(0);
       expect(n.y).toBeGreaterThanOrEqual(0);

@@ -19,6 +19,8 @@ export interface ChartNode {
   label: string;
   /** A line of detail for the table (kind of entity, part, status of intelligence). */
   detail: string;
+  /** The record's own page, for a node that is a record (the threat, a piece of intelligence). */
+  href?: string;
 }
 
 export interface ChartEdge {

@@ -584,7 +584,7 @@ export async function threatLinkChart(auth: Auth, id: string) {
   const nodes = new Map<string, ChartNode>();
   const edges: ChartEdge[] = [];
   const threatNode = `threat:${threat.id}`;
-  nodes.set(threatNode, { id: threatNode, kind: "threat", label: threat.reference, detail: threat.title });
+  nodes.set(threatNode, { id: threatNode, kind: "threat", label: threat.reference, detail: threat.title, href: `/threats/${threat.id}` });
   const entityNode = (kind: string, key: string) => `entity:${kind}:${key}`;
   for (const e of threat.entities) {
     const nodeId = entityNode(e.kind, e.normalisedValue);
@@ -594,7 +594,7 @@ export async function threatLinkChart(auth: Auth, id: string) {
   }
   for (const s of threat.submissions) {
     const nodeId = `intelligence:${s.id}`;
-    nodes.set(nodeId, { id: nodeId, kind: "intelligence", label: s.reference ?? "Intelligence", detail: [STATUS_LABELS[s.status], s.area?.name].filter(Boolean).join(", ") });
+    nodes.set(nodeId, { id: nodeId, kind: "intelligence", label: s.reference ?? "Intelligence", detail: [STATUS_LABELS[s.status], s.area?.name].filter(Boolean).join(", "), href: `/triage/${s.id}` });
     edges.push({ from: threatNode, to: nodeId, label: "Linked intelligence" });
     const seen = new Set<string>();
     for (const e of s.entities) {
