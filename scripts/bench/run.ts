@@ -9,10 +9,12 @@
  *
  * Needs the data from `npm run bench:data` (same BENCH_SCALE). Options: BENCH_PORT (3206),
  * BENCH_DURATION seconds per run (10; tiny 2), BENCH_CONNECTIONS ("1,20"), BENCH_ONLY (scenario
- * names, comma-separated), BENCH_SKIP_BUILD=1.
+ * names, comma-separated), BENCH_SKIP_BUILD=1, BENCH_SERVER_NODE_ARGS (flags for the server's node,
+ * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it; Node refuses those in NODE_OPTIONS),
+ * BENCH_SERVER_LOG (a file for the server's request log, e.g. to see why requests failed).
  */
 import { spawn, spawnSync, execSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -286,9 +288,11 @@ async function main() {
   console.log(`Starting the server on port ${PORT}…`);
   // What production runs (`node build/server.js`, as npm start does): no tsx compiling TypeScript in the
   // server process, whose transforms and source maps the memory figures would otherwise include.
-  const server = spawn(process.execPath, [path.resolve(SERVER_BUNDLE)], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, path.resolve(SERVER_BUNDLE)], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", BENCH_BASELINE_ROUTE: "true", SEED_DEMO: "false" },
-    stdio: ["ignore", "ignore", "inherit"],
+    // The request log (JSON lines on stdout) only when asked for: writing it costs the server CPU.
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "w") : "ignore", "inherit"],
   });
   const results: Measured[] = [];
   const rss: number[] = [];
