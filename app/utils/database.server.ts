@@ -142,7 +142,10 @@ function cancellableWithinRequests(pool: pg.Pool, cancel: (pid: number) => Promi
     const release = client.release;
     client.release = (error) => {
       scope.backends.delete(pid);
-      release(error);
+      // Aborted while checked out: a pg_cancel_backend for this backend may still be on its way, and
+      // would end whatever statement the backend runs when it lands. Discard the connection rather
+      // than hand it to another request (seen under load: an innocent request answered 503).
+      release(scope.signal.aborted ? true : error);
     };
     return client;
   };

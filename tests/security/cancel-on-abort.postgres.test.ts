@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Database } from "~/utils/database.server";
+import { cancelOnAbort, openDatabase, type Database } from "~/utils/database.server";
 import { env } from "~/utils/env.server";
 import { createUser, signedInCookie } from "../helpers/factories";
 import { buildApp, startTestServer, type RunningServer } from "./server";
@@ -81,4 +81,26 @@ describe("a request whose client goes away", () => {
     expect(logged).not.toMatch(/57014|canceling statement/);
     errors.mockRestore();
   }, 90_000);
+
+  it("never hands the connection of an aborted request to another request, where a late cancel would end its statement", async () => {
+    const single = openDatabase({ kind: "postgres", url: config.DATABASE_URL!, schema: config.DATABASE_SCHEMA, poolSize: 1 });
+    try {
+      const backend = async (conn: Pick<Database, "query">) => (await conn.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]!.pid;
+      const client = new AbortController();
+      // The request's statement finished, but the client went away before its connection came back.
+      const aborted = await cancelOnAbort(client.signal, () =>
+        single.withConnection(async (conn) => {
+          const pid = await backend(conn);
+          client.abort();
+          return pid;
+        }),
+      );
+      // The pool holds one connection: the next request gets a new backend, not the one being cancelled.
+      expect(await backend(single)).not.toBe(aborted);
+      const normal = await cancelOnAbort(new AbortController().signal, () => single.withConnection(backend));
+      expect(await backend(single)).toBe(normal);
+    } finally {
+      await single.close();
+    }
+  });
 });
