@@ -118,11 +118,6 @@ export function cancelOnAbort<T>(signal: AbortSignal, work: () => T): T {
   return requestScopes.run(scope, work);
 }
 
-/** What PostgreSQL answers to a cancelled statement, for work asked of the pool after the abort. */
-function cancelledError(): Error {
-  return Object.assign(new Error("canceling statement due to user request"), { code: "57014", severity: "ERROR" });
-}
-
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
 
 /**
@@ -151,12 +146,11 @@ function cancellableWithinRequests(pool: pg.Pool, cancel: (pid: number) => Promi
   };
   pool.connect = ((callback?: ConnectCallback) => {
     const scope = requestScopes.getStore();
-    if (!scope) return connect(callback);
-    if (scope.signal.aborted) {
-      if (!callback) return Promise.reject(cancelledError());
-      callback(cancelledError(), undefined, () => undefined);
-      return undefined;
-    }
+    // Outside a request, or in one already aborted: the pool as it is. Work asked after an abort is
+    // not refused, because the async context is not always the asker's: Prisma batches lookups made
+    // in the same tick by different requests into one query, run in the context of the first, and
+    // refusing it answered another, live request with a 503 (seen under load).
+    if (!scope || scope.signal.aborted) return connect(callback);
     if (!callback) return connect()!.then((client) => track(scope, client));
     return connect((error, client, _done) => {
       if (error || !client) return callback(error, client, _done);

@@ -57,6 +57,10 @@ interface Measured {
   failures: number;
   statuses: Record<string, number>;
   ratio?: number;
+  /** Throughput as a share of the sign-in page's: a server-rendered page with no database work. */
+  renderedRatio?: number;
+  /** The server's largest RSS sampled during this measurement, MB. */
+  rssPeak: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -130,7 +134,8 @@ async function run(scenario: Scenario, connections: number, serverPid: number, r
     headers["content-type"] = "application/x-www-form-urlencoded";
   }
   const nextPath = typeof scenario.path === "function" ? scenario.path : null;
-  const sampler = setInterval(() => rss.push(maxRssMb(serverPid)), 500);
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(maxRssMb(serverPid)), 500);
   const instance = autocannon({
     url: BASE,
     connections,
@@ -152,6 +157,7 @@ async function run(scenario: Scenario, connections: number, serverPid: number, r
   });
   const result = await instance;
   clearInterval(sampler);
+  rss.push(...samples);
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statuses).reduce((n, [code, count]) => (Number(code) < 400 ? n + count : n), 0);
   return {
@@ -164,6 +170,7 @@ async function run(scenario: Scenario, connections: number, serverPid: number, r
     p99: percentile(latencies, 99),
     failures: latencies.length - ok + result.errors + result.timeouts,
     statuses,
+    rssPeak: samples.length ? Math.max(...samples) : NaN,
   };
 }
 
@@ -186,6 +193,8 @@ function machine() {
   };
 }
 
+const percent = (ratio: number | undefined) => (ratio === undefined ? "" : `${(ratio * 100).toFixed(1)}%`);
+
 /** Latency in ms; "—" when no request completed within the measurement (all took longer). */
 const ms = (value: number) => (Number.isNaN(value) ? "—" : value.toFixed(0));
 
@@ -197,11 +206,11 @@ function report(results: Measured[], rssPeak: number, rssMedian: number, descrip
     `Run ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB memory, load average before the run ${m.load}; Node ${m.node}; commit ${m.commit}. ` +
       `PostgreSQL, production build, ${DURATION} s per measurement. The machine is shared with other engineers' work: compare ratios to the baseline of the same run rather than absolute figures.`,
     "",
-    "| Scenario | Connections | req/s | p50 ms | p95 ms | p99 ms | × baseline | failed | statuses |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| Scenario | Connections | req/s | p50 ms | p95 ms | p99 ms | × baseline | × sign-in page | RSS peak MB | failed | statuses |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...results.map(
       (r) =>
-        `| ${r.scenario} | ${r.connections} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.ratio !== undefined ? `${(r.ratio * 100).toFixed(1)}%` : ""} | ${r.failures} | ${Object.entries(r.statuses).map(([c, n]) => `${c}×${n}`).join(" ")} |`,
+        `| ${r.scenario} | ${r.connections} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${percent(r.ratio)} | ${percent(r.renderedRatio)} | ${r.rssPeak.toFixed(0)} | ${r.failures} | ${Object.entries(r.statuses).map(([c, n]) => `${c}×${n}`).join(" ")} |`,
     ),
     "",
     "A dash: no request completed within the measurement (each took longer than it).",
@@ -283,12 +292,13 @@ async function main() {
     },
     { name: "partner's submissions", description: "partner submitter, `GET /submissions`: their organisation's submissions, newest first, with feedback counts", cookie: partnerCookie, path: "/submissions" },
     { name: "agreements register", description: "analyst, `GET /agreements`: the register, 200 agreements in every state", cookie: analystCookie, path: "/agreements" },
-  ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === "baseline");
+  ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === "baseline" || s.name === "sign-in page");
 
   console.log(`Starting the server on port ${PORT}…`);
   // What production runs (`node build/server.js`, as npm start does): no tsx compiling TypeScript in the
   // server process, whose transforms and source maps the memory figures would otherwise include.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // The heap limit npm start gives production (package.json), unless told otherwise.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "--max-old-space-size=256").split(" ").filter(Boolean);
   const server = spawn(process.execPath, [...nodeArgs, path.resolve(SERVER_BUNDLE)], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", BENCH_BASELINE_ROUTE: "true", SEED_DEMO: "false" },
     // The request log (JSON lines on stdout) only when asked for: writing it costs the server CPU.
@@ -318,6 +328,8 @@ async function main() {
   for (const r of results) {
     const baseline = results.find((b) => b.scenario === "baseline" && b.connections === r.connections);
     if (baseline && baseline.rps > 0) r.ratio = r.rps / baseline.rps;
+    const rendered = results.find((b) => b.scenario === "sign-in page" && b.connections === r.connections);
+    if (rendered && rendered.rps > 0) r.renderedRatio = r.rps / rendered.rps;
   }
   const sortedRss = [...rss].sort((a, b) => a - b);
   const section = report(results, sortedRss.at(-1) ?? NaN, percentile(sortedRss, 50), new Map(scenarios.map((s) => [s.name, s.description])));
