@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Threat_organisationId_updatedAt_id_idx" ON "Threat"("organisationId", "updatedAt" DESC, "id" DESC);
+
