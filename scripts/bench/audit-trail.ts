@@ -9,7 +9,7 @@
  * hashes come from the module's own functions, so `npm run audit:verify` accepts the result; rows
  * go in with multi-row INSERT … SELECT FROM unnest(…). Positions equal ids here (no late commits).
  */
-import type pg from "pg";
+import type { SqlClient } from "./sql";
 import { checkpointMessage, GENESIS_HASH, hashAuditFields, type ChainedFields } from "~/modules/audit/chain";
 import { auditSigningKey, signMessage } from "~/modules/audit/signing.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -20,7 +20,7 @@ import { organisationId, submissionId, submissionOrganisation, userEmail, userId
 const BATCH = 5000;
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
-export async function generateAuditTrail(client: pg.Client, plan: Plan, onProgress: (done: number) => void): Promise<void> {
+export async function generateAuditTrail(client: SqlClient, plan: Plan, onProgress: (done: number) => void): Promise<void> {
   const key = auditSigningKey();
   const every = env().AUDIT_CHECKPOINT_EVERY;
   const users = plan.organisations * plan.usersPerOrganisation;

@@ -7,49 +7,57 @@
  *
  * It REPLACES the schema it is pointed at, so it refuses any database whose name does not contain
  * "bench":  createdb portal_bench && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/portal_bench npm run bench:data
+ * Without DATABASE_URL it fills embedded PGlite in PGLITE_DATA_DIR instead (the directory is
+ * replaced, so its path must contain "bench"): PGLITE_DATA_DIR=/tmp/portal-bench-pglite BENCH_SCALE=small.
  */
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "~/modules/auth/password.server";
-import { database } from "~/utils/db.server";
+import { closeDatabase, database } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { migrate } from "~/utils/migrate.server";
 import { runScript } from "../lib/run-script";
 import { generateAuditTrail } from "./audit-trail";
 import { benchPlan, NICKNAME_WORDS, type Plan } from "./plan";
 import { Progress } from "./progress";
+import { benchDatabase, type SqlClient } from "./sql";
 
 const TABLES_WITH_BULK = ["Submission", "SubmissionEntity", "Feedback", "AuditEvent"];
 
 await runScript(async () => {
   const config = env();
-  if (!config.DATABASE_URL) throw new Error("bench:data needs DATABASE_URL (PostgreSQL), e.g. postgresql://postgres@127.0.0.1:5432/portal_bench");
-  const dbName = new URL(config.DATABASE_URL).pathname.slice(1);
-  if (!dbName.includes("bench")) throw new Error(`Refusing to replace the data in "${dbName}": use a database whose name contains "bench".`);
+  const target = benchDatabase();
+  if (!target.name.includes("bench")) {
+    throw new Error(`Refusing to replace the data in "${target.name}": use a ${target.kind === "postgres" ? "database" : "PGLITE_DATA_DIR"} whose name contains "bench".`);
+  }
   const plan = benchPlan();
-  const schema = config.DATABASE_SCHEMA;
+  const schema = target.kind === "postgres" ? config.DATABASE_SCHEMA : "public";
   const started = Date.now();
-  console.log(`Generating the ${plan.scale} data set into ${dbName} (schema ${schema})`);
+  console.log(`Generating the ${plan.scale} data set into ${target.label} ${target.name} (schema ${schema})`);
 
-  const admin = new pg.Client({ connectionString: config.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
+  if (target.kind === "postgres") {
+    const admin = new pg.Client({ connectionString: config.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+  } else {
+    rmSync(target.name, { recursive: true, force: true });
+  }
 
-  const db = database();
-  await migrate(db, { log: () => undefined });
-  const client = new pg.Client({ connectionString: config.DATABASE_URL, options: `-c search_path="${schema}" -c statement_timeout=0` });
-  await client.connect();
+  await migrate(database(), { log: () => undefined });
+  const client = await target.open({ noStatementTimeout: true });
   try {
     await client.query("SET synchronous_commit = off");
     await generate(client, plan, schema);
   } finally {
-    await client.end();
+    await client.close();
+    await closeDatabase();
   }
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 });
 
-async function generate(client: pg.Client, plan: Plan, schema: string) {
+async function generate(client: SqlClient, plan: Plan, schema: string) {
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
   const passwordHash = await hashPassword("Bench-password-not-for-use-2026");
 

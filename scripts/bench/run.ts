@@ -18,22 +18,22 @@ import { existsSync, openSync, readFileSync, readdirSync, writeFileSync } from "
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { createSession, sessionCookieName } from "~/modules/auth/session.server";
 import { SERVER_BUNDLE } from "../build.mjs";
 import { closeDatabase } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { benchPlan, openVisibleSubmission, phoneOf, rareWordOf, submissionId, userEmail, userId } from "./plan";
+import { benchDatabase, type SqlClient } from "./sql";
 
 // The server and this process share the configuration: production, secure cookie names.
 process.env.NODE_ENV = "production";
-const config = env();
-if (!config.DATABASE_URL) throw new Error("npm run bench needs DATABASE_URL (the database filled by npm run bench:data)");
+// PostgreSQL (DATABASE_URL), or embedded PGlite in PGLITE_DATA_DIR: whichever bench:data filled.
+const target = benchDatabase();
 const plan = benchPlan();
 const PORT = Number(process.env.BENCH_PORT ?? 3206);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? (plan.scale === "tiny" ? 2 : 10));
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,20").split(",").map(Number);
+// Embedded PGlite is one process with one connection: its budget is at 5 connections.
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? (target.kind === "pglite" ? "1,5" : "1,20")).split(",").map(Number);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
 
 interface Scenario {
@@ -102,7 +102,7 @@ async function waitForServer(server: ChildProcess): Promise<void> {
 }
 
 /** Complete drafts for the write path: each POST submits one, so there must be enough for the run. */
-async function prepareDrafts(client: pg.Client, count: number): Promise<string[]> {
+async function prepareDrafts(client: SqlClient, count: number): Promise<string[]> {
   const submitter = 2 * plan.usersPerOrganisation; // the first submitter of partner organisation 2
   // Drafts left by an earlier run would sit in front of the partner's list (NULL submittedAt).
   await client.query(`DELETE FROM "Submission" WHERE status = 'DRAFT' AND "submitterId" = md5('user'||$1::int)::uuid AND narrative LIKE 'Bench report:%'`, [submitter]);
@@ -204,7 +204,7 @@ function report(results: Measured[], rssPeak: number, rssMedian: number, descrip
     `### BENCH_SCALE=${plan.scale}: ${plan.submissions.toLocaleString("en-GB")} submissions, ${(plan.submissions * plan.entitiesPer).toLocaleString("en-GB")} entities, ${plan.auditEvents.toLocaleString("en-GB")} audit events`,
     "",
     `Run ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB memory, load average before the run ${m.load}; Node ${m.node}; commit ${m.commit}. ` +
-      `PostgreSQL, production build, ${DURATION} s per measurement. The machine is shared with other engineers' work: compare ratios to the baseline of the same run rather than absolute figures.`,
+      `${target.label === "PostgreSQL" ? "PostgreSQL" : "Embedded PGlite"}, production build, ${DURATION} s per measurement. The machine is shared with other engineers' work: compare ratios to the baseline of the same run rather than absolute figures.`,
     "",
     "| Scenario | Connections | req/s | p50 ms | p95 ms | p99 ms | × baseline | × sign-in page | RSS peak MB | failed | statuses |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -227,8 +227,9 @@ function report(results: Measured[], rssPeak: number, rssMedian: number, descrip
 
 function writeReport(section: string) {
   const file = path.resolve("docs/performance.md");
-  const start = `<!-- bench:${plan.scale}:start -->`;
-  const end = `<!-- bench:${plan.scale}:end -->`;
+  const key = target.kind === "pglite" ? `${plan.scale}-pglite` : plan.scale;
+  const start = `<!-- bench:${key}:start -->`;
+  const end = `<!-- bench:${key}:end -->`;
   let text = existsSync(file)
     ? readFileSync(file, "utf8")
     : "# Performance\n\nFigures written by `npm run bench` (see scripts/bench); the analysis around them is written by hand.\n\n## Latest benchmark runs\n\n";
@@ -257,12 +258,11 @@ async function main() {
   const partner = userId(2 * plan.usersPerOrganisation); // partner organisation 2, submitter
   const cookieOf = async (id: string) => `${sessionCookieName()}=${(await createSession(id, { mfaVerified: true, userAgent: "portal-bench" })).token}`;
   const [analystCookie, dpoCookie, partnerCookie] = [await cookieOf(analyst), await cookieOf(dpo), await cookieOf(partner)];
-  await closeDatabase();
-
-  const client = new pg.Client({ connectionString: config.DATABASE_URL, options: `-c search_path="${config.DATABASE_SCHEMA}"` });
-  await client.connect();
+  const client = await target.open();
   const drafts = await prepareDrafts(client, Math.max(500, DURATION * 400 * CONNECTIONS.length));
-  await client.end();
+  await client.close();
+  // Before the server starts: embedded PGlite's directory is one process's at a time.
+  await closeDatabase();
   let draftIndex = 0;
 
   const record = openVisibleSubmission(plan);
