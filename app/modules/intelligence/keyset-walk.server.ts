@@ -116,10 +116,6 @@ function isAfter(key: NewestKey, after: NewestKey): boolean {
   return key.id < after.id;
 }
 
-function compareKeys(x: NewestKey, y: NewestKey): number {
-  return isAfter(x, y) ? 1 : isAfter(y, x) ? -1 : 0;
-}
-
 export function newestCandidates(conditions: Prisma.Sql[], selective: SelectiveMatch | null, start: NewestKey | null) {
   const where = Prisma.join([Prisma.sql`s."status" IN ${SUBMITTED_SQL}`, Prisma.sql`s."submittedAt" IS NOT NULL`, ...conditions], " AND ");
   let all: { id: string; key: NewestKey }[] | null | undefined;
@@ -141,9 +137,12 @@ export function newestCandidates(conditions: Prisma.Sql[], selective: SelectiveM
         WITH m AS MATERIALIZED (${selective.set} LIMIT ${SEARCH_MATCH_CAP + 1})
         SELECT s."id", s."submittedAt", ${ranked && selective.rank ? selective.rank : Prisma.sql`NULL::real`} AS "k"
         FROM m JOIN "Submission" s ON s."id" = m."id"
-        WHERE ${where} ${ranked ? Prisma.empty : afterSql(start)}`;
+        WHERE ${where} ${ranked ? Prisma.empty : afterSql(start)}
+        ORDER BY "k" DESC NULLS LAST, s."submittedAt" DESC, s."id" DESC`;
       const keys = rows.map((r): { id: string; key: NewestKey } => ({ id: r.id, key: { t: new Date(r.submittedAt), id: r.id, ...(r.k === null ? {} : { k: Number(r.k) }) } }));
-      all = rows.length > SEARCH_MATCH_CAP ? null : keys.sort((x, y) => compareKeys(x.key, y.key));
+      // In list order already: sorted by PostgreSQL (a JavaScript comparator over 2,000 matches was
+      // 7% of the record page's CPU under load, for the correlation panel of a common nickname).
+      all = rows.length > SEARCH_MATCH_CAP ? null : keys;
     }
     if (!all) return ordered(after && { t: after.t, id: after.id }, limit);
     const from = after ? all.findIndex((c) => isAfter(c.key, after)) : 0;
