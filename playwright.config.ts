@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -6,6 +8,16 @@ import { defineConfig } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_PGLITE_DIR ?? `/tmp/portal-e2e-${port}-${Date.now()}`;
+// Directories made by earlier runs on this port go (their server is gone: the port is free again),
+// so runs do not pile databases up in /tmp. Only in the main process: workers load this file too.
+if (!process.env.E2E_PGLITE_DIR && !process.env.TEST_WORKER_INDEX) removeEarlierRuns(`portal-e2e-${port}-`, dataDir);
+
+function removeEarlierRuns(prefix: string, current: string): void {
+  for (const name of readdirSync("/tmp")) {
+    const earlier = path.join("/tmp", name);
+    if (name.startsWith(prefix) && !earlier.startsWith(current)) rmSync(earlier, { recursive: true, force: true });
+  }
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
