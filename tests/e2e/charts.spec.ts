@@ -33,6 +33,11 @@ test("an analyst sees the dashboard's charts, the Dee line's link chart and a pr
   await expect(page.getByTestId("link-chart")).toBeVisible();
   await expect(page.getByTestId("chart-nodes").getByRole("row").filter({ hasText: "07700 900123" })).toBeVisible();
   await expectAccessible(page);
+  // The table beside the drawing leads to the records in it: a piece of intelligence opens its page.
+  const intelligence = page.getByTestId("chart-nodes").getByRole("link", { name: /^INT-/ }).first();
+  const reference = (await intelligence.textContent())!.trim();
+  await intelligence.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
 
   await page.goto("/profiles");
   await page.getByRole("link", { name: /Telford and Wrekin/ }).first().click();
